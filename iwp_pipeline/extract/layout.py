@@ -1,0 +1,108 @@
+"""The intermediate layout every document reader produces.
+
+Readers (``pdf.py``, ``docx.py``) turn bytes into a :class:`Layout`: the document's text as
+ordered lines with where each came from, and, for fillable PDFs, the form fields. They know
+nothing about IWPs. ``interpret.py`` turns a Layout into an IWP record; it never looks at the
+original bytes, so every document kind flows through the same recognisers.
+
+Conventions every reader follows:
+
+* Checkboxes in the text are normalised to the tokens ``[x]`` (checked) and ``[ ]``
+  (unchecked), whatever they were in the source: glyphs (☒ ☑ ✔ ✓ ✗ ☐, Wingdings and
+  ZapfDingbats codes), ``[X]``/``(X)``, drawn boxes with drawn marks, Word content-control
+  and legacy form-field checkboxes. Other text is kept as written (whitespace collapsed).
+* PDF coordinates are points with the origin at the top-left of the page (``top`` grows
+  downwards), like pdfplumber.
+* Pages are numbered from 1; paragraphs, tables, rows and cells from 0.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+CHECKED = "[x]"
+UNCHECKED = "[ ]"
+
+BBox = tuple[float, float, float, float]
+"""(x0, top, x1, bottom) in points, top-left origin."""
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    """A run of text on one line, set apart from its neighbours by a gap or a cell border."""
+
+    text: str
+    x0: float | None = None
+    x1: float | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """One line of a PDF page, or one paragraph or table cell of a Word document."""
+
+    text: str
+    page: int | None = None
+    bbox: BBox | None = None
+    segments: tuple[Segment, ...] = ()
+    paragraph: int | None = None
+    table: int | None = None
+    row: int | None = None
+    cell: int | None = None
+    part: str = "body"
+    """``body``, ``textbox`` (Word text box or shape), ``form`` (text drawn by a form field)."""
+    style: str | None = None
+    """Word paragraph style name (e.g. ``Heading 2``), when known."""
+    bold: bool = False
+    """All the text of the line is bold."""
+    size: float | None = None
+    """Font size in points (the largest on the line), when known."""
+
+
+@dataclass(frozen=True, slots=True)
+class FieldOption:
+    """One choice of a radio group or choice field."""
+
+    name: str
+    """The export / on-state name (``/Yes``, ``/Choice2``, ``Telephone``) without the slash."""
+    label: str | None = None
+    """The printed text next to this option's widget, when there is one."""
+    selected: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class FormField:
+    """One AcroForm field of a fillable PDF (terminal field, widgets merged)."""
+
+    name: str
+    """Fully qualified field name (``Part1.EN.Name`` or ``Text12``)."""
+    kind: Literal["text", "checkbox", "radio", "choice", "signature", "button"]
+    value: str | None = None
+    """Text value (text, choice); the selected option's name for a radio group; None if empty."""
+    checked: bool | None = None
+    """For a checkbox: whether it is on (any on-state name counts)."""
+    tooltip: str | None = None
+    """The /TU alternate name."""
+    label: str | None = None
+    """Printed page text nearest the widget: left or above for text fields, right for boxes."""
+    page: int | None = None
+    rect: BBox | None = None
+    options: tuple[FieldOption, ...] = ()
+    from_appearance: bool = False
+    """The value was read from the widget's appearance stream (no /V)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Layout:
+    """A whole document as the readers see it."""
+
+    kind: Literal["pdf-form", "pdf-text", "pdf-image", "docx"]
+    pages: int
+    lines: tuple[Line, ...]
+    fields: tuple[FormField, ...] = ()
+    metadata: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def text(self) -> str:
+        """All line texts joined by newlines."""
+        return "\n".join(line.text for line in self.lines)

@@ -1,0 +1,145 @@
+"""Reference data: the earnings thresholds table and the 15 terms and conditions.
+
+Both live in JSON files under ``iwp_pipeline/data`` so that a new year or the official wording
+of a term is a data change. A user may pass their own thresholds file.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from iwp_pipeline.errors import UsageError
+from iwp_pipeline.resources import load_json_data
+
+
+@dataclass(frozen=True, slots=True)
+class ThresholdRow:
+    """Monthly SGA (non-blind and blind) and TWL amounts for one calendar year."""
+
+    year: int
+    sga: float
+    sga_blind: float
+    twl: float
+
+
+@dataclass(frozen=True, slots=True)
+class ThresholdLookup:
+    """The row used for a year, and why it may not be that year's own row."""
+
+    row: ThresholdRow
+    requested_year: int | None
+    exact: bool
+
+
+@dataclass(frozen=True, slots=True)
+class ThresholdTable:
+    """The SGA/TWL table, one row per year, sorted by year."""
+
+    rows: tuple[ThresholdRow, ...]
+
+    def for_year(self, year: int | None) -> ThresholdLookup:
+        """The row for ``year``; a year outside the table uses the nearest row (not exact)."""
+        by_year = {r.year: r for r in self.rows}
+        if year is not None and year in by_year:
+            return ThresholdLookup(by_year[year], year, True)
+        if year is not None and year < self.rows[0].year:
+            return ThresholdLookup(self.rows[0], year, False)
+        return ThresholdLookup(self.rows[-1], year, False)
+
+    @classmethod
+    def from_data(cls, data: Any, source: str = "thresholds") -> ThresholdTable:
+        """Build the table from parsed JSON (``{"rows": [{year, sga, sga_blind, twl}]}``)."""
+        try:
+            rows = tuple(
+                sorted(
+                    (
+                        ThresholdRow(
+                            int(r["year"]), float(r["sga"]), float(r["sga_blind"]), float(r["twl"])
+                        )
+                        for r in data["rows"]
+                    ),
+                    key=lambda r: r.year,
+                )
+            )
+        except (KeyError, TypeError, ValueError) as exc:
+            raise UsageError(
+                f"{source}: expected {{'rows': [{{'year', 'sga', 'sga_blind', 'twl'}}, ...]}}"
+            ) from exc
+        if not rows:
+            raise UsageError(f"{source}: the thresholds table has no rows")
+        return cls(rows)
+
+    @classmethod
+    def from_file(cls, path: Path) -> ThresholdTable:
+        """Load a user's thresholds file (same format as the bundled one)."""
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError) as exc:
+            raise UsageError(f"cannot read thresholds file {path}: {exc}") from exc
+        return cls.from_data(data, str(path))
+
+
+@cache
+def default_thresholds() -> ThresholdTable:
+    """The bundled SGA/TWL table."""
+    return ThresholdTable.from_data(load_json_data("thresholds.json"), "bundled thresholds")
+
+
+@dataclass(frozen=True, slots=True)
+class TermIdea:
+    """One idea a term must express, with the patterns that express it."""
+
+    name: str
+    description: str
+    patterns: tuple[re.Pattern[str], ...]
+
+    def search(self, text: str) -> re.Match[str] | None:
+        """The first match of any of the idea's patterns in ``text``."""
+        for pattern in self.patterns:
+            match = pattern.search(text)
+            if match:
+                return match
+        return None
+
+
+@dataclass(frozen=True, slots=True)
+class TermSpec:
+    """One of the 15 terms and conditions."""
+
+    number: int
+    title: str
+    basis: str
+    requirement: str
+    ideas: tuple[TermIdea, ...]
+
+
+@cache
+def terms_catalogue() -> tuple[TermSpec, ...]:
+    """The 15 terms and conditions, in number order."""
+    data = load_json_data("terms.json")
+    specs = tuple(
+        TermSpec(
+            number=int(t["number"]),
+            title=t["title"],
+            basis=t["basis"],
+            requirement=t["requirement"],
+            ideas=tuple(
+                TermIdea(
+                    i["name"],
+                    i["description"],
+                    tuple(re.compile(p, re.IGNORECASE) for p in i["patterns"]),
+                )
+                for i in t["ideas"]
+            ),
+        )
+        for t in data["terms"]
+    )
+    numbers = [s.number for s in specs]
+    if numbers != list(range(1, 16)):
+        raise ValueError(f"terms.json must list terms 1-15 in order, got {numbers}")
+    return specs

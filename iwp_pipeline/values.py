@@ -1,0 +1,183 @@
+"""Parsing the values people write on IWPs: dates, months, money, hours, absent markers."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+WEEKS_PER_MONTH = 52 / 12
+
+_ABSENT = re.compile(
+    r"^\s*(n\s*/?\s*a|none|not applicable|not available|unknown|tbd|-+|_+|\.+|—|–)\s*\.?\s*$", re.I
+)
+
+_MONTHS = {
+    name: i + 1
+    for i, names in enumerate(
+        [("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",),
+         ("june", "jun"), ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"),
+         ("october", "oct"), ("november", "nov"), ("december", "dec")]
+    )
+    for name in names
+}
+_MONTH_NAME = r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"  # noqa: E501
+
+_ISO = re.compile(r"\b(\d{4})-(\d{1,2})-(\d{1,2})\b")
+_US = re.compile(r"\b(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4}|\d{2})\b")
+_NAMED = re.compile(_MONTH_NAME + r"\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b", re.I)
+_NAMED_DMY = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+" + _MONTH_NAME + r",?\s+(\d{4})\b", re.I)
+_MONTH_YEAR_NAMED = re.compile(r"\b" + _MONTH_NAME + r",?\s+(\d{4})\b", re.I)
+_MONTH_YEAR_NUM = re.compile(r"\b(\d{1,2})\s*[/-]\s*(\d{4})\b")
+_YEAR_MONTH = re.compile(r"\b(\d{4})-(\d{1,2})\b")
+
+
+def is_absent(text: str | None) -> bool:
+    """True for blanks and the usual 'no value' markers (N/A, none, ---)."""
+    return text is None or not text.strip() or bool(_ABSENT.match(text))
+
+
+def clean(text: str | None) -> str | None:
+    """Whitespace-collapsed text, or None for blanks and N/A."""
+    if is_absent(text):
+        return None
+    assert text is not None
+    return re.sub(r"[ \t]+", " ", text).strip()
+
+
+def _year(value: str) -> int:
+    year = int(value)
+    if len(value) == 2:
+        year += 2000 if year < 70 else 1900
+    return year
+
+
+def _make(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def parse_date(text: str | None) -> date | None:
+    """The first date written in ``text`` (03/14/2024, 3/14/24, March 14, 2024, 2024-03-14, ...)."""
+    if is_absent(text):
+        return None
+    assert text is not None
+    candidates: list[tuple[int, date]] = []
+    for m in _ISO.finditer(text):
+        d = _make(int(m[1]), int(m[2]), int(m[3]))
+        if d:
+            candidates.append((m.start(), d))
+    for m in _US.finditer(text):
+        d = _make(_year(m[3]), int(m[1]), int(m[2]))
+        if d:
+            candidates.append((m.start(), d))
+    for m in _NAMED.finditer(text):
+        d = _make(int(m[3]), _MONTHS[m[1].lower().rstrip(".")], int(m[2]))
+        if d:
+            candidates.append((m.start(), d))
+    for m in _NAMED_DMY.finditer(text):
+        d = _make(int(m[3]), _MONTHS[m[2].lower().rstrip(".")], int(m[1]))
+        if d:
+            candidates.append((m.start(), d))
+    return min(candidates, key=lambda c: c[0])[1] if candidates else None
+
+
+def iso_date(text: str | None) -> str | None:
+    """``parse_date`` as ``YYYY-MM-DD``."""
+    d = parse_date(text)
+    return d.isoformat() if d else None
+
+
+def parse_month(text: str | None) -> str | None:
+    """A date or month as ``YYYY-MM-DD`` or ``YYYY-MM`` (06/2023, June 2023, 2023-06, 6/1/2023)."""
+    if is_absent(text):
+        return None
+    assert text is not None
+    full = parse_date(text)
+    if full:
+        return full.isoformat()
+    m = _MONTH_YEAR_NAMED.search(text)
+    if m:
+        return f"{int(m[2]):04d}-{_MONTHS[m[1].lower().rstrip('.')]:02d}"
+    for pattern in (_MONTH_YEAR_NUM, _YEAR_MONTH):
+        m = pattern.search(text)
+        if m:
+            a, b = int(m[1]), int(m[2])
+            year, month = (b, a) if pattern is _MONTH_YEAR_NUM else (a, b)
+            if 1 <= month <= 12:
+                return f"{year:04d}-{month:02d}"
+    return None
+
+
+_NUMBER = r"(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+_MONEY = re.compile(r"\$\s*" + _NUMBER + r"|" + _NUMBER + r"\s*(?:dollars|usd)\b", re.I)
+_BARE = re.compile(_NUMBER)
+_HOURLY = re.compile(r"(/\s*h(?:ou)?r\b|\bper\s+h(?:ou)?r\b|\ban?\s+h(?:ou)?r\b|\bhourly\b|/\s*hr\.?)", re.I)
+_WEEKLY = re.compile(r"(/\s*w(?:ee)?k\b|\bper\s+week\b|\ba\s+week\b|\bweekly\b)", re.I)
+_BIWEEKLY = re.compile(r"\b(bi-?weekly|every (two|2) weeks)\b", re.I)
+_YEARLY = re.compile(r"(/\s*y(?:ea)?r\b|\bper\s+year\b|\ba\s+year\b|\bannual(?:ly)?\b|\byearly\b|\bper annum\b)", re.I)
+_MONTHLY = re.compile(r"(/\s*mo(?:nth)?\b|\bper\s+month\b|\ba\s+month\b|\bmonthly\b|\beach month\b|\bmonth\b)", re.I)
+_HOURS = re.compile(r"(\d{1,2}(?:\.\d+)?)\s*(?:-\s*\d{1,2}\s*)?(?:hours?|hrs?\.?)\s*(?:a|per|/|each)?\s*(?:w(?:ee)?k|wk)\b", re.I)  # noqa: E501
+_HOURS_LOOSE = re.compile(r"(\d{1,2}(?:\.\d+)?)\s*(?:hours?|hrs?\.?)\b", re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class Money:
+    """An earnings figure: monthly USD, and how it was written."""
+
+    monthly: float
+    as_written: str
+    period: str
+    """``month``, ``hour``, ``week``, ``biweekly`` or ``year``: how the figure was given."""
+
+
+def parse_hours(text: str | None) -> float | None:
+    """Hours a week from text like '30 hrs/wk', '25 hours per week', '20 hours a week'."""
+    if is_absent(text):
+        return None
+    assert text is not None
+    m = _HOURS.search(text)
+    if m:
+        return float(m[1])
+    stripped = text.strip()
+    if re.fullmatch(r"\d{1,2}(?:\.\d+)?", stripped):
+        return float(stripped)
+    m = _HOURS_LOOSE.search(text)
+    return float(m[1]) if m else None
+
+
+def parse_money(text: str | None, *, hours_per_week: float | None = None) -> Money | None:
+    """Monthly earnings from '$1,750 per month', '1750/mo', '$21.00/hour at 30 hrs/wk', ...
+
+    An hourly figure is converted with hours a week x 52 / 12 (the hours come from the same
+    text or ``hours_per_week``); without hours it cannot be converted and None is returned.
+    A bare number with no period is taken as monthly.
+    """
+    if is_absent(text):
+        return None
+    assert text is not None
+    m = _MONEY.search(text)
+    if m:
+        amount_text, rest = (m[1] or m[2]), text[m.end():]
+    else:
+        m = _BARE.search(text)
+        if not m:
+            return None
+        amount_text, rest = m[1], text[m.end():]
+    amount = float(amount_text.replace(",", ""))
+    after = rest[:40]
+    written = re.sub(r"\s+", " ", text.strip())
+    if _HOURLY.search(after) or (_HOURLY.search(text) and not _MONTHLY.search(after)):
+        hours = parse_hours(text.replace(amount_text, " ", 1)) or hours_per_week
+        if hours is None:
+            return None
+        return Money(round(amount * hours * WEEKS_PER_MONTH, 2), written, "hour")
+    if _BIWEEKLY.search(after):
+        return Money(round(amount * 26 / 12, 2), written, "biweekly")
+    if _WEEKLY.search(after) and not _MONTHLY.search(after):
+        return Money(round(amount * WEEKS_PER_MONTH, 2), written, "week")
+    if _YEARLY.search(after):
+        return Money(round(amount / 12, 2), written, "year")
+    return Money(round(amount, 2), written, "month")

@@ -1,0 +1,45 @@
+"""The wheel ships the schemas, templates and data, and works from another folder."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import zipfile
+
+import pytest
+
+from tests.conftest import ROOT
+
+
+@pytest.fixture(scope="module")
+def wheel(tmp_path_factory):
+    out = tmp_path_factory.mktemp("wheel")
+    result = subprocess.run([sys.executable, "-m", "pip", "wheel", str(ROOT), "--no-deps", "-q", "-w", str(out)],
+                            capture_output=True, text=True, check=False)
+    if result.returncode != 0:
+        pytest.fail(f"building the wheel failed:\n{result.stderr[-2000:]}")
+    return next(out.glob("*.whl"))
+
+
+def test_wheel_contains_schemas_templates_and_data(wheel):
+    names = set(zipfile.ZipFile(wheel).namelist())
+    for needed in ("iwp_pipeline/schemas/iwp.schema.json", "iwp_pipeline/schemas/report.schema.json",
+                   "iwp_pipeline/templates/report.html", "iwp_pipeline/data/terms.json",
+                   "iwp_pipeline/data/thresholds.json"):
+        assert needed in names
+
+
+def test_installed_wheel_checks_from_another_folder(wheel, tmp_path):
+    site = tmp_path / "site"
+    zipfile.ZipFile(wheel).extractall(site)
+    code = ("import sys, iwp_pipeline; assert iwp_pipeline.__file__.startswith(sys.argv[1]); "
+            "from iwp_pipeline.cli import main; sys.argv = ['iwp'] + sys.argv[2:]; main()")
+    run = subprocess.run([sys.executable, "-c", code, str(site), "check",
+                          str(ROOT / "fixtures" / "samples"), "--format", "json"],
+                         cwd=tmp_path, env={"PYTHONPATH": str(site), "PATH": "/usr/bin:/bin"},
+                         capture_output=True, text=True, check=False)
+    assert run.returncode in (0, 1), run.stderr
+    from iwp_pipeline.report.jsonfmt import report_validator
+
+    report_validator().validate(json.loads(run.stdout))

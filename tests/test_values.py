@@ -1,0 +1,44 @@
+import pytest
+
+from iwp_pipeline.values import clean, is_absent, iso_date, parse_hours, parse_money, parse_month
+
+
+@pytest.mark.parametrize("text", ["03/14/2024", "3/14/24", "March 14, 2024", "2024-03-14", "Mar. 14, 2024",
+                                  "14 March 2024", "Date signed: 3-14-2024"])
+def test_us_dates(text):
+    assert iso_date(text) == "2024-03-14"
+
+
+@pytest.mark.parametrize("text", ["N/A", "n/a", "NA", "", "  ", "None", "---", "____"])
+def test_absent_values(text):
+    assert is_absent(text) and clean(text) is None and iso_date(text) is None
+
+
+def test_impossible_date_is_none():
+    assert iso_date("02/30/2024") is None
+
+
+@pytest.mark.parametrize(("text", "monthly", "period"), [
+    ("$1,750 per month", 1750, "month"),
+    ("1750/mo", 1750, "month"),
+    ("$21.00/hour at 30 hrs/wk", 2730, "hour"),
+    ("$14.00 an hour, 25 hours per week", 1516.67, "hour"),
+    ("$31,200 per year", 2600, "year"),
+    ("$600 a week", 2600, "week"),
+    ("$2,600", 2600, "month"),
+])
+def test_money(text, monthly, period):
+    money = parse_money(text)
+    assert money is not None and money.monthly == pytest.approx(monthly, abs=0.01)
+    assert money.period == period and money.as_written == text
+
+
+def test_hourly_without_hours_needs_them():
+    assert parse_money("$15 an hour") is None
+    assert parse_money("$15 an hour", hours_per_week=20).monthly == pytest.approx(1300)
+
+
+def test_hours_and_months():
+    assert parse_hours("30 hrs/wk") == 30 and parse_hours("25 hours per week") == 25
+    assert parse_month("06/2023") == "2023-06" and parse_month("June 2023") == "2023-06"
+    assert parse_month("Present") is None
