@@ -1,0 +1,874 @@
+"""Layout -> IWP record: the same recognisers for every document kind.
+
+The document becomes ordered units (``units.py``) split into sections by their headings.
+Labels from the vocabulary (``data/vocabulary.json``) are resolved in context (whose name,
+which date) and their values found inline, to the right, or below. The 15 terms are recognised
+by their ideas (``data/terms.json``) in the terms part only. Nothing is guessed: a value that
+is not found is None, and every value found records where it was found.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, replace
+
+from iwp_pipeline.extract.layout import Layout
+from iwp_pipeline.extract.terms import recognise_terms
+from iwp_pipeline.extract.units import (
+    Parts,
+    Unit,
+    any_match,
+    assign_sections,
+    build_units,
+    field_hints,
+    match_label,
+    party_of,
+    strip_lead,
+    vocabulary,
+)
+from iwp_pipeline.model import (
+    AlternateContact,
+    Amendment,
+    AmendmentParty,
+    Discussion,
+    EmploymentGoals,
+    EmploymentNetwork,
+    ENSignature,
+    Goal,
+    Location,
+    Record,
+    Service,
+    Signatures,
+    StatementOfUnderstanding,
+    Ticketholder,
+    TicketholderSignature,
+    Training,
+    WorkEntry,
+)
+from iwp_pipeline.values import clean, iso_date, parse_hours, parse_money, parse_month
+
+_PLACEHOLDER = re.compile(r"^[\s_\-.x/]*$|^(?:signature|sign here|date|print(?:ed)? name|mm/dd/yyyy)$", re.I)
+_TIME_FRAME = re.compile(
+    r"\b(?:within|in|by|over|after)\s+(?:the\s+next\s+|about\s+|approximately\s+)?"
+    r"(?:\d+|one|two|three|four|five|six|nine|twelve|eighteen)\s*(?:-\s*\d+\s*)?(?:months?|years?|weeks?)\b"
+    r"|\bby\s+(?:the\s+end\s+of\s+)?(?:[A-Z][a-z]+\.?\s+)?\d{4}\b|\bby\s+\d{1,2}/\d{1,2}/\d{2,4}\b", re.I)
+_JOB_AS = re.compile(r"\b(?:as an?|position as an?|work as an?|job as an?)\s+([A-Za-z][A-Za-z /&-]{2,40}?)"
+                     r"(?=[,.;(]|\s+(?:at|for|with|earning|making|working|in|within|by|\d))", re.I)
+_FULL_PART = re.compile(r"\b(full|part)[- ]time\b", re.I)
+_SIGNED_NOTE = re.compile(r"/s/|electronically signed|e-?signed|signed (?:via|with|by)|docusign|adobe sign", re.I)
+_REDUCE = re.compile(r"\b(reduc|suspend|terminat|discontinu|remov|no longer|stop|end(?:ing|ed)?\b)\w*", re.I)
+_DISPUTE = re.compile(r"\b(disput|grievance|PABSS|protection and advocacy|appeal)\w*", re.I)
+_SOU_TEXT = re.compile(r"\bI (?:understand|agree|acknowledge)\b", re.I)
+
+CONTACT_KEYS = ("en.name", "en.pid", "en.business_model", "en.contact_person", "ticketholder.name",
+                "ticketholder.ssn", "alternate.name", "alternate.relationship")
+
+
+@dataclass
+class Found:
+    """Values found so far, with where each was found (first found wins)."""
+
+    values: dict[str, str] = field(default_factory=dict)
+    where: dict[str, Location] = field(default_factory=dict)
+
+    def put(self, key: str, value: str | None, unit: Unit | None) -> None:
+        """Keep ``value`` for ``key`` unless one was found before."""
+        value = clean(value)
+        if value is None or key in self.values:
+            return
+        self.values[key] = value
+        if unit is not None:
+            self.where[key] = unit.location
+
+    def get(self, key: str) -> str | None:
+        """The value found for ``key``."""
+        return self.values.get(key)
+
+
+class Reader:
+    """Finds the value that belongs to a label: inline, to the right, below (or above)."""
+
+    def __init__(self, units: Sequence[Unit]) -> None:
+        self.units = list(units)
+        self.pos = {id(u): i for i, u in enumerate(self.units)}
+
+    def index(self, u: Unit) -> int:
+        """Position of ``u`` in this reader's units."""
+        return self.pos[id(u)]
+
+    def right(self, u: Unit) -> Unit | None:
+        """The next unit on the same line or in the same table row."""
+        i = self.index(u) + 1
+        if i >= len(self.units):
+            return None
+        nxt = self.units[i]
+        if u.table is not None:
+            same_row = nxt.table == u.table and nxt.row == u.row and u.part == nxt.part
+            return nxt if same_row else None
+        if nxt.field is not None and u.top is not None and nxt.top is not None and nxt.page == u.page:
+            if abs(nxt.top - u.top) < 8 and (nxt.x0 or 0) >= (u.x0 or 0):
+                return nxt
+        if nxt.line == u.line and nxt.field is None and u.field is None and nxt.page == u.page:
+            return nxt
+        return None
+
+    def below(self, u: Unit) -> Unit | None:
+        """The next unit under ``u`` (next paragraph, or the line below overlapping it)."""
+        i = self.index(u) + 1
+        if u.top is None:  # Word: the next paragraph, or the cell below in a table
+            if u.table is not None:
+                for nxt in self.units[i:i + 40]:
+                    if nxt.table == u.table and nxt.row == (u.row or 0) + 1 and nxt.cell == u.cell:
+                        return nxt
+                return None
+            return self.units[i] if i < len(self.units) and self.units[i].table is None else None
+        for nxt in self.units[i:i + 12]:
+            if nxt.page != u.page or nxt.top is None or u.bottom is None:
+                return None
+            if nxt.top - u.bottom > 28:
+                return None
+            if nxt.top >= u.bottom - 2 and _overlaps(u, nxt):
+                return nxt
+        return None
+
+    def above(self, u: Unit) -> Unit | None:
+        """The unit just above ``u`` (for signature lines that carry the value over the label)."""
+        i = self.index(u) - 1
+        for prev in reversed(self.units[max(0, i - 12):i + 1]):
+            if u.top is None:
+                return prev if prev.table is None and u.table is None else None
+            if prev.page != u.page or prev.bottom is None or u.top is None:
+                return None
+            if u.top - prev.bottom > 24:
+                return None
+            if prev.bottom <= u.top + 2 and _overlaps(u, prev):
+                return prev
+        return None
+
+    def value(self, u: Unit, rest: str, *, allow_above: bool = False) -> tuple[str | None, Unit]:
+        """The value of a label unit: its inline rest, else the unit right of it, else below."""
+        if rest and not _PLACEHOLDER.match(rest):
+            return rest, u
+        for candidate in (self.right(u), self.below(u)) + ((self.above(u),) if allow_above else ()):
+            if candidate is None or candidate.heading or _is_label_unit(candidate):
+                continue
+            if candidate.field is not None:
+                return candidate.text, candidate
+            if not _PLACEHOLDER.match(candidate.text):
+                return candidate.text, candidate
+        return None, u
+
+    def long_text(self, u: Unit, rest: str, stop: Iterable[str] = ()) -> tuple[str | None, Unit]:
+        """A value that may run over several lines or paragraphs, until the next label or heading."""
+        start, where = self.value(u, rest)
+        if start is None:
+            return None, u
+        pieces = [start]
+        i = self.index(where) + 1
+        stops = tuple(stop)
+        while i < len(self.units):
+            nxt = self.units[i]
+            if nxt.heading or _is_label_unit(nxt) or nxt.field is not None or nxt.section != u.section:
+                break
+            if where.top is not None and nxt.top is not None and nxt.page == where.page:
+                if nxt.top - (self.units[i - 1].bottom or nxt.top) > 18:
+                    break
+                if where.x0 is not None and nxt.x0 is not None and nxt.x0 + 40 < where.x0:
+                    break
+            if where.table is not None and (nxt.table, nxt.row) != (where.table, where.row):
+                break
+            if any(re.search(s, nxt.text, re.I) for s in stops) or nxt.checked is not None:
+                break
+            pieces.append(nxt.text)
+            i += 1
+        return " ".join(pieces), where
+
+
+def _overlaps(a: Unit, b: Unit) -> bool:
+    if None in (a.x0, a.x1, b.x0, b.x1):
+        return True
+    assert a.x0 is not None and a.x1 is not None and b.x0 is not None and b.x1 is not None
+    return b.x0 < a.x1 + 20 and b.x1 > a.x0 - 20
+
+
+def _is_label_unit(u: Unit) -> bool:
+    return u.label is not None
+
+
+# --- labels in context ----------------------------------------------------------------------
+
+
+def _label_for_field(u: Unit) -> tuple[str, str] | None:
+    """(key, label text) for a form-field unit, from its tooltip, printed label or name."""
+    assert u.field is not None
+    for hint in field_hints(u.field):
+        m = match_label(hint + ":")
+        if m:
+            return m.key, hint
+    return None
+
+
+def _resolve(key: str, section: str | None, party: str | None) -> str | None:
+    """Turn a generic label into a record key using the section and the party in context."""
+    if not key.startswith("generic."):
+        if key == "alternate.relationship" or key == "generic.relationship":
+            return "alternate.relationship"
+        return key
+    what = key.split(".", 1)[1]
+    if section == "signatures":
+        who = "sig.en" if party in (None, "en") else "sig.th" if party == "ticketholder" else None
+        if who is None:
+            return None
+        return {"signature": f"{who}.signature", "date": f"{who}.date", "printed_name": f"{who}.printed_name",
+                "name": f"{who}.printed_name", "title": f"{who}.title"}.get(what)
+    if what == "date" and section == "discussion":
+        return "discussion.date"
+    if what == "signature":
+        return None
+    if what == "relationship":
+        return "alternate.relationship"
+    if party is None:
+        return None
+    prefix = {"en": "en", "ticketholder": "ticketholder", "alternate": "alternate"}[party]
+    if what in ("name", "phone", "email", "address"):
+        if party == "en" and what == "name" and section not in (None, "part1"):
+            return None
+        return f"{prefix}.{what}"
+    if what == "printed_name" and party == "en":
+        return "sig.en.printed_name"
+    return None
+
+
+def _label_party(label_text: str) -> str | None:
+    head = re.split(r"[:]", label_text, maxsplit=1)[0]
+    return party_of(head)
+
+
+def collect_labels(units: Sequence[Unit], reader: Reader, found: Found) -> None:
+    """Resolve every label of the main part into ``found``."""
+    party: str | None = None
+    section: str | None = None
+    for u in units:
+        if u.section != section:
+            section, party = u.section, None
+        if u.heading:
+            party = party_of(u.text) or party
+            continue
+        if u.field is not None:
+            hit = _label_for_field(u)
+            if hit is None:
+                continue
+            key, text = hit
+            party = _label_party(text) or party
+            target = _resolve(key, section, party)
+            if target and u.field.kind in ("text", "choice", "signature", "radio"):
+                if target.endswith(".signature") and u.field.kind == "signature" and not u.text:
+                    continue
+                found.put(target, u.text, u)
+            continue
+        if u.label is None:
+            if section in ("part1", "signatures", None):
+                party = party_of(u.text) if len(u.text.split()) <= 6 and party_of(u.text) else party
+            continue
+        key = u.label.key
+        labelled_party = _label_party(u.text)
+        party = labelled_party or party
+        target = _resolve(key, section, party)
+        if target is None:
+            continue
+        long_keys = ("discussion.summary", "goals.short_term", "goals.long_term")
+        if target in long_keys:
+            continue  # handled by the component readers
+        value, where = reader.value(u, u.label.rest, allow_above=target.startswith("sig."))
+        found.put(target, value, where)
+
+
+# --- components -----------------------------------------------------------------------------
+
+
+def read_discussion(units: Sequence[Unit], reader: Reader, found: Found) -> Discussion:
+    """Part Two, Section 1: date, modality and synopsis."""
+    summary, where = None, None
+    for u in units:
+        if u.label and u.label.key == "discussion.summary" and u.section in ("discussion", None):
+            summary, where = reader.long_text(u, u.label.rest)
+            if summary:
+                break
+    if summary is None:  # an unlabelled paragraph in the discussion section
+        for u in units:
+            if u.section == "discussion" and not u.heading and u.label is None and u.field is None \
+                    and len(u.text.split()) >= 20:
+                summary, where = reader.long_text(u, u.text)
+                break
+    if summary and where is not None:
+        found.put("discussion.summary", summary, where)
+    modality_text = found.get("discussion.modality") or _checked_option(units, "discussion")
+    return Discussion(
+        date=iso_date(found.get("discussion.date")),
+        modality=normalise_modality(modality_text),
+        modality_as_written=clean(modality_text),
+        summary=found.get("discussion.summary"),
+    )
+
+
+def normalise_modality(text: str | None) -> str | None:
+    """face-to-face -> in_person, phone call -> telephone, Zoom -> video, ..."""
+    if not text:
+        return None
+    chosen = _checked_text(text) or text
+    for key, patterns in vocabulary()["modalities"].items():
+        if any_match(patterns, chosen):
+            return key
+    return "other" if clean(chosen) else None
+
+
+def _checked_text(text: str) -> str | None:
+    """In '[ ] Phone [x] Face-to-face [ ] Video', the text after the checked box."""
+    if "[x]" not in text and "[ ]" not in text:
+        return None
+    m = re.search(r"\[x\]\s*([^\[]+)", text)
+    return m.group(1).strip() if m else ""
+
+
+def _checked_option(units: Sequence[Unit], section: str) -> str | None:
+    """A modality given only as checked boxes in the section (no label)."""
+    for u in units:
+        if u.section == section and u.checked and normalise_modality(_checked_text(u.text) or "") not in (None, "other"):
+            return _checked_text(u.text)
+    return None
+
+
+def read_work_history(units: Sequence[Unit], reader: Reader, found: Found) -> tuple[list[WorkEntry], str | None]:
+    """Part Two, Section 2: a table of jobs, or label groups, or a statement that there is none."""
+    section = [u for u in units if u.section == "work_history"]
+    entries = _work_table(section) or _work_groups(section, reader)
+    statement = None
+    for u in section:
+        if u.heading is None and any_match(vocabulary()["no_work_history"], u.text):
+            statement = clean(strip_lead(u.text))
+            found.where.setdefault("no_work_history_statement", u.location)
+            break
+    return entries, statement
+
+
+_WORK_COLUMNS = ("work.employer", "work.job_title", "work.dates", "work.start", "work.end", "work.hours",
+                 "work.earnings")
+
+
+def _work_table(section: Sequence[Unit]) -> list[WorkEntry]:
+    rows: dict[tuple[object, object], list[Unit]] = {}
+    for u in section:
+        key = (u.table, u.row) if u.table is not None else (u.page, u.line)
+        rows.setdefault(key, []).append(u)
+    ordered = list(rows.values())
+    for i, row in enumerate(ordered):
+        header = [match_label(c.text + ":", _WORK_COLUMNS) for c in row]
+        if sum(h is not None for h in header) < 2:
+            continue
+        columns = [(c, h.key) for c, h in zip(row, header, strict=True) if h is not None]
+        entries = []
+        for data in ordered[i + 1:]:
+            if any(match_label(c.text + ":", _WORK_COLUMNS) for c in data) or any(c.heading for c in data):
+                break
+            values = _assign_columns(columns, data)
+            entry = _work_entry(values)
+            if entry is not None:
+                entries.append(entry)
+        return entries
+    return []
+
+
+def _assign_columns(columns: list[tuple[Unit, str]], data: list[Unit]) -> dict[str, str]:
+    values: dict[str, str] = {}
+    for cell in data:
+        if cell.cell is not None:
+            match = next((k for c, k in columns if c.cell == cell.cell), None)
+        elif cell.x0 is not None:
+            match = min(columns, key=lambda ck: abs((ck[0].x0 or 0) - (cell.x0 or 0)))[1]
+        else:
+            match = None
+        if match:
+            values[match] = (values.get(match, "") + " " + cell.text).strip()
+    return values
+
+
+def _work_entry(values: dict[str, str]) -> WorkEntry | None:
+    employer, title = clean(values.get("work.employer")), clean(values.get("work.job_title"))
+    if employer is None and title is None:
+        return None
+    if any_match(vocabulary()["no_work_history"], (employer or "") + " " + (title or "")):
+        return None
+    start, end = values.get("work.start"), values.get("work.end")
+    if "work.dates" in values:
+        pieces = re.split(r"\s+(?:-|–|—|to|through)\s+|\s*[-–—]\s*(?=[A-Z0-9])", values["work.dates"], maxsplit=1)
+        start = start or pieces[0]
+        end = end or (pieces[1] if len(pieces) > 1 else None)
+    hours = parse_hours(values.get("work.hours")) if values.get("work.hours") else None
+    money = parse_money(values.get("work.earnings"), hours_per_week=hours)
+    return WorkEntry(employer=employer, job_title=title, start_date=parse_month(start), end_date=parse_month(end),
+                     hours_per_week=hours, monthly_earnings=money.monthly if money else None,
+                     earnings_as_written=clean(values.get("work.earnings")))
+
+
+def _work_groups(section: Sequence[Unit], reader: Reader) -> list[WorkEntry]:
+    groups: list[dict[str, str]] = []
+    for u in section:
+        m = u.label if u.label and u.label.key in _WORK_COLUMNS else (
+            match_label(u.text, _WORK_COLUMNS) if u.field is None else None)
+        if m is None:
+            continue
+        value, _ = reader.value(u, m.rest)
+        if value is None:
+            continue
+        if m.key == "work.employer" or not groups or m.key in groups[-1]:
+            groups.append({})
+        groups[-1][m.key] = value
+    return [e for e in (_work_entry(g) for g in groups) if e is not None]
+
+
+_GOAL_SUB = ("goal.job_title", "goal.hours", "goal.earnings", "goal.time_frame")
+
+
+def read_goals(units: Sequence[Unit], reader: Reader, found: Found) -> EmploymentGoals:
+    """Part Two, Section 3: the short- and long-term goals and any training."""
+    texts: dict[str, tuple[str, Unit]] = {}
+    subs: dict[str, dict[str, str]] = {"goals.short_term": {}, "goals.long_term": {}}
+    current: str | None = None
+    for u in units:
+        if u.heading and u.section not in ("goals", None):
+            current = None
+        label = u.label if u.label else None
+        if label and label.key in ("goals.short_term", "goals.long_term"):
+            current = label.key
+            if current not in texts:
+                text, where = reader.long_text(u, label.rest, stop=[r"^\s*(?:job|position|hours|earnings|wage|time ?frame)"])
+                if text:
+                    texts[current] = (text, where)
+            continue
+        if current and u.section in ("goals", None):
+            m = match_label(u.text, _GOAL_SUB) if u.field is None else None
+            if m:
+                value, _ = reader.value(u, m.rest)
+                if value:
+                    subs[current].setdefault(m.key, value)
+    goals = {}
+    for key in ("goals.short_term", "goals.long_term"):
+        text, where = texts.get(key, (None, None))
+        if text is None and not subs[key]:
+            goals[key] = None
+            continue
+        if where is not None:
+            found.where[key] = where.location
+        goals[key] = _goal(text, subs[key])
+    training = _training(found)
+    return EmploymentGoals(short_term=goals["goals.short_term"], long_term=goals["goals.long_term"],
+                           training=training)
+
+
+def _goal(text: str | None, subs: dict[str, str]) -> Goal:
+    all_text = " ".join([text or ""] + list(subs.values()))
+    hours = parse_hours(subs.get("goal.hours")) or parse_hours(text)
+    full = _FULL_PART.search(subs.get("goal.hours", "") + " " + (text or ""))
+    earnings_text = subs.get("goal.earnings") or _money_phrase(text)
+    money = parse_money(earnings_text, hours_per_week=hours) if earnings_text else None
+    if money is None and earnings_text and subs.get("goal.earnings"):
+        money = parse_money(subs["goal.earnings"] + " " + (subs.get("goal.hours") or ""), hours_per_week=hours)
+    title = clean(subs.get("goal.job_title"))
+    if title is None and text:
+        m = _JOB_AS.search(text)
+        title = clean(m.group(1)) if m else None
+    frame = clean(subs.get("goal.time_frame"))
+    if frame is None:
+        m = _TIME_FRAME.search(all_text)
+        frame = m.group(0) if m else None
+    return Goal(description=clean(text), job_title=title, hours_per_week=hours,
+                full_time=(full.group(1).lower() == "full") if full else (hours >= 35 if hours else None),
+                time_frame=frame, monthly_earnings=money.monthly if money else None,
+                earnings_as_written=clean(earnings_text))
+
+
+def _money_phrase(text: str | None) -> str | None:
+    """The earnings phrase of a goal description ('$14.00/hour at 25 hrs/wk', '$2,600 per month')."""
+    if not text:
+        return None
+    m = re.search(r"\$\s*\d[\d,]*(?:\.\d+)?(?:[^.;,$]|\.\d){0,60}", text)
+    if not m:
+        return None
+    phrase = re.split(r"\s+(?:within|by|in|over|after|starting|beginning|as)\s+(?!\d+\s*(?:hours?|hrs?))",
+                      m.group(0), maxsplit=1)[0]
+    return phrase.strip(" ,")
+
+
+def _training(found: Found) -> Training | None:
+    values = {k: found.get(f"training.{k}") for k in ("type", "enrollment_status", "expected_completion")}
+    if not any(values.values()):
+        return None
+    return Training(type=values["type"], enrollment_status=values["enrollment_status"],
+                    expected_completion=values["expected_completion"])
+
+
+def read_services(units: Sequence[Unit], reader: Reader) -> tuple[list[Service], dict[str, Location]]:
+    """Part Two, Section 4: each service named, whether it is selected, and its description."""
+    section = [u for u in units if u.section == "services"]
+    names = vocabulary()["services"]
+    has_boxes = any(u.checked is not None for u in section)
+    services: dict[str, Service] = {}
+    where: dict[str, Location] = {}
+    for u in section:
+        if u.heading:
+            continue
+        hints = field_hints(u.field) if u.field is not None else [u.text]
+        service_key, rest = _service_in(hints, names)
+        if service_key is None:
+            continue
+        if u.field is not None:
+            _merge_field_service(services, where, service_key, u)
+            continue
+        selected = u.checked
+        if selected is None:
+            left = _left_box(section, u)
+            selected = left if left is not None else (None if has_boxes else True)
+        description = rest
+        if not description:
+            nxt = reader.right(u)
+            if nxt is not None and nxt.checked is None and not _service_in([nxt.text], names)[0]:
+                description = nxt.text
+        if not description:
+            below = reader.below(u)
+            if below is not None and below.checked is None and not below.heading and below.label is None \
+                    and not _service_in([below.text], names)[0] and below.section == "services":
+                description, _ = reader.long_text(below, below.text)
+        previous = services.get(service_key)
+        if previous and previous.description and not description:
+            continue
+        label = clean(_service_label(hints[0], names[service_key]))
+        services[service_key] = _service(service_key, bool(selected), clean(description), label)
+        where[service_key] = u.location
+    return list(services.values()), where
+
+
+def _service_in(hints: list[str], names: dict[str, tuple[re.Pattern[str], ...]]) -> tuple[str | None, str]:
+    for hint in hints:
+        body = strip_lead(hint).strip()
+        body = re.sub(r"^\[[x ]\]\s*", "", body)
+        for key, patterns in names.items():
+            for p in patterns:
+                m = p.match(body)
+                if m and m.start() == 0:
+                    rest = re.sub(r"^[\s:.\-–—)]+", "", body[m.end():])
+                    rest = re.sub(r"^(?:\(?(?:services?|assistance|supports?)\)?\s*[:.\-–—]?\s*)", "", rest, flags=re.I)
+                    return key, rest
+    return None, ""
+
+
+def _service_label(text: str, patterns: tuple[re.Pattern[str], ...]) -> str | None:
+    body = re.sub(r"^\[[x ]\]\s*", "", strip_lead(text).strip())
+    for p in patterns:
+        m = p.match(body)
+        if m:
+            return m.group(0)
+    return None
+
+
+def _left_box(section: Sequence[Unit], u: Unit) -> bool | None:
+    """A checkbox in a unit just left of ``u`` on the same line or table row."""
+    for other in section:
+        if other is u or other.checked is None:
+            continue
+        same = (u.table is not None and (other.table, other.row) == (u.table, u.row)) or \
+               (u.top is not None and other.page == u.page and other.top is not None
+                and abs(other.top - u.top) < 6 and (other.x1 or 0) <= (u.x0 or 0) + 5)
+        if same and len(strip_lead(other.text).replace("[x]", "").replace("[ ]", "").strip()) < 3:
+            return other.checked
+    return None
+
+
+def _merge_field_service(services: dict[str, Service], where: dict[str, Location], key: str, u: Unit) -> None:
+    assert u.field is not None
+    old = services.get(key, _service(key, False, None, None))
+    if u.field.kind == "checkbox":
+        services[key] = replace(old, selected=bool(u.field.checked))
+        where.setdefault(key, u.location)
+    elif u.field.kind in ("text", "choice"):
+        services[key] = replace(old, description=clean(u.text) or old.description)
+        where[key] = u.location
+    if services[key].label is None:
+        services[key] = replace(services[key], label=key.replace("_", " ").capitalize())
+
+
+def _service(key: str, selected: bool, description: str | None, label: str | None) -> Service:
+    counselor = wipa = None
+    if key == "benefits_counseling" and description:
+        vocab = vocabulary()
+        m = any_match(vocab["certified_counselor"], description)
+        counselor = m.group(0) if m else None
+        wipa = True if any_match(vocab["wipa_referral"], description) else None
+    return Service(service=key, selected=selected, description=description, label=label,
+                   certified_counselor=None if counselor is None else counselor, wipa_referral=wipa)
+
+
+def read_statement(units: Sequence[Unit], reader: Reader) -> StatementOfUnderstanding:
+    """Part Three: the Statement of Understanding (a heading with text, or 'I understand...')."""
+    for u in units:
+        if u.heading == "sou":
+            rest = re.split(r"statement of understanding\s*[:.\-–—]?", u.text, maxsplit=1, flags=re.I)
+            inline = rest[1].strip() if len(rest) > 1 else ""
+            text, _ = reader.long_text(u, inline) if inline else _following_text(reader, u)
+            if text and len(text.split()) >= 8:
+                return StatementOfUnderstanding(present=True, text=clean(text))
+    for u in units:
+        if u.section in ("signatures", "sou") and _SOU_TEXT.search(u.text) and len(u.text.split()) >= 12 \
+                and re.search(r"\b(services?|supports?|employment network|EN)\b", u.text, re.I):
+            return StatementOfUnderstanding(present=True, text=clean(u.text))
+    return StatementOfUnderstanding(present=False, text=None)
+
+
+def _following_text(reader: Reader, u: Unit) -> tuple[str | None, Unit]:
+    i = reader.index(u) + 1
+    pieces = []
+    while i < len(reader.units):
+        nxt = reader.units[i]
+        if nxt.heading or nxt.label is not None or nxt.field is not None:
+            break
+        pieces.append(nxt.text)
+        i += 1
+    return (" ".join(pieces) if pieces else None), u
+
+
+def read_signatures(found: Found) -> Signatures:
+    """Part Three: who signed, when, and the EN representative's printed name."""
+
+    def signed(key: str) -> bool:
+        value = found.get(key)
+        return bool(value) and not _PLACEHOLDER.match(value or "")
+
+    th_sig, en_sig = found.get("sig.th.signature"), found.get("sig.en.signature")
+    return Signatures(
+        ticketholder=TicketholderSignature(
+            signed=signed("sig.th.signature"),
+            name=_signer_name(th_sig) or found.get("sig.th.printed_name"),
+            date=iso_date(found.get("sig.th.date")),
+            by_representative=bool(th_sig and re.search(r"\brepresentative\b", th_sig, re.I)) or None,
+        ),
+        en_representative=ENSignature(
+            signed=signed("sig.en.signature"),
+            printed_name=found.get("sig.en.printed_name"),
+            date=iso_date(found.get("sig.en.date")),
+            title=found.get("sig.en.title"),
+        ),
+    ) if (th_sig or en_sig or found.get("sig.en.printed_name") or found.get("sig.th.date")
+          or found.get("sig.en.date")) else Signatures()
+
+
+def _signer_name(signature: str | None) -> str | None:
+    if not signature:
+        return None
+    name = _SIGNED_NOTE.sub("", signature)
+    name = re.sub(r"\(.*?\)", "", name)
+    return clean(name.strip(" :-"))
+
+
+# --- the whole record -------------------------------------------------------------------------
+
+
+def interpret(layout: Layout) -> Record:
+    """Build the IWP record of a document from its layout."""
+    units = build_units(layout)
+    parts = assign_sections(units)
+    for u in units:
+        if u.field is None and not u.heading:
+            u.label = match_label(u.text)
+    if parts.starts_with_amendment and not _iwp_signals(parts.main):
+        amendments = tuple(read_amendment(a) for a in parts.amendments)
+        return Record(document_type="amendment", amendments=amendments,
+                      provenance={"/amendments": Location(page=parts.amendments[0][0].page)} if amendments else {})
+    main = parts.main
+    if not _iwp_signals(main):
+        return Record(document_type="other")
+    reader = Reader(main)
+    found = Found()
+    collect_labels(main, reader, found)
+    discussion = read_discussion(main, reader, found)
+    attachment = _read_attachment(parts.discussion_attachment)
+    work, statement = read_work_history(main, reader, found)
+    goals = read_goals(main, reader, found)
+    services, service_where = read_services(main, reader)
+    terms, term_where = recognise_terms(main)
+    statement_of_understanding = read_statement(main, reader)
+    signatures = read_signatures(found)
+    if attachment is not None:
+        discussion = _merge_discussion(discussion, attachment)
+    elif discussion.summary is None:
+        fifteen = next((t for t in terms if t.number == 15 and t.evidence and len(t.evidence.split()) > 25), None)
+        if fifteen is not None:
+            discussion = replace(discussion, summary=fifteen.evidence)
+    record = Record(
+        document_type="iwp",
+        en=EmploymentNetwork(
+            name=found.get("en.name"), pid=found.get("en.pid"),
+            business_model=_business_model(found.get("en.business_model")),
+            business_models_selected=_business_models(found.get("en.business_model")),
+            contact_person=found.get("en.contact_person"), phone=found.get("en.phone"),
+            email=found.get("en.email"), address=found.get("en.address")),
+        ticketholder=Ticketholder(name=found.get("ticketholder.name"), ssn=_ssn(found.get("ticketholder.ssn")),
+                                  phone=found.get("ticketholder.phone"), email=found.get("ticketholder.email"),
+                                  address=found.get("ticketholder.address")),
+        alternate_contact=_alternate(found),
+        discussion=discussion,
+        work_history=tuple(work),
+        no_work_history_statement=statement if not work else None,
+        employment_goals=goals,
+        services=tuple(services),
+        terms_and_conditions=tuple(terms),
+        statement_of_understanding=statement_of_understanding,
+        signatures=signatures,
+        amendments=tuple(read_amendment(a) for a in parts.amendments),
+    )
+    return replace(record, provenance=_provenance(found, service_where, term_where, services))
+
+
+def _iwp_signals(units: Sequence[Unit]) -> bool:
+    """Enough of an IWP's parts to treat the text as one (else it is 'not an IWP')."""
+    sections = {u.heading for u in units if u.heading}
+    labels = {u.label.key for u in units if u.label}
+    fields = {hit[0] for u in units if u.field is not None for hit in [_label_for_field(u)] if hit}
+    keys = labels | fields
+    strong = {"en.pid", "ticketholder.ssn", "goals.short_term", "goals.long_term", "discussion.modality",
+              "discussion.date"}
+    iwp_words = any(re.search(r"individual work plan|\bIWP\b|ticket to work", u.text, re.I) for u in units[:80])
+    score = len(sections & {"part1", "discussion", "work_history", "goals", "services", "terms", "sou",
+                            "signatures"}) + len(keys & strong)
+    return score >= 3 or (iwp_words and score >= 2)
+
+
+_PHONE = re.compile(r"\(?\b\d{3}\)?[\s.-]*\d{3}[\s.-]\d{4}\b")
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+
+
+def _alternate(found: Found) -> AlternateContact:
+    """The alternate contact; 'Janet Brandt (mother), 555-880-3132' is split into its parts."""
+    raw = found.get("alternate.name")
+    name, relationship, phone, email = raw, found.get("alternate.relationship"), found.get("alternate.phone"), \
+        found.get("alternate.email")
+    if raw:
+        paren = re.search(r"\(([^)]{2,30})\)", raw)
+        if paren and not _PHONE.search(paren.group(1)):
+            relationship = relationship or paren.group(1).strip()
+        phone = phone or (m.group(0) if (m := _PHONE.search(raw)) else None)
+        email = email or (m.group(0) if (m := _EMAIL.search(raw)) else None)
+        name = clean(re.split(r"\s*(?:\(|,|;|\s-\s|\s–\s|\d{3}|[\w.+-]+@)", raw, maxsplit=1)[0])
+    return AlternateContact(name=name, relationship=relationship, phone=phone, email=email)
+
+
+def _ssn(value: str | None) -> str | None:
+    if value is None:
+        return None
+    digits = re.sub(r"\D", "", value)
+    if len(digits) == 9:
+        return f"{digits[:3]}-{digits[3:5]}-{digits[5:]}"
+    return value
+
+
+def _business_models(value: str | None) -> tuple[str, ...]:
+    if not value:
+        return ()
+    checked = re.findall(r"\[x\]\s*([^\[]+)", value)
+    return tuple(c.strip() for c in checked) if checked else ()
+
+
+def _business_model(value: str | None) -> str | None:
+    if value and ("[x]" in value or "[ ]" in value):
+        chosen = _business_models(value)
+        return chosen[0] if len(chosen) == 1 else (", ".join(chosen) if chosen else None)
+    return value
+
+
+@dataclass
+class _Attachment:
+    discussion: Discussion
+    identifies: dict[str, bool]
+
+
+def _read_attachment(units: list[Unit]) -> _Attachment | None:
+    if not units:
+        return None
+    for u in units:
+        if u.field is None and not u.heading:
+            u.label = match_label(u.text)
+        if u.section == "discussion_attachment":
+            u.section = "discussion"
+    reader = Reader(units)
+    found = Found()
+    collect_labels(units, reader, found)
+    disc = read_discussion(units, reader, found)
+    identifies = {"en_name": bool(found.get("en.name")), "pid": bool(found.get("en.pid")),
+                  "ticketholder_name": bool(found.get("ticketholder.name")),
+                  "ssn": bool(found.get("ticketholder.ssn"))}
+    return _Attachment(disc, identifies)
+
+
+def _merge_discussion(main: Discussion, attachment: _Attachment) -> Discussion:
+    att = attachment.discussion
+    return Discussion(date=main.date or att.date, modality=main.modality or att.modality,
+                      modality_as_written=main.modality_as_written or att.modality_as_written,
+                      summary=main.summary or att.summary, attached=main.summary is None and att.summary is not None,
+                      attachment_identifies=attachment.identifies)
+
+
+def read_amendment(units: list[Unit]) -> Amendment:
+    """An amendment attached to (or standing for) an IWP."""
+    for u in units:
+        if u.field is None and not u.heading:
+            u.label = match_label(u.text)
+        if u.section == "amendment":
+            u.section = None
+    reader = Reader(units)
+    found = Found()
+    collect_labels(units, reader, found)
+    goals = read_goals(units, reader, found)
+    for u in units:
+        if u.section == "services":
+            break
+    services, _ = read_services(units, reader)
+    text = " ".join(u.text for u in units)
+    date = iso_date(found.get("discussion.date")) or next(
+        (iso_date(u.text) for u in units[:12] if re.search(r"\bdate\b", u.text, re.I) and iso_date(u.text)), None)
+    return Amendment(
+        en=AmendmentParty(name=found.get("en.name"), pid=found.get("en.pid")),
+        ticketholder=AmendmentParty(name=found.get("ticketholder.name"), ssn=_ssn(found.get("ticketholder.ssn"))),
+        date=date,
+        revised_goals=goals,
+        revised_services=tuple(services),
+        services_reduced=True if _REDUCE.search(text) else None,
+        dispute_notice_present=bool(_DISPUTE.search(text)),
+        signatures=read_signatures(found),
+    )
+
+
+_POINTERS = {
+    "en.name": "/en/name", "en.pid": "/en/pid", "en.business_model": "/en/business_model",
+    "en.contact_person": "/en/contact_person", "en.phone": "/en/phone", "en.email": "/en/email",
+    "en.address": "/en/address", "ticketholder.name": "/ticketholder/name", "ticketholder.ssn": "/ticketholder/ssn",
+    "ticketholder.phone": "/ticketholder/phone", "ticketholder.email": "/ticketholder/email",
+    "ticketholder.address": "/ticketholder/address", "alternate.name": "/alternate_contact/name",
+    "alternate.relationship": "/alternate_contact/relationship", "alternate.phone": "/alternate_contact/phone",
+    "discussion.date": "/discussion/date", "discussion.modality": "/discussion/modality",
+    "discussion.summary": "/discussion/summary", "goals.short_term": "/employment_goals/short_term",
+    "goals.long_term": "/employment_goals/long_term", "no_work_history_statement": "/no_work_history_statement",
+    "sig.th.signature": "/signatures/ticketholder/signed", "sig.th.date": "/signatures/ticketholder/date",
+    "sig.en.signature": "/signatures/en_representative/signed", "sig.en.date": "/signatures/en_representative/date",
+    "sig.en.printed_name": "/signatures/en_representative/printed_name",
+    "training.type": "/employment_goals/training",
+}
+
+
+def _provenance(found: Found, service_where: dict[str, Location], term_where: dict[int, Location],
+                services: list[Service]) -> dict[str, Location]:
+    out = {_POINTERS[k]: loc for k, loc in found.where.items() if k in _POINTERS}
+    for i, s in enumerate(services):
+        if s.service in service_where:
+            out[f"/services/{i}"] = service_where[s.service]
+    for number, loc in term_where.items():
+        out[f"/terms_and_conditions/{number - 1}"] = loc
+    return out

@@ -1,0 +1,100 @@
+"""Recognising the 15 terms and conditions by their ideas, in the terms part only.
+
+ENs word, number and order the terms their own way. The terms part is cut into blocks (a
+numbered or bulleted item, a paragraph, a term title with its text) and a term is present when
+one block expresses every one of its ideas (``data/terms.json``). Text outside the terms part
+never counts: the terms are what both parties sign up to.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from iwp_pipeline.extract.units import Unit
+from iwp_pipeline.model import Location, Term
+from iwp_pipeline.reference import TermSpec, terms_catalogue
+
+_ITEM = re.compile(r"^\s*(?:\(?(\d{1,2})[.):]|\(?[a-z][.)]|[ivx]{1,4}[.)]|[•·▪■◦\-–*]|\[[x ]\])\s*", re.I)
+_EVIDENCE_CHARS = 400
+_TITLE_WORDS = 8
+
+
+@dataclass
+class Block:
+    """A run of text in the terms part that can hold one term."""
+
+    text: str
+    first: Unit
+    number: int | None
+
+
+def term_blocks(units: Sequence[Unit]) -> list[Block]:
+    """The blocks of the terms part, in order."""
+    body = [u for u in units if u.section == "terms" and not u.heading and u.field is None]
+    if not any(u.section == "terms" for u in units):
+        body = [u for u in units if u.section is None and u.field is None and not u.heading]
+    lines: list[list[Unit]] = []
+    for u in body:  # join the segments of one PDF line
+        if lines and u.top is not None and lines[-1][0].line == u.line and lines[-1][0].page == u.page:
+            lines[-1].append(u)
+        else:
+            lines.append([u])
+    blocks: list[Block] = []
+    prev: Unit | None = None
+    for line in lines:
+        text = " ".join(u.text for u in line)
+        head = line[0]
+        m = _ITEM.match(text)
+        new = (prev is None or head.top is None or bool(m) or head.page != prev.page
+               or (head.top - (prev.bottom or head.top)) > 6)
+        if blocks and not new:
+            blocks[-1].text += " " + text
+        else:
+            number = int(m.group(1)) if m and m.group(1) else None
+            blocks.append(Block(text, head, number))
+        prev = line[-1]
+    return _merge_titles(blocks)
+
+
+def _merge_titles(blocks: list[Block]) -> list[Block]:
+    """A short title block ('6. Confidentiality') belongs with the text that follows it."""
+    merged: list[Block] = []
+    for block in blocks:
+        if merged and _is_title(merged[-1]) and block.number is None:
+            merged[-1].text += " " + block.text
+        else:
+            merged.append(block)
+    return merged
+
+
+def _is_title(block: Block) -> bool:
+    text = _ITEM.sub("", block.text).strip()
+    return len(text.split()) <= _TITLE_WORDS and not text.endswith(".")
+
+
+def recognise_terms(units: Sequence[Unit]) -> tuple[list[Term], dict[int, Location]]:
+    """The 15 terms: present or not, the matched text as evidence, and where it was found."""
+    blocks = term_blocks(units)
+    terms, where = [], {}
+    for spec in terms_catalogue():
+        block = next((b for b in blocks if expresses(spec, b.text)), None)
+        if block is None and spec.number == 15:
+            block = next((b for b in blocks if b.number == 15), None)
+        if block is None:
+            terms.append(Term(number=spec.number, present=False, evidence=None))
+            continue
+        terms.append(Term(number=spec.number, present=True, evidence=_evidence(block.text)))
+        where[spec.number] = block.first.location
+    return terms, where
+
+
+def expresses(spec: TermSpec, text: str) -> bool:
+    """Whether ``text`` expresses every idea of the term."""
+    return all(idea.search(text) for idea in spec.ideas)
+
+
+def _evidence(text: str) -> str:
+    text = re.sub(r"\s+", " ", text).strip()
+    return text if len(text) <= _EVIDENCE_CHARS else text[: _EVIDENCE_CHARS - 1].rstrip() + "…"

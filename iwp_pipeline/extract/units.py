@@ -1,0 +1,292 @@
+"""A Layout as an ordered list of text units, with headings and labels recognised.
+
+A unit is the smallest piece of text that can be a label or a value: a PDF line segment, a
+Word paragraph or table cell, or a PDF form field (whose value is its text). Units are in
+reading order; for PDFs fields are slotted into the page text by position.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any
+
+from iwp_pipeline.extract.layout import CHECKED, UNCHECKED, FormField, Layout
+from iwp_pipeline.model import Location
+from iwp_pipeline.resources import load_json_data
+
+_LEAD = re.compile(r"^\s*(?:\[[x ]\]\s*)?(?:(?:\(?[0-9]{1,2}[.)]|\(?[a-z][.)]|[ivx]{1,4}[.)]|[•·▪■◦\-–*])\s+)?", re.I)
+_CHECK = re.compile(r"\[(x| )\]")
+
+
+@dataclass(slots=True)
+class Unit:
+    """One label-or-value piece of text."""
+
+    text: str
+    order: int
+    page: int | None = None
+    x0: float | None = None
+    top: float | None = None
+    x1: float | None = None
+    bottom: float | None = None
+    line: int = 0
+    seg: int = 0
+    paragraph: int | None = None
+    table: int | None = None
+    row: int | None = None
+    cell: int | None = None
+    part: str = "body"
+    heading_hint: bool = False
+    field: FormField | None = None
+    section: str | None = None
+    """The section the unit belongs to (set by :func:`assign_sections`)."""
+    heading: str | None = None
+    """The section this unit starts, when it is a heading."""
+    label: LabelMatch | None = None
+
+    @property
+    def location(self) -> Location:
+        """Where the unit is, for provenance and findings."""
+        return Location(
+            page=self.page,
+            field=self.field.name if self.field else None,
+            paragraph=self.paragraph,
+            table=self.table,
+            row=self.row,
+            cell=self.cell,
+            part=self.part if self.part != "body" else None,
+        )
+
+    @property
+    def checked(self) -> bool | None:
+        """The state of the first checkbox in the unit (or of a checkbox field)."""
+        if self.field is not None and self.field.kind == "checkbox":
+            return bool(self.field.checked)
+        m = _CHECK.search(self.text)
+        return None if m is None else m.group(1) == "x"
+
+
+@dataclass(frozen=True, slots=True)
+class LabelMatch:
+    """A unit that starts with a known label."""
+
+    key: str
+    rest: str
+    """The text after the label and its punctuation: an inline value, or empty."""
+
+
+@cache
+def vocabulary() -> dict[str, Any]:
+    """The label vocabulary (``data/vocabulary.json``), compiled."""
+    raw = load_json_data("vocabulary.json")
+
+    def comp(patterns: list[str], anchored: bool = False) -> tuple[re.Pattern[str], ...]:
+        return tuple(re.compile(("^" if anchored else "") + p, re.I) for p in patterns)
+
+    party_words = "|".join(raw["parties"]["en"] + raw["parties"]["ticketholder"] + raw["parties"]["alternate"])
+    owner = (rf"(?:(?:the\s+)?(?:{party_words})(?:'s)?\s*(?:\([^)]{{0,40}}\)\s*)?"
+             r"(?:(?:or\s+)?(?:authorized\s+)?representative(?:'s)?\s+|rep\.?\s+)?)?")
+    labels = {}
+    for key, patterns in raw["labels"].items():
+        prefix = owner if key.startswith("generic.") else ""
+        labels[key] = tuple(re.compile("^" + prefix + p, re.I) for p in patterns)
+    return {
+        "parties": {k: comp(v) for k, v in raw["parties"].items()},
+        "sections": {k: comp(v) for k, v in raw["sections"].items()},
+        "labels": labels,
+        "party_suffix": re.compile(
+            rf"^\s*(?:\((?:[^)]{{0,40}})\)|(?:of|by|for)\s+(?:the\s+)?(?:{party_words})(?:'s)?"
+            r"(?:\s+(?:or\s+)?(?:representative|rep\.?))?(?:\s*\([^)]{0,40}\))?)", re.I),
+        "services": {k: comp(v) for k, v in raw["services"].items()},
+        "modalities": {k: comp(v) for k, v in raw["modalities"].items()},
+        "no_work_history": comp(raw["no_work_history"]),
+        "wipa_referral": comp(raw["wipa_referral"]),
+        "certified_counselor": comp(raw["certified_counselor"]),
+    }
+
+
+def any_match(patterns: tuple[re.Pattern[str], ...], text: str) -> re.Match[str] | None:
+    """The first match of any pattern in ``text``."""
+    for p in patterns:
+        m = p.search(text)
+        if m:
+            return m
+    return None
+
+
+def strip_lead(text: str) -> str:
+    """Text without leading numbering, bullets and checkbox tokens."""
+    return _LEAD.sub("", text, count=1)
+
+
+def build_units(layout: Layout) -> list[Unit]:
+    """The layout's lines (split into segments) and fields, in reading order."""
+    units: list[Unit] = []
+    for li, line in enumerate(layout.lines):
+        hint = line.bold or bool(line.style and re.match(r"(heading|title)", line.style, re.I))
+        base = dict(page=line.page, line=li, paragraph=line.paragraph, table=line.table, row=line.row,
+                    cell=line.cell, part=line.part, heading_hint=hint)
+        top = line.bbox[1] if line.bbox else None
+        bottom = line.bbox[3] if line.bbox else None
+        if len(line.segments) > 1:
+            for si, seg in enumerate(line.segments):
+                if seg.text.strip():
+                    units.append(Unit(seg.text.strip(), 0, x0=seg.x0, x1=seg.x1, top=top, bottom=bottom,
+                                      seg=si, **base))  # type: ignore[arg-type]
+        elif line.text.strip():
+            x0 = line.bbox[0] if line.bbox else None
+            x1 = line.bbox[2] if line.bbox else None
+            units.append(Unit(line.text.strip(), 0, x0=x0, x1=x1, top=top, bottom=bottom,
+                              **base))  # type: ignore[arg-type]
+    for f in layout.fields:
+        units.append(_field_unit(f))
+    if layout.fields:
+        units.sort(key=lambda u: (u.page or 0, round((u.top or 0) / 3), u.x0 or 0))
+    for i, u in enumerate(units):
+        u.order = i
+    return units
+
+
+def _field_unit(f: FormField) -> Unit:
+    if f.kind == "checkbox":
+        text = CHECKED if f.checked else UNCHECKED
+    elif f.kind == "radio":
+        chosen = next((o for o in f.options if o.selected), None)
+        text = (chosen.label or chosen.name) if chosen else (f.value or "")
+    else:
+        text = f.value or ""
+    x0, top, x1, bottom = f.rect if f.rect else (None, None, None, None)
+    return Unit(text, 0, page=f.page, x0=x0, top=top, x1=x1, bottom=bottom, field=f, part="form")
+
+
+def field_hints(f: FormField) -> list[str]:
+    """Texts that say what a form field is: tooltip, printed label, and its name made readable."""
+    name = f.name.rsplit(".", 1)[-1]
+    readable = re.sub(r"([a-z])([A-Z])", r"\1 \2", name)
+    readable = re.sub(r"[_\-.]+", " ", readable).strip()
+    return [h for h in (f.tooltip, f.label, readable) if h]
+
+
+def looks_like_heading(u: Unit) -> bool:
+    """Short text set apart as a heading: bold/heading style, all caps, or 'Part'/'Section' lead."""
+    text = u.text.strip()
+    if u.field is not None or not text or len(text) > 110:
+        return False
+    letters = [c for c in text if c.isalpha()]
+    caps = bool(letters) and sum(c.isupper() for c in letters) / len(letters) > 0.8 and len(letters) > 3
+    lead = bool(re.match(r"^(part|section)\s+(one|two|three|[0-9ivx]+)\b", text, re.I))
+    short = len(text.split()) <= 12
+    return (u.heading_hint and short) or (caps and short) or lead or (short and text.endswith(":") is False
+                                                                      and _title_case(text))
+
+
+def _title_case(text: str) -> bool:
+    words = [w for w in re.findall(r"[A-Za-z][A-Za-z'&-]*", text) if len(w) > 3]
+    return len(words) >= 2 and all(w[0].isupper() for w in words) and len(text.split()) <= 8
+
+
+SECTION_ORDER = ("part1", "discussion", "work_history", "goals", "services", "terms", "sou",
+                 "signatures", "discussion_attachment", "amendment")
+
+
+def heading_section(u: Unit) -> str | None:
+    """The section a heading unit starts, if it is a heading of a known section."""
+    if not looks_like_heading(u):
+        return None
+    text = strip_lead(u.text).strip()
+    sections = vocabulary()["sections"]
+    for key in ("amendment", "discussion_attachment", "sou", "terms", "signatures", "services",
+                "goals", "work_history", "discussion", "part1"):
+        if any_match(sections[key], text):
+            return key
+    return None
+
+
+CONTEXT_ONLY = ("work.", "goal.")
+"""Label families looked for only where they belong (work history columns, goal details)."""
+
+
+def match_label(text: str, keys: tuple[str, ...] | None = None) -> LabelMatch | None:
+    """The vocabulary label ``text`` starts with (longest match wins), with the rest of the text."""
+    body = strip_lead(text)
+    best: tuple[int, str, re.Match[str]] | None = None
+    for key, patterns in vocabulary()["labels"].items():
+        if keys is None and key.startswith(CONTEXT_ONLY) or keys is not None and key not in keys:
+            continue
+        for p in patterns:
+            m = p.match(body)
+            if m and (best is None or m.end() > best[0]):
+                best = (m.end(), key, m)
+    if best is None:
+        return None
+    end = best[0]
+    suffix = vocabulary()["party_suffix"].match(body[end:])
+    if suffix:
+        end += suffix.end()
+    rest = body[end:]
+    rest_stripped = re.sub(r"^\s*(?:\([^)]{0,30}\))?\s*[:#\-–—.]*\s*", "", rest)
+    rest_stripped = re.sub(r"^_{2,}\s*", "", rest_stripped)
+    # A label is followed by punctuation, a gap or nothing; 'Name of the program' is not a label.
+    if rest and not re.match(r"^\s*(?:\([^)]{0,30}\))?\s*[:#\-–—._]|^\s*$|^\s{2,}", rest) and len(rest_stripped) > 0:
+        if not re.match(r"^\s*(?:\[[x ]\])", rest):
+            return None
+    return LabelMatch(best[1], rest_stripped.strip())
+
+
+def is_label(u: Unit) -> bool:
+    """The unit starts with a known label."""
+    return u.field is None and match_label(u.text) is not None
+
+
+def party_of(text: str) -> str | None:
+    """Whose information a label or heading is about: en, ticketholder or alternate."""
+    parties = vocabulary()["parties"]
+    for key in ("alternate", "ticketholder", "en"):
+        if any_match(parties[key], text):
+            return key
+    return None
+
+
+@dataclass(slots=True)
+class Parts:
+    """A document split into the main plan and what is attached after it."""
+
+    main: list[Unit] = field(default_factory=list)
+    discussion_attachment: list[Unit] = field(default_factory=list)
+    amendments: list[list[Unit]] = field(default_factory=list)
+    starts_with_amendment: bool = False
+
+
+def assign_sections(units: list[Unit]) -> Parts:
+    """Mark headings and sections, and split off attached summaries and amendments.
+
+    An amendment or discussion-summary heading after the main plan's signatures (or on a later
+    page than the plan's last section) starts an attachment; a document that opens with an
+    amendment heading is an amendment.
+    """
+    parts = Parts()
+    current: str | None = None
+    seen: set[str] = set()
+    target = parts.main
+    for u in units:
+        sec = heading_section(u)
+        if sec in ("amendment", "discussion_attachment"):
+            opens_document = not (seen & {"part1", "discussion", "goals", "services", "terms"})
+            if sec == "amendment" and opens_document and not parts.main:
+                parts.starts_with_amendment = True
+            if sec == "amendment" and (opens_document or {"signatures", "terms"} & seen):
+                parts.amendments.append([])
+                target = parts.amendments[-1]
+            elif sec == "discussion_attachment" and ({"signatures", "terms"} & seen):
+                target = parts.discussion_attachment
+            else:
+                sec = "discussion" if sec == "discussion_attachment" else sec
+        if sec:
+            u.heading = sec
+            current = sec
+            seen.add(sec)
+        u.section = current
+        target.append(u)
+    return parts
