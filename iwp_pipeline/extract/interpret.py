@@ -477,7 +477,7 @@ def _goal(text: str | None, subs: dict[str, str]) -> Goal:
     title = clean(subs.get("goal.job_title"))
     if title is None and text:
         m = _JOB_AS.search(text)
-        title = clean(m.group(1)) if m else None
+        title = clean(m.group(1)) if m else _leading_title(text)
     frame = clean(subs.get("goal.time_frame"))
     if frame is None:
         m = _TIME_FRAME.search(all_text)
@@ -486,6 +486,17 @@ def _goal(text: str | None, subs: dict[str, str]) -> Goal:
                 full_time=(full.group(1).lower() == "full") if full else (hours >= 35 if hours else None),
                 time_frame=frame, monthly_earnings=money.monthly if money else None,
                 earnings_as_written=clean(earnings_text))
+
+
+def _leading_title(text: str) -> str | None:
+    """'Part-time office assistant, 25 hours...' -> 'office assistant' (a short lead phrase)."""
+    lead = re.split(r"[,;:(]|\s[-–—]\s", text, maxsplit=1)[0]
+    lead = _FULL_PART.sub("", lead).strip(" -")
+    words = lead.split()
+    if 1 <= len(words) <= 4 and not re.search(r"\d|\$", lead) and not re.match(
+            r"(?i)(work|get|find|obtain|become|earn|increase|maintain|secure|to|i|my|the|she|he|they)\b", lead):
+        return lead
+    return None
 
 
 def _money_phrase(text: str | None) -> str | None:

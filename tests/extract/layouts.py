@@ -31,3 +31,15 @@ def layout_from_text(text: str) -> Layout:
         lines.append(Line(raw[2:] if bold else raw, paragraph=paragraph, bold=bold))
         paragraph += 1
     return Layout(kind="docx", pages=1, lines=tuple(lines))
+
+
+def pdf_layout(rows: list[tuple[int, float, list[tuple[float, str]]]]) -> Layout:
+    """A flat-PDF-like layout: rows of (page, top, [(x0, text), ...]) become lines with segments."""
+    from iwp_pipeline.extract.layout import Segment
+
+    lines = []
+    for page, top, segs in rows:
+        segments = tuple(Segment(text, x0, x0 + 5.5 * len(text)) for x0, text in segs)
+        bbox = (segments[0].x0, top, segments[-1].x1, top + 10)
+        lines.append(Line(" ".join(s.text for s in segments), page=page, bbox=bbox, segments=segments))
+    return Layout(kind="pdf-text", pages=max(r[0] for r in rows), lines=tuple(lines))

@@ -1,0 +1,121 @@
+"""The interpreter on layouts built from text: Word-like paragraphs/tables and PDF-like lines."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from iwp_pipeline.checker import check_record
+from iwp_pipeline.extract.interpret import interpret, normalise_modality
+from iwp_pipeline.rules.base import CheckOptions
+from tests.extract.layouts import layout_from_text, pdf_layout
+
+SAMPLE = (Path(__file__).parent / "sample_iwp.txt").read_text(encoding="utf-8")
+
+
+def _errors(record):
+    return sorted({f.rule for f in check_record(record, CheckOptions()) if f.severity == "error"})
+
+
+def test_word_like_sample_reads_every_component():
+    r = interpret(layout_from_text(SAMPLE))
+    assert (r.en.name, r.en.pid, r.en.business_model) == ("Harbor Light Careers", "P-20931", "Traditional EN")
+    assert (r.ticketholder.name, r.ticketholder.ssn) == ("Kevin T. Brandt", "901-44-1234")
+    assert (r.alternate_contact.name, r.alternate_contact.relationship) == ("Janet Brandt", "mother")
+    assert (r.discussion.date, r.discussion.modality) == ("2025-02-14", "telephone")
+    assert r.discussion.summary.startswith("Kevin and I talked")
+    assert [(w.employer, w.start_date, w.end_date, w.monthly_earnings) for w in r.work_history] == [
+        ("Acme Storage", "2022-01", "2024-08", 2145.0)]
+    assert r.employment_goals.short_term.monthly_earnings == pytest.approx(1841.67)
+    assert r.employment_goals.long_term.monthly_earnings == 3100
+    services = {s.service: s for s in r.services}
+    assert services["job_search"].selected and not services["job_coaching"].selected
+    assert services["benefits_counseling"].wipa_referral is True
+    assert all(t.present for t in r.terms_and_conditions)
+    assert r.statement_of_understanding.present
+    sig = r.signatures
+    assert (sig.ticketholder.signed, sig.ticketholder.date) == (True, "2025-02-20")
+    assert (sig.en_representative.signed, sig.en_representative.printed_name, sig.en_representative.date) == (
+        True, "Luis Ortega", "2025-02-21")
+    assert _errors(r) == []
+
+
+@pytest.mark.parametrize(("number", "line_start"), [(7, "7. If you disagree"), (8, "8. The Protection"),
+                                                     (13, "13. Benefits counseling")])
+def test_a_removed_term_is_missing_and_only_that_one(number, line_start):
+    text = "\n".join(line for line in SAMPLE.splitlines() if not line.startswith(line_start))
+    r = interpret(layout_from_text(text))
+    assert [t.number for t in r.terms_and_conditions if not t.present] == [number]
+
+
+def test_term_ideas_outside_the_terms_part_do_not_count():
+    text = SAMPLE.replace("8. The Protection and Advocacy for Beneficiaries of Social Security (PABSS) program "
+                          "can help with disputes.\n", "")
+    text = text.replace("Referrals to our employer partners.", "Referrals; PABSS can help with disputes.")
+    r = interpret(layout_from_text(text))
+    assert [t.number for t in r.terms_and_conditions if not t.present] == [8]
+
+
+def test_missing_signature_and_statement():
+    text = SAMPLE.replace("Beneficiary Signature: /s/ Kevin T. Brandt", "Beneficiary Signature: ________")
+    text = text.replace("# Statement of Understanding\nI understand that Harbor Light Careers will provide the "
+                        "services and supports in this plan to help me become financially self-sufficient.\n", "")
+    r = interpret(layout_from_text(text))
+    assert _errors(r) == ["SIG01", "SOU01"]
+
+
+def test_not_an_iwp():
+    r = interpret(layout_from_text("Invoice 2291\nDate: 03/01/2025\nAmount due: $120.00\nThank you!"))
+    assert r.document_type == "other"
+
+
+def test_pdf_like_layout_values_right_and_below():
+    rows = [
+        (1, 40, [(72, "INDIVIDUAL WORK PLAN")]),
+        (1, 70, [(72, "PART ONE: CONTACT INFORMATION")]),
+        (1, 90, [(72, "Employment Network:"), (250, "Open Door Staffing")]),
+        (1, 105, [(72, "EN Provider Identification Number:"), (250, "0004417")]),
+        (1, 120, [(72, "Consumer Name:"), (250, "Ana Ruiz"), (400, "SSN:"), (440, "902-11-7777")]),
+        (1, 135, [(72, "Emergency contact:"), (250, "Luis Ruiz (brother) 555-111-2222")]),
+        (1, 160, [(72, "DOCUMENTATION OF ONE-ON-ONE DISCUSSION")]),
+        (1, 175, [(72, "Meeting date:"), (250, "March 3, 2025")]),
+        (1, 190, [(72, "How the meeting was held:"), (250, "Video (Zoom)")]),
+        (1, 205, [(72, "Summary of discussion:")]),
+        (1, 217, [(72, "Ana wants to return to retail work. Her goal of part-time cashier work is reasonable")]),
+        (1, 229, [(72, "given her five years at a grocery store. Our coaching and placement will help.")]),
+        (1, 255, [(72, "EMPLOYMENT GOALS")]),
+        (1, 270, [(72, "Immediate goal:"), (250, "Cashier, part time, 20 hrs/wk at $15.00/hour within 6 months")]),
+        (1, 285, [(72, "Long-term goal:"), (250, "Store supervisor, full time, $2,900 per month within 4 years")]),
+        (2, 40, [(72, "WORK HISTORY")]),
+        (2, 55, [(72, "Employer"), (200, "Position"), (320, "From"), (380, "To"), (440, "Earnings")]),
+        (2, 70, [(72, "FreshMart"), (200, "Cashier"), (320, "05/2019"), (380, "11/2024"), (440, "$1,300/mo")]),
+        (2, 100, [(72, "SERVICES AND SUPPORTS")]),
+        (2, 115, [(72, "[x]"), (90, "Job Coaching"), (250, "On-site coaching for the first month of work.")]),
+        (2, 130, [(72, "[ ]"), (90, "Job Development")]),
+        (2, 300, [(72, "SIGNATURES")]),
+        (2, 320, [(72, "Ana Ruiz"), (300, "03/10/2025")]),
+        (2, 332, [(72, "Consumer Signature"), (300, "Date")]),
+    ]
+    r = interpret(pdf_layout(rows))
+    assert (r.en.name, r.en.pid, r.ticketholder.name, r.ticketholder.ssn) == (
+        "Open Door Staffing", "0004417", "Ana Ruiz", "902-11-7777")
+    assert (r.alternate_contact.name, r.alternate_contact.phone) == ("Luis Ruiz", "555-111-2222")
+    assert (r.discussion.date, r.discussion.modality) == ("2025-03-03", "video")
+    assert r.discussion.summary.endswith("placement will help.")
+    short, long_ = r.employment_goals.short_term, r.employment_goals.long_term
+    assert (short.job_title, short.hours_per_week, short.monthly_earnings) == ("Cashier", 20, 1300)
+    assert (long_.job_title, long_.monthly_earnings) == ("Store supervisor", 2900)
+    assert [(w.employer, w.job_title, w.start_date, w.end_date) for w in r.work_history] == [
+        ("FreshMart", "Cashier", "2019-05", "2024-11")]
+    coaching = next(s for s in r.services if s.service == "job_coaching")
+    assert coaching.selected and coaching.description.startswith("On-site")
+    assert (r.signatures.ticketholder.signed, r.signatures.ticketholder.date) == (True, "2025-03-10")
+
+
+@pytest.mark.parametrize(("text", "expected"), [("Face-to-face", "in_person"), ("In person at our office", "in_person"),
+                                                ("Telephone", "telephone"), ("Zoom video call", "video"),
+                                                ("[ ] Phone [x] Face to face", "in_person"), ("E-mail", "email"),
+                                                (None, None)])
+def test_modalities(text, expected):
+    assert normalise_modality(text) == expected
