@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import sys
 from datetime import date
 from pathlib import Path
@@ -15,8 +16,8 @@ from iwp_pipeline import __version__
 from iwp_pipeline.errors import ExitCode, IwpError, UsageError
 from iwp_pipeline.model import Report, Status
 from iwp_pipeline.output import write_atomic
-from iwp_pipeline.pipeline import RunOptions, check_paths
-from iwp_pipeline.privacy import redact_report
+from iwp_pipeline.pipeline import RunOptions, check_paths, extract_path
+from iwp_pipeline.privacy import redact_data, redact_report
 from iwp_pipeline.reference import ThresholdTable, default_thresholds
 from iwp_pipeline.report import RENDERERS
 from iwp_pipeline.rules.base import CheckOptions
@@ -72,8 +73,10 @@ class DateParam(click.ParamType):
 @click.group(cls=IwpGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="iwp")
 def cli() -> None:
-    """Check Ticket to Work Individual Work Plans (IWPs) for the six required components and the
-    15 terms and conditions, and write compliance reports.
+    """Check Ticket to Work Individual Work Plans (IWPs) and write compliance reports.
+
+    An IWP must have six required components and the 15 terms and conditions; `iwp check`
+    says which are missing, why, and how to fix them.
     """
 
 
@@ -120,6 +123,26 @@ def _emit(text: str, output: Path | None) -> None:
         click.echo(text, nl=False)
     else:
         write_atomic(output, text)
+
+
+@cli.command()
+@click.argument("path", type=click.Path(path_type=Path))
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write the record to this file (atomically) instead of standard output.")
+@click.option("--show-ssn", is_flag=True, help="Show the full Social Security number.")
+def extract(path: Path, output: Path | None, show_ssn: bool) -> None:
+    """Print the IWP record read from a PDF, Word or JSON file, as JSON.
+
+    The record is valid against schemas/iwp.schema.json; its "provenance" says where each value
+    was found (page and form field, or paragraph / table cell). Exit code 3 when the file cannot
+    be read.
+    """
+    record = extract_path(path)
+    data = record.to_dict()
+    if not show_ssn:
+        ssn = re.sub(r"\D", "", record.ticketholder.ssn or "")
+        data = redact_data(data, (ssn,) if len(ssn) == 9 else ())
+    _emit(json.dumps(data, indent=2, ensure_ascii=False) + "\n", output)
 
 
 @cli.command()

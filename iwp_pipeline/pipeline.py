@@ -96,19 +96,26 @@ def build_and_check(data: bytes, options: RunOptions) -> tuple[str, Record, list
     """Bytes -> (report kind, record, findings)."""
     filetype = sniff(data)
     if filetype == "json":
-        try:
-            parsed = json.loads(data.decode("utf-8-sig"))
-        except (UnicodeDecodeError, ValueError) as exc:
-            raise InvalidRecord(f"not valid JSON: {_json_problem(exc)}") from exc
-        if not isinstance(parsed, dict):
-            raise InvalidRecord("a JSON record must be an object")
-        record, findings = check_data(parsed, options.check)
+        record, findings = check_data(_load_json(data), options.check)
         return "json", record, findings
     if filetype in ("pdf", "docx"):
         from iwp_pipeline.extract import extract_record
 
         kind, record = extract_record(data, filetype)
         return kind, record, check_record(record, options.check)
+    raise UnsupportedFormat("not a PDF, Word (DOCX) or JSON record file")
+
+
+def extract_path(path: Path) -> Record:
+    """The record of one document (JSON records are normalised); raises InputError when unreadable."""
+    data = _read_bytes(path)
+    filetype = sniff(data)
+    if filetype == "json":
+        return check_data(_load_json(data), CheckOptions())[0]
+    if filetype in ("pdf", "docx"):
+        from iwp_pipeline.extract import extract_record
+
+        return extract_record(data, filetype)[1]
     raise UnsupportedFormat("not a PDF, Word (DOCX) or JSON record file")
 
 
@@ -134,6 +141,16 @@ def _read_bytes(path: Path) -> bytes:
     except OSError as exc:
         raise InputError(f"cannot read the file ({exc.strerror or type(exc).__name__})",
                          code="unreadable") from exc
+
+
+def _load_json(data: bytes) -> dict[str, object]:
+    try:
+        parsed = json.loads(data.decode("utf-8-sig"))
+    except (UnicodeDecodeError, ValueError) as exc:
+        raise InvalidRecord(f"not valid JSON: {_json_problem(exc)}") from exc
+    if not isinstance(parsed, dict):
+        raise InvalidRecord("a JSON record must be an object")
+    return parsed
 
 
 def _json_problem(exc: Exception) -> str:

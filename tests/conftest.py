@@ -63,3 +63,23 @@ def write_record(tmp_path: Path):
         return path
 
     return write
+
+
+def pytest_terminal_summary(terminalreporter):  # noqa: D103
+    from tests import test_fixture_documents as fixtures
+
+    if not fixtures.VERDICTS:
+        return
+    write = terminalreporter.write_line
+    terminalreporter.section("fixture documents: verdict agreement and field accuracy")
+    for kind in sorted(fixtures.VERDICTS):
+        verdicts = fixtures.VERDICTS[kind]
+        fields = [ok for results in fixtures.ACCURACY[kind].values() for ok in results]
+        field_rate = f"{100 * sum(fields) / len(fields):.1f}%" if fields else "n/a"
+        write(f"{kind:<10} documents {len(verdicts):>4}  verdict+findings {100 * sum(verdicts) / len(verdicts):5.1f}%"
+              f"  fields {field_rate}")
+    worst = sorted(((sum(v) / len(v), k, name) for k, d in fixtures.ACCURACY.items() for name, v in d.items()),
+                   key=lambda t: t[0])[:5]
+    for rate, kind, name in worst:
+        if rate < 1:
+            write(f"  weakest: {kind} {name} {100 * rate:.1f}%")

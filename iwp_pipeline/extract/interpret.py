@@ -16,7 +16,6 @@ from dataclasses import dataclass, field, replace
 from iwp_pipeline.extract.layout import Layout
 from iwp_pipeline.extract.terms import recognise_terms
 from iwp_pipeline.extract.units import (
-    Parts,
     Unit,
     any_match,
     assign_sections,
