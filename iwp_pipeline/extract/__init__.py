@@ -2,10 +2,24 @@
 
 from __future__ import annotations
 
-from iwp_pipeline.errors import UnsupportedFormat
+from iwp_pipeline.extract.layout import Layout
 from iwp_pipeline.model import Record
+
+
+def read_layout(data: bytes, filetype: str) -> Layout:
+    """Read a PDF or DOCX into its layout (raises an InputError for unreadable files)."""
+    if filetype == "pdf":
+        from iwp_pipeline.extract.pdf_reader import read_pdf
+
+        return read_pdf(data)
+    from iwp_pipeline.extract.docx_reader import read_docx
+
+    return read_docx(data)
 
 
 def extract_record(data: bytes, filetype: str) -> tuple[str, Record]:
     """Read a PDF or DOCX into (report kind, record)."""
-    raise UnsupportedFormat(f"reading {filetype.upper()} documents is not available yet")
+    from iwp_pipeline.extract.interpret import interpret
+
+    layout = read_layout(data, filetype)
+    return layout.kind, interpret(layout)

@@ -1,0 +1,329 @@
+"""Word (DOCX) -> Layout, straight from the zip and its XML.
+
+Body paragraphs and table cells become lines in document order; text boxes follow the
+paragraph that anchors them; headers, footers, comments and deleted text are not content.
+Checkboxes (characters, Wingdings symbols, content controls, legacy form fields) become the
+``[x]`` / ``[ ]`` tokens. The XML is parsed without DTDs, entities or network access, and the
+archive is checked against zip bombs before anything is unpacked.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from dataclasses import dataclass, field
+
+from lxml import etree
+
+from iwp_pipeline.errors import CorruptDocument, TooLarge, UnsupportedFormat
+from iwp_pipeline.extract.layout import CHECKED, UNCHECKED, Layout, Line
+
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+W14 = "http://schemas.microsoft.com/office/word/2010/wordml"
+MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+_W = f"{{{W}}}"
+
+MAX_RATIO = 200
+"""Largest uncompressed/compressed ratio accepted for one member (zip-bomb guard)."""
+
+_CHECKED_CHARS = {"☒": CHECKED, "☑": CHECKED, "✔": CHECKED, "✓": CHECKED, "✗": CHECKED, "✘": CHECKED,
+                  "■": CHECKED, "☐": UNCHECKED, "□": UNCHECKED}
+_SYMBOL_BOXES = {"F0FE": CHECKED, "FE": CHECKED, "F0FD": CHECKED, "FD": CHECKED, "F0FC": CHECKED,
+                 "FC": CHECKED, "F078": CHECKED, "F0A8": UNCHECKED, "A8": UNCHECKED, "F06F": UNCHECKED,
+                 "6F": UNCHECKED, "F071": UNCHECKED, "F0A3": UNCHECKED, "F052": CHECKED, "F053": CHECKED,
+                 "F054": CHECKED, "F050": CHECKED, "F051": CHECKED, "F0F0": UNCHECKED}
+_BRACKETS = re.compile(r"\[\s*[xX✓✔]\s*\]|\(\s*[xX]\s*\)")
+_EMPTY_BRACKETS = re.compile(r"\[\s{0,3}\]|\(\s{1,3}\)")
+
+
+def read_docx(data: bytes, *, max_unpacked_bytes: int = 200_000_000) -> Layout:
+    """Read a DOCX file's body into a Layout (kind ``docx``)."""
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+        infos = archive.infolist()
+    except (zipfile.BadZipFile, ValueError, OSError) as exc:
+        raise CorruptDocument("not a readable Word file (broken zip archive)") from exc
+    names = {i.filename: i for i in infos}
+    if "word/document.xml" not in names:
+        raise UnsupportedFormat("a zip archive that is not a Word document")
+    total = sum(i.file_size for i in infos)
+    if total > max_unpacked_bytes:
+        raise TooLarge(f"the Word file unpacks to {total // 1_000_000} MB (limit {max_unpacked_bytes // 1_000_000} MB)")
+    document = _read_member(archive, names["word/document.xml"], max_unpacked_bytes)
+    styles = _styles(_read_member(archive, names["word/styles.xml"], max_unpacked_bytes)) \
+        if "word/styles.xml" in names else {}
+    pages = _pages(_read_member(archive, names["docProps/app.xml"], 1_000_000)) \
+        if "docProps/app.xml" in names else None
+    root = _parse(document)
+    body = root.find(f"{_W}body")
+    if body is None:
+        raise CorruptDocument("the Word document has no body")
+    walker = _Walker(styles)
+    walker.block(body)
+    return Layout(kind="docx", pages=pages or walker.page_breaks + 1, lines=tuple(walker.lines))
+
+
+def _read_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo, limit: int) -> bytes:
+    if info.compress_size and info.file_size / max(info.compress_size, 1) > MAX_RATIO and info.file_size > 1_000_000:
+        raise TooLarge(f"{info.filename} is compressed {info.file_size // max(info.compress_size, 1)}:1 "
+                       "(a zip bomb?)")
+    try:
+        with archive.open(info) as handle:
+            data = handle.read(limit + 1)
+    except (zipfile.BadZipFile, OSError, EOFError, RuntimeError, NotImplementedError) as exc:
+        raise CorruptDocument(f"cannot unpack {info.filename} from the Word file") from exc
+    if len(data) > limit:
+        raise TooLarge(f"{info.filename} is larger than {limit // 1_000_000} MB")
+    return data
+
+
+_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False,
+                          remove_comments=True, remove_pis=True)
+
+
+def _parse(data: bytes) -> etree._Element:
+    if b"<!DOCTYPE" in data[:4096] or b"<!ENTITY" in data[:65536]:
+        raise CorruptDocument("the Word file declares a DTD or entities, which Word never writes; refused")
+    try:
+        return etree.fromstring(data, parser=_PARSER)
+    except etree.XMLSyntaxError as exc:
+        raise CorruptDocument("the Word file's XML is broken") from exc
+
+
+@dataclass(frozen=True)
+class _Style:
+    name: str
+    bold: bool
+
+
+def _styles(data: bytes) -> dict[str, _Style]:
+    root = _parse(data)
+    styles: dict[str, _Style] = {}
+    for style in root.iter(f"{_W}style"):
+        sid = style.get(f"{_W}styleId")
+        name_el = style.find(f"{_W}name")
+        if sid is None:
+            continue
+        bold_el = style.find(f"{_W}rPr/{_W}b")
+        bold = bold_el is not None and bold_el.get(f"{_W}val") not in ("0", "false")
+        styles[sid] = _Style(name_el.get(f"{_W}val", sid) if name_el is not None else sid, bold)
+    return styles
+
+
+def _pages(data: bytes) -> int | None:
+    m = re.search(rb"<Pages>(\d+)</Pages>", data)
+    return int(m.group(1)) if m else None
+
+
+@dataclass
+class _Para:
+    """Text collected from one paragraph."""
+
+    parts: list[str] = field(default_factory=list)
+    bold_runs: int = 0
+    text_runs: int = 0
+    size: float | None = None
+    textboxes: list[etree._Element] = field(default_factory=list)
+    field_mode: str = "normal"
+    """normal | instr (inside a field code) | result (a field's shown result) | skip (a checkbox's result)."""
+
+
+class _Walker:
+    """Walks the body in order, producing Lines."""
+
+    def __init__(self, styles: dict[str, _Style]) -> None:
+        self.styles = styles
+        self.lines: list[Line] = []
+        self.paragraphs = 0
+        self.tables = 0
+        self.page_breaks = 0
+
+    def block(self, container: etree._Element, part: str = "body") -> None:
+        for child in container:
+            tag = etree.QName(child).localname if isinstance(child.tag, str) else ""
+            if tag == "p":
+                self.paragraph(child, part)
+            elif tag == "tbl":
+                self.table(child, part)
+            elif tag == "sdt":
+                content = child.find(f"{_W}sdtContent")
+                if content is not None:
+                    self.block(content, part)
+            elif tag in ("customXml", "smartTag", "ins"):
+                self.block(child, part)
+
+    def paragraph(self, p: etree._Element, part: str) -> None:
+        text, para = self.paragraph_text(p)
+        style_id = p.find(f"{_W}pPr/{_W}pStyle")
+        style = self.styles.get(style_id.get(f"{_W}val", "")) if style_id is not None else None
+        if text.strip():
+            bold = (para.text_runs > 0 and para.bold_runs == para.text_runs) or bool(style and style.bold)
+            self.lines.append(Line(text, paragraph=self.paragraphs if part == "body" else None, part=part,
+                                   style=style.name if style else None, bold=bold, size=para.size))
+        if part == "body":
+            self.paragraphs += 1
+        for box in para.textboxes:
+            self.block(box, "textbox")
+
+    def paragraph_text(self, p: etree._Element) -> tuple[str, _Para]:
+        para = _Para()
+        self._inline(p, para)
+        text = "".join(para.parts)
+        text = _BRACKETS.sub(CHECKED, text)
+        text = _EMPTY_BRACKETS.sub(UNCHECKED, text)
+        text = re.sub(r"[ \t\u00a0]+", " ", text)
+        text = "\n".join(line.strip() for line in text.split("\n"))
+        return text.strip(), para
+
+    def _inline(self, el: etree._Element, para: _Para) -> None:
+        for child in el:
+            if not isinstance(child.tag, str):
+                continue
+            qn = etree.QName(child)
+            tag, ns = qn.localname, qn.namespace
+            if ns == MC and tag == "AlternateContent":
+                choice = child.find(f"{{{MC}}}Choice")
+                self._inline(choice if choice is not None else child, para)
+                continue
+            if ns != W:
+                self._inline(child, para)
+                continue
+            if tag == "txbxContent":
+                para.textboxes.append(child)
+            elif tag in ("del", "moveFrom", "pPr", "rPr", "instrText", "delText", "footnoteReference",
+                         "commentReference"):
+                continue
+            elif tag == "r":
+                self._run(child, para)
+            elif tag == "sdt":
+                self._inline_sdt(child, para)
+            elif tag == "fldSimple":
+                self._inline(child, para)
+            else:
+                self._inline(child, para)
+
+    def _run(self, r: etree._Element, para: _Para) -> None:
+        rpr = r.find(f"{_W}rPr")
+        bold = False
+        if rpr is not None:
+            b = rpr.find(f"{_W}b")
+            bold = b is not None and b.get(f"{_W}val") not in ("0", "false")
+            sz = rpr.find(f"{_W}sz")
+            if sz is not None and (sz.get(f"{_W}val") or "").isdigit():
+                size = int(sz.get(f"{_W}val") or 0) / 2
+                para.size = max(para.size or 0, size)
+        before = len(para.parts)
+        for child in r:
+            if not isinstance(child.tag, str):
+                continue
+            tag = etree.QName(child).localname
+            if tag == "fldChar":
+                self._field_char(child, para)
+            elif para.field_mode in ("instr", "skip"):
+                continue
+            elif tag == "t":
+                para.parts.append("".join(_CHECKED_CHARS.get(c, c) for c in (child.text or "")))
+            elif tag == "tab":
+                para.parts.append(" \t ")
+            elif tag in ("br", "cr"):
+                if child.get(f"{_W}type") == "page":
+                    self.page_breaks += 1
+                else:
+                    para.parts.append("\n")
+            elif tag == "noBreakHyphen":
+                para.parts.append("-")
+            elif tag == "sym":
+                code = (child.get(f"{_W}char") or "").upper()
+                para.parts.append(" " + _SYMBOL_BOXES[code] + " " if code in _SYMBOL_BOXES else "")
+            elif tag == "lastRenderedPageBreak":
+                continue
+            elif tag in ("drawing", "pict", "object", "AlternateContent"):
+                for box in child.iter(f"{_W}txbxContent"):
+                    para.textboxes.append(box)
+                    break
+        if len(para.parts) > before and "".join(para.parts[before:]).strip():
+            para.text_runs += 1
+            para.bold_runs += bold
+
+    def _field_char(self, fld: etree._Element, para: _Para) -> None:
+        kind = fld.get(f"{_W}fldCharType")
+        if kind == "begin":
+            checkbox = fld.find(f"{_W}ffData/{_W}checkBox")
+            if checkbox is not None:
+                para.parts.append(" " + (CHECKED if _legacy_checked(checkbox) else UNCHECKED) + " ")
+                para.field_mode = "skip"
+            else:
+                para.field_mode = "instr"
+        elif kind == "separate":
+            para.field_mode = "skip" if para.field_mode == "skip" else "result"
+        elif kind == "end":
+            para.field_mode = "normal"
+
+    def _inline_sdt(self, sdt: etree._Element, para: _Para) -> None:
+        props = sdt.find(f"{_W}sdtPr")
+        content = sdt.find(f"{_W}sdtContent")
+        if props is not None:
+            box = props.find(f"{{{W14}}}checkbox")
+            if box is not None:
+                state = box.find(f"{{{W14}}}checked")
+                on = state is not None and state.get(f"{{{W14}}}val") in ("1", "true")
+                para.parts.append(" " + (CHECKED if on else UNCHECKED) + " ")
+                return
+            if props.find(f"{_W}showingPlcHdr") is not None:
+                return
+        if content is not None:
+            self._inline(content, para)
+
+    def table(self, tbl: etree._Element, part: str) -> None:
+        index = self.tables
+        self.tables += 1
+        for r, tr in enumerate(tbl.findall(f"{_W}tr")):
+            col = 0
+            for tc in tr.findall(f"{_W}tc"):
+                tcpr = tc.find(f"{_W}tcPr")
+                span = 1
+                merged = False
+                if tcpr is not None:
+                    gs = tcpr.find(f"{_W}gridSpan")
+                    if gs is not None and (gs.get(f"{_W}val") or "").isdigit():
+                        span = int(gs.get(f"{_W}val") or 1)
+                    vm = tcpr.find(f"{_W}vMerge")
+                    merged = vm is not None and vm.get(f"{_W}val") in (None, "continue")
+                if not merged:
+                    text, bold = self.cell_text(tc)
+                    if text.strip():
+                        self.lines.append(Line(text, table=index, row=r, cell=col, part=part, bold=bold))
+                col += span
+
+    def cell_text(self, tc: etree._Element) -> tuple[str, bool]:
+        pieces, all_bold = [], True
+        for child in tc:
+            if not isinstance(child.tag, str):
+                continue
+            tag = etree.QName(child).localname
+            if tag == "p":
+                text, para = self.paragraph_text(child)
+                if text:
+                    pieces.append(text)
+                    all_bold = all_bold and para.text_runs > 0 and para.bold_runs == para.text_runs
+                for box in para.textboxes:
+                    pieces.extend(self.paragraph_text(p)[0] for p in box.iter(f"{_W}p"))
+            elif tag == "tbl":
+                for tr in child.findall(f"{_W}tr"):
+                    cells = [self.cell_text(tc2)[0] for tc2 in tr.findall(f"{_W}tc")]
+                    pieces.append(" | ".join(c for c in cells if c))
+            elif tag == "sdt":
+                content = child.find(f"{_W}sdtContent")
+                if content is not None:
+                    for p in content.findall(f"{_W}p"):
+                        pieces.append(self.paragraph_text(p)[0])
+        return "\n".join(p for p in pieces if p), bool(pieces) and all_bold
+
+
+def _legacy_checked(checkbox: etree._Element) -> bool:
+    checked = checkbox.find(f"{_W}checked")
+    if checked is not None:
+        return checked.get(f"{_W}val") in (None, "1", "true", "on")
+    default = checkbox.find(f"{_W}default")
+    return default is not None and default.get(f"{_W}val") in ("1", "true", "on")
