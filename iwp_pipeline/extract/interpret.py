@@ -71,9 +71,19 @@ class Found:
     values: dict[str, str] = field(default_factory=dict)
     where: dict[str, Location] = field(default_factory=dict)
 
-    def put(self, key: str, value: str | None, unit: Unit | None) -> None:
-        """Keep ``value`` for ``key`` unless one was found before."""
+    claimed: set[str] = field(default_factory=set)
+
+    def put(self, key: str, value: str | None, unit: Unit | None, *, claim: bool = False) -> None:
+        """Keep ``value`` for ``key`` unless one was found before.
+
+        ``claim`` (a form field meant for this key) keeps the key even when the field is empty,
+        so that printed text near the form is not taken for its value.
+        """
         value = clean(value)
+        if key in self.claimed:
+            return
+        if claim:
+            self.claimed.add(key)
         if value is None or key in self.values:
             return
         self.values[key] = value
@@ -81,7 +91,7 @@ class Found:
             self.where[key] = unit.location
 
     def get(self, key: str) -> str | None:
-        """The value found for ``key``."""
+        """The value found for ``key`` (None when absent)."""
         return self.values.get(key)
 
 
@@ -134,9 +144,14 @@ class Reader:
     def above(self, u: Unit) -> Unit | None:
         """The unit just above ``u`` (for signature lines that carry the value over the label)."""
         i = self.index(u) - 1
+        if u.table is not None:  # Word: the cell above in the same table
+            for prev in reversed(self.units[max(0, i - 40):i + 1]):
+                if prev.table == u.table and prev.row == (u.row or 0) - 1 and prev.cell == u.cell:
+                    return prev
+            return None
         for prev in reversed(self.units[max(0, i - 12):i + 1]):
             if u.top is None:
-                return prev if prev.table is None and u.table is None else None
+                return prev if prev.table is None else None
             if prev.page != u.page or prev.bottom is None or u.top is None:
                 return None
             if u.top - prev.bottom > 24:
@@ -146,10 +161,22 @@ class Reader:
         return None
 
     def value(self, u: Unit, rest: str, *, allow_above: bool = False) -> tuple[str | None, Unit]:
-        """The value of a label unit: its inline rest, else the unit right of it, else below."""
+        """The value of a label unit: its inline rest, else the unit right of it, else below.
+
+        With ``allow_above`` (signature lines) the value may also stand over the label: the
+        nearer of above and below wins, and a value below that sits right over another label
+        belongs to that label.
+        """
         if rest and not _PLACEHOLDER.match(rest):
             return rest, u
-        for candidate in (self.right(u), self.below(u)) + ((self.above(u),) if allow_above else ()):
+        below = self.below(u)
+        if allow_above and below is not None and self._owned_below(u, below):
+            below = None
+        order = [self.right(u), below]
+        if allow_above:
+            above = self.above(u)
+            order.insert(1 if _gap(above, u) <= _gap(u, below) else 2, above)
+        for candidate in order:
             if candidate is None or candidate.heading or _is_label_unit(candidate):
                 continue
             if candidate.field is not None:
@@ -157,6 +184,13 @@ class Reader:
             if not _PLACEHOLDER.match(candidate.text):
                 return candidate.text, candidate
         return None, u
+
+    def _owned_below(self, u: Unit, candidate: Unit) -> bool:
+        """A value under ``u`` that sits right over another label belongs to that label."""
+        if candidate.top is None or u.bottom is None:
+            return False
+        under = self.below(candidate)
+        return under is not None and under.label is not None and _gap(candidate, under) < _gap(u, candidate)
 
     def long_text(self, u: Unit, rest: str, stop: Iterable[str] = ()) -> tuple[str | None, Unit]:
         """A value that may run over several lines or paragraphs, until the next label or heading."""
@@ -184,6 +218,15 @@ class Reader:
         return " ".join(pieces), where
 
 
+def _gap(upper: Unit | None, lower: Unit | None) -> float:
+    """Vertical distance between two units (Word: 0 for adjacent table rows); inf when unknown."""
+    if upper is None or lower is None:
+        return float("inf")
+    if upper.bottom is None or lower.top is None:
+        return 0.0 if upper.table is not None else float("inf")
+    return lower.top - upper.bottom
+
+
 def _overlaps(a: Unit, b: Unit) -> bool:
     if None in (a.x0, a.x1, b.x0, b.x1):
         return True
@@ -202,6 +245,8 @@ def _label_for_field(u: Unit) -> tuple[str, str] | None:
     """(key, label text) for a form-field unit, from its tooltip, printed label or name."""
     assert u.field is not None
     for hint in field_hints(u.field):
+        if re.search(r"\bdate\b", hint, re.I) and re.search(r"\bsign", hint, re.I):
+            return "generic.date", hint
         m = match_label(hint + ":")
         if m:
             return m.key, hint
@@ -262,9 +307,7 @@ def collect_labels(units: Sequence[Unit], reader: Reader, found: Found) -> None:
             party = _label_party(text) or party
             target = _resolve(key, section, party)
             if target and u.field.kind in ("text", "choice", "signature", "radio"):
-                if target.endswith(".signature") and u.field.kind == "signature" and not u.text:
-                    continue
-                found.put(target, u.text, u)
+                found.put(target, u.text, u, claim=True)
             continue
         if u.label is None:
             if section in ("part1", "signatures", None):
@@ -451,6 +494,11 @@ def read_goals(units: Sequence[Unit], reader: Reader, found: Found) -> Employmen
                 value, _ = reader.value(u, m.rest)
                 if value:
                     subs[current].setdefault(m.key, value)
+    for u in units:  # goals written into form fields
+        if u.field is not None and u.field.kind == "text" and u.text:
+            hit = _label_for_field(u)
+            if hit and hit[0] in ("goals.short_term", "goals.long_term") and hit[0] not in texts:
+                texts[hit[0]] = (u.text, u)
     goals = {}
     for key in ("goals.short_term", "goals.long_term"):
         text, where = texts.get(key, (None, None))

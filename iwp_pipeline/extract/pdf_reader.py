@@ -191,7 +191,8 @@ class _Box:
 def _drawn_boxes(page: pdfium.PdfPage, height: float) -> tuple[list[_Box], int]:
     """Small square paths (checkboxes) and whether a mark is drawn inside each."""
     squares: list[_Box] = []
-    marks: list[tuple[float, float, float, float]] = []
+    marks: list[tuple[float, float, float, float, bool]] = []
+    """Small paths that could be a tick or cross: bounds, and whether the path is open (a stroke)."""
     images = 0
     for obj in page.get_objects(max_depth=4):
         if obj.type == pdfium_c.FPDF_PAGEOBJ_IMAGE:
@@ -199,20 +200,27 @@ def _drawn_boxes(page: pdfium.PdfPage, height: float) -> tuple[list[_Box], int]:
             continue
         if obj.type != pdfium_c.FPDF_PAGEOBJ_PATH:
             continue
-        left, bottom, right, top = obj.get_pos()
+        left, bottom, right, top = obj.get_bounds()
         w, h = right - left, top - bottom
         box = (left, height - top, right, height - bottom)
-        if 5 <= w <= 18 and 5 <= h <= 18 and abs(w - h) <= 2.5:
+        closed = _closed_shape(obj)
+        if 5 <= w <= 18 and 5 <= h <= 18 and abs(w - h) <= 2.5 and closed:
             squares.append(_Box(*box))
         elif w <= 18 and h <= 18:
-            marks.append(box)
+            marks.append((*box, not closed))
     for sq in squares:
-        for m in marks + [(o.x0, o.top, o.x1, o.bottom) for o in squares if o is not sq]:
+        others = [(o.x0, o.top, o.x1, o.bottom, False) for o in squares if o is not sq]
+        for m in marks + others:
             inside = m[0] >= sq.x0 - 1 and m[2] <= sq.x1 + 1 and m[1] >= sq.top - 1 and m[3] <= sq.bottom + 1
-            if inside and (m[2] - m[0]) < (sq.x1 - sq.x0) - 1:
+            if inside and (m[4] or (m[2] - m[0]) < (sq.x1 - sq.x0) - 1):
                 sq.checked = True
                 break
     return squares, images
+
+
+def _closed_shape(obj: pdfium.PdfObject) -> bool:
+    """A rectangle or other outline (four or more segments), not a stroke of a tick mark."""
+    return int(pdfium_c.FPDFPath_CountSegments(obj.raw)) >= 4
 
 
 def _apply_boxes(runs: list[_Run], boxes: list[_Box]) -> list[_Run]:
@@ -325,7 +333,7 @@ def _field(name: str, widgets: list[_Widget], runs_by_page: list[list[_Run]]) ->
                             selected=_is_on(value, w.widget, s))
                 for w, s in zip(widgets, states, strict=True))
             chosen = next((o.name for o in options if o.selected), None)
-            return FormField(name, "radio", value=chosen, tooltip=tooltip, label=_label(first.rect, runs, box=True),
+            return FormField(name, "radio", value=chosen, tooltip=tooltip, label=_label(first.rect, runs, box=False),
                              page=first.page, rect=first.rect, options=options)
         return FormField(name, "checkbox", checked=_is_on(value, first.widget, states[0]), tooltip=tooltip,
                          label=_label(first.rect, runs, box=True), page=first.page, rect=first.rect)
@@ -394,6 +402,8 @@ def _label(rect: BBox, runs: list[_Run], *, box: bool) -> str | None:
     """Printed text next to a widget: right of a box (else left); left of a text field (else above)."""
     x0, top, x1, bottom = rect
     middle = (top + bottom) / 2
+    if bottom - top > 20:  # a multi-line field: its label sits level with its first line
+        middle = top + 8
     same_line = [r for r in runs if r.top - 3 <= middle <= r.bottom + 3 and r.text not in (CHECKED, UNCHECKED)]
     right = sorted((r for r in same_line if r.x0 >= x1 - 2 and r.x0 - x1 < 80), key=lambda r: r.x0)
     left = sorted((r for r in same_line if r.x1 <= x0 + 2 and x0 - r.x1 < 250), key=lambda r: -r.x1)

@@ -77,17 +77,52 @@ def _is_title(block: Block) -> bool:
 def recognise_terms(units: Sequence[Unit]) -> tuple[list[Term], dict[int, Location]]:
     """The 15 terms: present or not, the matched text as evidence, and where it was found."""
     blocks = term_blocks(units)
+    specs = terms_catalogue()
+    candidates = {spec.number: [i for i, b in enumerate(blocks) if expresses(spec, b.text)] for spec in specs}
+    if len(blocks) >= LIST_ITEMS:
+        chosen = _one_block_per_term(candidates)
+    else:
+        chosen = {n: c[0] for n, c in candidates.items() if c}
+    if 15 not in chosen:
+        numbered = [i for i, b in enumerate(blocks) if b.number == 15 and i not in chosen.values()]
+        if numbered:
+            chosen[15] = numbered[0]
     terms, where = [], {}
-    for spec in terms_catalogue():
-        block = next((b for b in blocks if expresses(spec, b.text)), None)
-        if block is None and spec.number == 15:
-            block = next((b for b in blocks if b.number == 15), None)
+    for spec in specs:
+        block = blocks[chosen[spec.number]] if spec.number in chosen else None
         if block is None:
             terms.append(Term(number=spec.number, present=False, evidence=None))
             continue
         terms.append(Term(number=spec.number, present=True, evidence=_evidence(block.text)))
         where[spec.number] = block.first.location
     return terms, where
+
+
+LIST_ITEMS = 10
+"""A terms part cut into at least this many blocks is a list: one block states one term."""
+
+
+def _one_block_per_term(candidates: dict[int, list[int]]) -> dict[int, int]:
+    """A maximum matching of terms to blocks, each block used once (augmenting paths).
+
+    Terms with fewer candidate blocks are placed first, so a block that reads as two terms
+    goes to the term that has no other block.
+    """
+    owner: dict[int, int] = {}
+
+    def place(term: int, seen: set[int]) -> bool:
+        for block in candidates[term]:
+            if block in seen:
+                continue
+            seen.add(block)
+            if block not in owner or place(owner[block], seen):
+                owner[block] = term
+                return True
+        return False
+
+    for term in sorted(candidates, key=lambda n: (len(candidates[n]), n)):
+        place(term, set())
+    return {term: block for block, term in owner.items()}
 
 
 def expresses(spec: TermSpec, text: str) -> bool:

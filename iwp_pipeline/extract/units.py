@@ -204,13 +204,14 @@ def heading_section(u: Unit) -> str | None:
     return None
 
 
+_POSSESSIVE = re.compile(r"^(?:your|our|my|the)\s+(?=\w)", re.I)
 CONTEXT_ONLY = ("work.", "goal.")
 """Label families looked for only where they belong (work history columns, goal details)."""
 
 
 def match_label(text: str, keys: tuple[str, ...] | None = None) -> LabelMatch | None:
     """The vocabulary label ``text`` starts with (longest match wins), with the rest of the text."""
-    body = strip_lead(text)
+    body = _POSSESSIVE.sub("", strip_lead(text), count=1)
     best: tuple[int, str, re.Match[str]] | None = None
     for key, patterns in vocabulary()["labels"].items():
         if keys is None and key.startswith(CONTEXT_ONLY) or keys is not None and key not in keys:
@@ -229,7 +230,7 @@ def match_label(text: str, keys: tuple[str, ...] | None = None) -> LabelMatch | 
     rest_stripped = re.sub(r"^\s*(?:\([^)]{0,30}\))?\s*[:#\-–—.]*\s*", "", rest)
     rest_stripped = re.sub(r"^_{2,}\s*", "", rest_stripped)
     # A label is followed by punctuation, a gap or nothing; 'Name of the program' is not a label.
-    if rest and not re.match(r"^\s*(?:\([^)]{0,30}\))?\s*[:#\-–—._]|^\s*$|^\s{2,}", rest) and len(rest_stripped) > 0:
+    if rest and not body[:end].rstrip().endswith((":", "#")) and not re.match(r"^\s*(?:\([^)]{0,30}\))?\s*[:#\-–—._]|^\s*$|^\s{2,}", rest) and len(rest_stripped) > 0:
         if not re.match(r"^\s*(?:\[[x ]\])", rest):
             return None
     return LabelMatch(best[1], rest_stripped.strip())
@@ -247,6 +248,19 @@ def party_of(text: str) -> str | None:
         if any_match(parties[key], text):
             return key
     return None
+
+
+def _row_key(u: Unit) -> tuple[object, ...]:
+    return ("t", u.part, u.table, u.row) if u.table is not None else ("l", u.page, u.line)
+
+
+def _shared_rows(units: list[Unit]) -> set[tuple[object, ...]]:
+    """Table rows and PDF lines holding more than one text unit (label and value side by side)."""
+    counts: dict[tuple[object, ...], int] = {}
+    for u in units:
+        if u.field is None:
+            counts[_row_key(u)] = counts.get(_row_key(u), 0) + 1
+    return {k for k, n in counts.items() if n > 1}
 
 
 @dataclass(slots=True)
@@ -270,8 +284,9 @@ def assign_sections(units: list[Unit]) -> Parts:
     current: str | None = None
     seen: set[str] = set()
     target = parts.main
+    shared = _shared_rows(units)
     for u in units:
-        sec = heading_section(u)
+        sec = None if _row_key(u) in shared and not u.heading_hint else heading_section(u)
         if sec in ("amendment", "discussion_attachment"):
             opens_document = not (seen & {"part1", "discussion", "goals", "services", "terms"})
             if sec == "amendment" and opens_document and not parts.main:
