@@ -10,7 +10,7 @@ is not found is None, and every value found records where it was found.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
 from iwp_pipeline.extract.layout import Layout
@@ -45,7 +45,7 @@ from iwp_pipeline.model import (
     Training,
     WorkEntry,
 )
-from iwp_pipeline.values import clean, iso_date, parse_hours, parse_money, parse_month
+from iwp_pipeline.values import clean, is_absent, iso_date, parse_hours, parse_money, parse_month
 
 _PLACEHOLDER = re.compile(r"^[\s_\-.x/]*$|^(?:signature|sign here|date|print(?:ed)? name|mm/dd/yyyy)$", re.I)
 _TIME_FRAME = re.compile(
@@ -60,8 +60,10 @@ _REDUCE = re.compile(r"\b(reduc|suspend|terminat|discontinu|remov|no longer|stop
 _DISPUTE = re.compile(r"\b(disput|grievance|PABSS|protection and advocacy|appeal)\w*", re.I)
 _SOU_TEXT = re.compile(r"\bI (?:understand|agree|acknowledge)\b", re.I)
 
-CONTACT_KEYS = ("en.name", "en.pid", "en.business_model", "en.contact_person", "ticketholder.name",
-                "ticketholder.ssn", "alternate.name", "alternate.relationship")
+ABOVE_REACH = 32.0
+"""How far (points) over a signature label its value may stand."""
+PAGE_TOP_ZONE = 150.0
+"""Points from the top of a page within which a label may continue a row from the page before."""
 
 
 @dataclass
@@ -152,21 +154,31 @@ class Reader:
         for prev in reversed(self.units[max(0, i - 12):i + 1]):
             if u.top is None:
                 return prev if prev.table is None else None
+            if prev.page == (u.page or 0) - 1 and prev.bottom is not None and (u.top or 0) < PAGE_TOP_ZONE:
+                between = self.units[self.index(prev) + 1:i + 1]
+                last_on_page = all(x.page != prev.page or (x.top or 0) <= (prev.bottom or 0) for x in between)
+                first_on_page = all(x.page != u.page or (x.top or 0) >= (u.top or 0) - 2 for x in between)
+                if _overlaps(u, prev) and last_on_page and first_on_page:
+                    return prev  # a row split by a page break: the value ends the previous page
+                continue
             if prev.page != u.page or prev.bottom is None or u.top is None:
                 return None
-            if u.top - prev.bottom > 24:
-                return None
-            if prev.bottom <= u.top + 2 and _overlaps(u, prev):
-                return prev
+            if prev.bottom > u.top + 2 or not _overlaps(u, prev):
+                continue
+            return prev if u.top - prev.bottom <= ABOVE_REACH else None
         return None
 
-    def value(self, u: Unit, rest: str, *, allow_above: bool = False) -> tuple[str | None, Unit]:
+    def value(self, u: Unit, rest: str, *, allow_above: bool = False,
+              accept: Callable[[str], bool] | None = None) -> tuple[str | None, Unit]:
         """The value of a label unit: its inline rest, else the unit right of it, else below.
 
         With ``allow_above`` (signature lines) the value may also stand over the label: the
         nearer of above and below wins, and a value below that sits right over another label
-        belongs to that label.
+        belongs to that label. ``accept`` rejects neighbours that cannot be the value (a date
+        label takes only text that reads as a date).
         """
+        if rest and is_absent(rest):
+            return None, u  # 'N/A': the document says there is no value
         if rest and not _PLACEHOLDER.match(rest):
             return rest, u
         below = self.below(u)
@@ -178,6 +190,8 @@ class Reader:
             order.insert(1 if _gap(above, u) <= _gap(u, below) else 2, above)
         for candidate in order:
             if candidate is None or candidate.heading or _is_label_unit(candidate):
+                continue
+            if accept is not None and not accept(candidate.text):
                 continue
             if candidate.field is not None:
                 return candidate.text, candidate
@@ -225,6 +239,10 @@ def _gap(upper: Unit | None, lower: Unit | None) -> float:
     if upper.bottom is None or lower.top is None:
         return 0.0 if upper.table is not None else float("inf")
     return lower.top - upper.bottom
+
+
+def _is_date(text: str) -> bool:
+    return iso_date(text) is not None
 
 
 def _overlaps(a: Unit, b: Unit) -> bool:
@@ -322,7 +340,8 @@ def collect_labels(units: Sequence[Unit], reader: Reader, found: Found) -> None:
         long_keys = ("discussion.summary", "goals.short_term", "goals.long_term")
         if target in long_keys:
             continue  # handled by the component readers
-        value, where = reader.value(u, u.label.rest, allow_above=target.startswith("sig."))
+        accept = _is_date if target.endswith(".date") else None
+        value, where = reader.value(u, u.label.rest, allow_above=target.startswith("sig."), accept=accept)
         found.put(target, value, where)
 
 
@@ -484,7 +503,7 @@ def read_goals(units: Sequence[Unit], reader: Reader, found: Found) -> Employmen
         if label and label.key in ("goals.short_term", "goals.long_term"):
             current = label.key
             if current not in texts:
-                text, where = reader.long_text(u, label.rest, stop=[r"^\s*(?:job|position|hours|earnings|wage|time ?frame)"])
+                text, where = reader.long_text(u, label.rest, stop=[r"^\s*(?:job title|position|hours(?: per week)?|earnings|wages?|time ?frame)\s*:"])
                 if text:
                     texts[current] = (text, where)
             continue

@@ -67,8 +67,10 @@ def read_pdf(data: bytes, *, max_pages: int = 2000) -> Layout:
         lines: list[Line] = []
         runs_by_page: list[list[_Run]] = []
         images = 0
+        heights: list[float] = []
         for index in range(pages):
             page = pdf[index]
+            heights.append(page.get_height())
             try:
                 runs, page_images = _page_runs(page)
             finally:
@@ -78,6 +80,7 @@ def read_pdf(data: bytes, *, max_pages: int = 2000) -> Layout:
             lines.extend(_lines(runs, index + 1))
     finally:
         pdf.close()
+    lines = _without_furniture(lines, heights)
     fields = _form_fields(data, runs_by_page)
     if not lines and not fields:
         raise NoTextLayer("the PDF has no text layer (a scan or page images); it needs OCR first"
@@ -159,6 +162,31 @@ def _lines(runs: list[_Run], page: int) -> list[Line]:
                           size=max(r.size for r in group) or None))
     lines.sort(key=lambda line: (line.bbox[1] if line.bbox else 0))
     return lines
+
+
+MARGIN = 0.09
+"""Share of the page height at the top and bottom where running headers and footers live."""
+_PAGE_NUMBER = re.compile(r"^(?:page\s*)?\d+(?:\s*(?:of|/)\s*\d+)?$", re.I)
+
+
+def _without_furniture(lines: list[Line], heights: list[float]) -> list[Line]:
+    """Drop running headers and footers: margin lines repeated on several pages, page numbers."""
+    def in_margin(line: Line) -> bool:
+        if line.bbox is None or line.page is None:
+            return False
+        height = heights[line.page - 1]
+        return line.bbox[1] < height * MARGIN or line.bbox[3] > height * (1 - MARGIN)
+
+    def key(line: Line) -> str:
+        return re.sub(r"\d+", "#", line.text.casefold())
+
+    pages_with: dict[str, set[int]] = {}
+    for line in lines:
+        if in_margin(line):
+            pages_with.setdefault(key(line), set()).add(line.page or 0)
+    repeated = {k for k, pages in pages_with.items() if len(pages) > 1}
+    return [line for line in lines if not (in_margin(line) and (key(line) in repeated
+                                                               or _PAGE_NUMBER.match(line.text.strip())))]
 
 
 def _join(runs: list[_Run]) -> str:

@@ -169,6 +169,10 @@ def field_hints(f: FormField) -> list[str]:
     return [h for h in (f.tooltip, f.label, readable) if h]
 
 
+_PART_LEAD = re.compile(r"(?i:^(?:part|section)\s+(?:one|two|three|four|[0-9ivx]+)\b)(?=\s*(?:[:\-–—,.]|$)|\s+[A-Z(])")
+"""'Part Two, ...', 'Section 4: ...', 'SECTION 3 EMPLOYMENT GOALS', not 'Section 4 of this plan.'"""
+
+
 def looks_like_heading(u: Unit) -> bool:
     """Short text set apart as a heading: bold/heading style, all caps, or 'Part'/'Section' lead."""
     text = u.text.strip()
@@ -176,7 +180,7 @@ def looks_like_heading(u: Unit) -> bool:
         return False
     letters = [c for c in text if c.isalpha()]
     caps = bool(letters) and sum(c.isupper() for c in letters) / len(letters) > 0.8 and len(letters) > 3
-    lead = bool(re.match(r"^(part|section)\s+(one|two|three|[0-9ivx]+)\b", text, re.I))
+    lead = bool(_PART_LEAD.match(text))
     short = len(text.split()) <= 12
     return (u.heading_hint and short) or (caps and short) or lead or (short and text.endswith(":") is False
                                                                       and _title_case(text))
