@@ -97,14 +97,12 @@ class TermIdea:
     name: str
     description: str
     patterns: tuple[re.Pattern[str], ...]
+    combined: re.Pattern[str]
+    """All the patterns as one alternation (one search instead of one per pattern)."""
 
     def search(self, text: str) -> re.Match[str] | None:
-        """The first match of any of the idea's patterns in ``text``."""
-        for pattern in self.patterns:
-            match = pattern.search(text)
-            if match:
-                return match
-        return None
+        """A match of any of the idea's patterns in ``text``."""
+        return self.combined.search(text)
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,6 +131,7 @@ def terms_catalogue() -> tuple[TermSpec, ...]:
                     i["name"],
                     i["description"],
                     tuple(re.compile(p, re.IGNORECASE) for p in i["patterns"]),
+                    re.compile("|".join(f"(?:{p})" for p in i["patterns"]), re.IGNORECASE),
                 )
                 for i in t["ideas"]
             ),

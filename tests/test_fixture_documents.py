@@ -11,6 +11,7 @@ from collections import defaultdict
 
 import pytest
 
+from iwp_pipeline.checker import record_validator
 from iwp_pipeline.cli import cli
 from tests.fixture_eval import DOCUMENT_DIRS, expectations, field_results
 
@@ -29,6 +30,8 @@ def test_fixture_document(runner, case):
     if case.record is not None:
         for name, ok in field_results(doc["record"], case.record).items():
             ACCURACY[case.kind][name].append(ok)
+    if doc["record"] is not None:
+        record_validator().validate(doc["record"])
     assert doc["kind"] == case.kind
     assert doc["status"] == case.status
     if case.error_code:

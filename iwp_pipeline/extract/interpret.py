@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from iwp_pipeline.extract.layout import Layout
 from iwp_pipeline.extract.terms import recognise_terms
@@ -262,7 +263,14 @@ def _is_label_unit(u: Unit) -> bool:
 def _label_for_field(u: Unit) -> tuple[str, str] | None:
     """(key, label text) for a form-field unit, from its tooltip, printed label or name."""
     assert u.field is not None
-    for hint in field_hints(u.field):
+    if u.field_label is False:
+        u.field_label = _label_for_hints(tuple(field_hints(u.field)))
+    return u.field_label  # type: ignore[return-value]
+
+
+@lru_cache(maxsize=4096)
+def _label_for_hints(hints: tuple[str, ...]) -> tuple[str, str] | None:
+    for hint in hints:
         if re.search(r"\bdate\b", hint, re.I) and re.search(r"\bsign", hint, re.I):
             return "generic.date", hint
         m = match_label(hint + ":")

@@ -1,30 +1,23 @@
-"""PDF -> Layout: page text with positions (pypdfium2), form fields (pypdf), checkboxes.
+"""PDF -> Layout: page text with positions, form fields and checkboxes, all through pdfium.
 
 pypdfium2 gives the text as positioned runs about a hundred times faster than pdfminer, so it
-reads every page. pypdf reads the AcroForm: field values, checkbox states, radio groups,
-tooltips, and the text drawn in a widget's appearance when a field has no value. Checkbox
-glyphs and small drawn boxes (with or without a drawn mark) become ``[x]`` / ``[ ]``.
+reads every page; its form API gives field values, checkbox states (any on-state name), radio
+groups and tooltips, and the appearance stream of a field that has no value, whose drawn text
+is then read. Checkbox glyphs and small drawn boxes (with or without a drawn mark) become
+``[x]`` / ``[ ]``.
 """
 
 from __future__ import annotations
 
 import ctypes
-import io
-import logging
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
-from pypdf import PdfReader
-from pypdf.errors import PdfReadError
-from pypdf.generic import ArrayObject, ContentStream, DictionaryObject, IndirectObject, NameObject
 
 from iwp_pipeline.errors import CorruptDocument, EncryptedDocument, NoTextLayer, TooLarge
 from iwp_pipeline.extract.layout import CHECKED, UNCHECKED, BBox, FieldOption, FormField, Layout, Line, Segment
-
-logging.getLogger("pypdf").setLevel(logging.ERROR)
 
 SEGMENT_GAP = 9.0
 """A horizontal gap wider than this (points) separates two segments of a line."""
@@ -54,6 +47,7 @@ def read_pdf(data: bytes, *, max_pages: int = 2000) -> Layout:
     """Read a PDF into a Layout (kind ``pdf-form`` or ``pdf-text``)."""
     try:
         pdf = pdfium.PdfDocument(data)
+        pdf.init_forms()
     except pdfium.PdfiumError as exc:
         if "password" in str(exc).lower():
             raise EncryptedDocument("the PDF is encrypted and needs a password") from exc
@@ -68,11 +62,15 @@ def read_pdf(data: bytes, *, max_pages: int = 2000) -> Layout:
         runs_by_page: list[list[_Run]] = []
         images = 0
         heights: list[float] = []
+        widgets: list[_Widget] = []
+        form = pdf.formenv.raw if pdf.formenv is not None else None
         for index in range(pages):
             page = pdf[index]
             heights.append(page.get_height())
             try:
                 runs, page_images = _page_runs(page)
+                if form is not None:
+                    widgets.extend(_page_widgets(form, page, index + 1))
             finally:
                 page.close()
             images += page_images
@@ -81,7 +79,7 @@ def read_pdf(data: bytes, *, max_pages: int = 2000) -> Layout:
     finally:
         pdf.close()
     lines = _without_furniture(lines, heights)
-    fields = _form_fields(data, runs_by_page)
+    fields = _form_fields(widgets, runs_by_page)
     if not lines and not fields:
         raise NoTextLayer("the PDF has no text layer (a scan or page images); it needs OCR first"
                           if images else "the PDF has no text")
@@ -196,7 +194,12 @@ def _join(runs: list[_Run]) -> str:
     return out
 
 
+_BOXY = frozenset(_GLYPHS) | frozenset("[(")
+
+
 def _normalise(text: str) -> str:
+    if _BOXY.isdisjoint(text):
+        return " ".join(text.split())
     text = "".join(_GLYPHS.get(c, c) for c in text)
     text = _BRACKETS.sub(CHECKED, text)
     text = _EMPTY_BRACKETS.sub(UNCHECKED, text)
@@ -268,162 +271,143 @@ def _apply_boxes(runs: list[_Run], boxes: list[_Box]) -> list[_Run]:
 
 # --- form fields ---------------------------------------------------------------------------------
 
+_FIELD_KINDS = {pdfium_c.FPDF_FORMFIELD_TEXTFIELD: "text", pdfium_c.FPDF_FORMFIELD_CHECKBOX: "checkbox",
+                pdfium_c.FPDF_FORMFIELD_RADIOBUTTON: "radio", pdfium_c.FPDF_FORMFIELD_COMBOBOX: "choice",
+                pdfium_c.FPDF_FORMFIELD_LISTBOX: "choice", pdfium_c.FPDF_FORMFIELD_PUSHBUTTON: "button",
+                pdfium_c.FPDF_FORMFIELD_SIGNATURE: "signature"}
+
 
 @dataclass
 class _Widget:
     name: str
-    field: DictionaryObject
-    widget: DictionaryObject
+    kind: str
+    value: str
+    tooltip: str
+    checked: bool
+    export: str
+    appearance: str
     page: int
     rect: BBox
 
 
-def _form_fields(data: bytes, runs_by_page: list[list[_Run]]) -> list[FormField]:
-    """The AcroForm's terminal fields with values, states, tooltips and printed labels."""
-    try:
-        reader = PdfReader(io.BytesIO(data), strict=False)
-        if reader.is_encrypted and not reader.decrypt(""):
-            raise EncryptedDocument("the PDF is encrypted and needs a password")
-        root = reader.trailer["/Root"]
-        if "/AcroForm" not in root:
-            return []
-        widgets = list(_widgets(reader))
-    except (PdfReadError, ValueError, KeyError, TypeError, AttributeError, RecursionError) as exc:
-        raise CorruptDocument("the PDF's form cannot be read") from exc
+def _page_widgets(form: pdfium_c.FPDF_FORMHANDLE, page: pdfium.PdfPage, number: int) -> list[_Widget]:
+    """The form widgets of one page, read through pdfium's form API."""
+    height = page.get_height()
+    widgets = []
+    for i in range(pdfium_c.FPDFPage_GetAnnotCount(page.raw)):
+        annot = pdfium_c.FPDFPage_GetAnnot(page.raw, i)
+        if not annot:
+            continue
+        try:
+            if pdfium_c.FPDFAnnot_GetSubtype(annot) != pdfium_c.FPDF_ANNOT_WIDGET:
+                continue
+            name = _wide(pdfium_c.FPDFAnnot_GetFormFieldName, form, annot)
+            if not name:
+                continue
+            kind = _FIELD_KINDS.get(pdfium_c.FPDFAnnot_GetFormFieldType(form, annot), "text")
+            rect = pdfium_c.FS_RECTF()
+            pdfium_c.FPDFAnnot_GetRect(annot, ctypes.byref(rect))
+            x0, x1 = sorted((rect.left, rect.right))
+            y0, y1 = sorted((rect.bottom, rect.top))
+            value = _wide(pdfium_c.FPDFAnnot_GetFormFieldValue, form, annot)
+            widgets.append(_Widget(
+                name=name, kind=kind, value=value,
+                tooltip=_wide(pdfium_c.FPDFAnnot_GetFormFieldAlternateName, form, annot),
+                checked=bool(pdfium_c.FPDFAnnot_IsChecked(form, annot)) if kind in ("checkbox", "radio") else False,
+                export=_wide(pdfium_c.FPDFAnnot_GetFormFieldExportValue, form, annot) if kind in ("checkbox", "radio") else "",
+                appearance=_wide(pdfium_c.FPDFAnnot_GetAP, annot, pdfium_c.FPDF_ANNOT_APPEARANCEMODE_NORMAL)
+                if kind == "text" and not value.strip() else "",
+                page=number, rect=(x0, height - y1, x1, height - y0)))
+        finally:
+            pdfium_c.FPDFPage_CloseAnnot(annot)
+    return widgets
+
+
+def _wide(function: object, *args: object) -> str:
+    """Call a pdfium getter that fills a UTF-16LE buffer (asking for its size first)."""
+    size = function(*args, None, 0)  # type: ignore[operator]
+    if size <= 2:
+        return ""
+    buffer = ctypes.create_string_buffer(size)
+    function(*args, ctypes.cast(buffer, ctypes.POINTER(ctypes.c_ushort)), size)  # type: ignore[operator]
+    return buffer.raw[: size - 2].decode("utf-16-le", "replace")
+
+
+def _form_fields(widgets: list[_Widget], runs_by_page: list[list[_Run]]) -> list[FormField]:
+    """Widgets merged into fields: values, states, radio options, tooltips, printed labels."""
     grouped: dict[str, list[_Widget]] = {}
     for w in widgets:
         grouped.setdefault(w.name, []).append(w)
     return [_field(name, ws, runs_by_page) for name, ws in grouped.items()]
 
 
-def _widgets(reader: PdfReader) -> Iterable[_Widget]:
-    for page_index, page in enumerate(reader.pages):
-        annots = page.get("/Annots")
-        if isinstance(annots, IndirectObject):
-            annots = annots.get_object()
-        if not isinstance(annots, ArrayObject):
-            continue
-        box = page.mediabox
-        height, x_off, y_off = float(box.height), float(box.left), float(box.bottom)
-        for ref in annots:
-            annot = ref.get_object()
-            if not isinstance(annot, DictionaryObject) or annot.get("/Subtype") != "/Widget":
-                continue
-            field = annot if "/T" in annot else annot.get("/Parent", annot)
-            field = field.get_object() if isinstance(field, IndirectObject) else field
-            name = _qualified_name(field)
-            if not name:
-                continue
-            try:
-                x0, y0, x1, y1 = (float(v) for v in annot.get("/Rect", [0, 0, 0, 0]))
-            except (TypeError, ValueError):
-                continue
-            x0, x1 = sorted((x0 - x_off, x1 - x_off))
-            y0, y1 = sorted((y0 - y_off, y1 - y_off))
-            yield _Widget(name, field, annot, page_index + 1, (x0, height - y1, x1, height - y0))
-
-
-def _qualified_name(field: DictionaryObject) -> str:
-    parts, node, seen = [], field, set()
-    while isinstance(node, DictionaryObject) and id(node) not in seen and len(parts) < 32:
-        seen.add(id(node))
-        if "/T" in node:
-            parts.append(str(node["/T"]))
-        parent = node.get("/Parent")
-        node = parent.get_object() if parent is not None else None
-    return ".".join(reversed(parts))
-
-
-def _inherited(field: DictionaryObject, key: str) -> object | None:
-    node, depth = field, 0
-    while isinstance(node, DictionaryObject) and depth < 32:
-        if key in node:
-            return node[key]
-        parent = node.get("/Parent")
-        node = parent.get_object() if parent is not None else None
-        depth += 1
-    return None
-
-
 def _field(name: str, widgets: list[_Widget], runs_by_page: list[list[_Run]]) -> FormField:
-    field = widgets[0].field
-    ft = str(_inherited(field, "/FT") or "")
-    flags = int(_inherited(field, "/Ff") or 0)
-    value = _inherited(field, "/V")
-    tooltip = str(field["/TU"]) if "/TU" in field else None
     first = widgets[0]
-    runs = runs_by_page[first.page - 1] if first.page - 1 < len(runs_by_page) else []
-    if ft == "/Btn" and not flags & (1 << 16):
-        states = [_on_state(w.widget) for w in widgets]
-        if flags & (1 << 15) or len(widgets) > 1:
-            options = tuple(
-                FieldOption(name=s or "", label=_label(w.rect, runs_by_page[w.page - 1], box=True),
-                            selected=_is_on(value, w.widget, s))
-                for w, s in zip(widgets, states, strict=True))
-            chosen = next((o.name for o in options if o.selected), None)
-            return FormField(name, "radio", value=chosen, tooltip=tooltip, label=_label(first.rect, runs, box=False),
-                             page=first.page, rect=first.rect, options=options)
-        return FormField(name, "checkbox", checked=_is_on(value, first.widget, states[0]), tooltip=tooltip,
+    runs = runs_by_page[first.page - 1]
+    tooltip = first.tooltip or None
+    if first.kind == "radio" or (first.kind == "checkbox" and len(widgets) > 1):
+        options = tuple(FieldOption(name=w.export or "", label=_label(w.rect, runs_by_page[w.page - 1], box=True),
+                                    selected=w.checked) for w in widgets)
+        chosen = next((o.name for o in options if o.selected), None)
+        return FormField(name, "radio", value=chosen, tooltip=tooltip, label=_label(first.rect, runs, box=False),
+                         page=first.page, rect=first.rect, options=options)
+    if first.kind == "checkbox":
+        return FormField(name, "checkbox", checked=first.checked, tooltip=tooltip,
                          label=_label(first.rect, runs, box=True), page=first.page, rect=first.rect)
-    if ft == "/Btn":
+    if first.kind == "button":
         return FormField(name, "button", tooltip=tooltip, page=first.page, rect=first.rect)
-    text = _text_value(value)
+    text = first.value.replace("\r\n", "\n").replace("\r", "\n").strip() or None
     from_appearance = False
-    if text is None:
-        text = _appearance_text(first.widget)
+    if text is None and first.appearance:
+        text = _appearance_text(first.appearance)
         from_appearance = text is not None
-    kind = {"/Tx": "text", "/Ch": "choice", "/Sig": "signature"}.get(ft, "text")
-    return FormField(name, kind, value=text, tooltip=tooltip, label=_label(first.rect, runs, box=False),  # type: ignore[arg-type]
-                     page=first.page, rect=first.rect, from_appearance=from_appearance)
+    return FormField(name, first.kind, value=text, tooltip=tooltip,  # type: ignore[arg-type]
+                     label=_label(first.rect, runs, box=False), page=first.page, rect=first.rect,
+                     from_appearance=from_appearance)
 
 
-def _on_state(widget: DictionaryObject) -> str | None:
-    try:
-        normal = widget["/AP"].get_object()["/N"].get_object()
-        names = [str(k) for k in normal.keys() if str(k) != "/Off"]
-    except (KeyError, AttributeError, TypeError):
-        return None
-    return names[0].lstrip("/") if names else None
+_STRING = re.compile(r"\((?:\\.|[^\\()])*\)|<[0-9A-Fa-f\s]*>")
+_SHOW = re.compile(r"(\((?:\\.|[^\\()])*\)|<[0-9A-Fa-f\s]*>)\s*(?:Tj|'|\")|\[((?:[^\]\\]|\\.)*)\]\s*TJ|(T\*|Td|TD|Tm)")
+_ESCAPES = {"n": "\n", "r": "\r", "t": "\t", "b": "\b", "f": "\f", "(": "(", ")": ")", "\\": "\\"}
 
 
-def _is_on(value: object, widget: DictionaryObject, on_state: str | None) -> bool:
-    state = widget.get("/AS")
-    if state is not None:
-        return str(state) not in ("/Off", "Off", "")
-    if value is None or str(value) in ("/Off", "Off", ""):
-        return False
-    return on_state is None or str(value).lstrip("/") == on_state
-
-
-def _text_value(value: object) -> str | None:
-    if value is None:
-        return None
-    if isinstance(value, ArrayObject):
-        value = ", ".join(str(v) for v in value)
-    text = str(value)
-    if isinstance(value, NameObject):
-        text = text.lstrip("/")
-    text = text.replace("\r\n", "\n").replace("\r", "\n").strip()
+def _appearance_text(stream: str) -> str | None:
+    """The text a widget's appearance stream draws (Tj / TJ), lines kept apart."""
+    pieces: list[str] = []
+    for m in _SHOW.finditer(stream):
+        if m.group(1):
+            pieces.append(_pdf_string(m.group(1)))
+        elif m.group(2) is not None:
+            pieces.append("".join(_pdf_string(x.group(0)) for x in _STRING.finditer(m.group(2))))
+        elif pieces and not pieces[-1].endswith("\n"):
+            pieces.append("\n")
+    text = re.sub(r"[ \t]+", " ", "".join(pieces)).strip()
     return text or None
 
 
-def _appearance_text(widget: DictionaryObject) -> str | None:
-    """Text drawn by the widget's normal appearance stream (a value without /V)."""
-    try:
-        normal = widget["/AP"].get_object()["/N"].get_object()
-        stream = ContentStream(normal, None)
-        pieces: list[str] = []
-        for operands, operator in stream.operations:
-            if operator in (b"Tj", b"'", b'"') and operands:
-                pieces.append(str(operands[-1]))
-            elif operator == b"TJ" and operands:
-                pieces.append("".join(str(o) for o in operands[0] if isinstance(o, str | bytes)))
-            elif operator in (b"Td", b"TD", b"T*", b"Tm") and pieces and not pieces[-1].endswith("\n"):
-                pieces.append("\n")
-    except (KeyError, AttributeError, TypeError, ValueError, PdfReadError):
-        return None
-    text = "".join(pieces).strip()
-    return re.sub(r"[ \t]+", " ", text) or None
+def _pdf_string(token: str) -> str:
+    if token.startswith("<"):
+        digits = re.sub(r"\s", "", token[1:-1])
+        try:
+            return bytes.fromhex(digits + "0" * (len(digits) % 2)).decode("latin-1")
+        except ValueError:
+            return ""
+    body, out, i = token[1:-1], [], 0
+    while i < len(body):
+        c = body[i]
+        if c == "\\" and i + 1 < len(body):
+            nxt = body[i + 1]
+            octal = re.match(r"[0-7]{1,3}", body[i + 1:i + 4])
+            if octal:
+                out.append(chr(int(octal.group(0), 8)))
+                i += 1 + len(octal.group(0))
+                continue
+            out.append(_ESCAPES.get(nxt, nxt))
+            i += 2
+            continue
+        out.append(c)
+        i += 1
+    return "".join(out)
 
 
 def _label(rect: BBox, runs: list[_Run], *, box: bool) -> str | None:

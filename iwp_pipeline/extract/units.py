@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from iwp_pipeline.extract.layout import CHECKED, UNCHECKED, FormField, Layout
@@ -45,6 +45,8 @@ class Unit:
     heading: str | None = None
     """The section this unit starts, when it is a heading."""
     label: LabelMatch | None = None
+    field_label: tuple[str, str] | None | bool = False
+    """For a form field: its (label key, hint text), None when unknown; False until computed."""
 
     @property
     def location(self) -> Location:
@@ -91,8 +93,13 @@ def vocabulary() -> dict[str, Any]:
     labels = {}
     for key, patterns in raw["labels"].items():
         prefix = owner if key.startswith("generic.") else ""
-        labels[key] = tuple(re.compile("^" + prefix + p, re.I) for p in patterns)
+        # One alternation per key; the longest of its alternatives is wanted, so try longer first.
+        alternatives = "|".join(f"(?:{p})" for p in sorted(patterns, key=len, reverse=True))
+        labels[key] = (re.compile(f"^{prefix}(?:{alternatives})", re.I),)
+    every_label = "|".join(f"(?:{prefix_p})" for key, patterns in raw["labels"].items()
+                           for prefix_p in ((owner if key.startswith("generic.") else "") + p for p in patterns))
     return {
+        "any_label": re.compile(f"^(?:{every_label})", re.I),
         "parties": {k: comp(v) for k, v in raw["parties"].items()},
         "sections": {k: comp(v) for k, v in raw["sections"].items()},
         "labels": labels,
@@ -213,9 +220,12 @@ CONTEXT_ONLY = ("work.", "goal.")
 """Label families looked for only where they belong (work history columns, goal details)."""
 
 
+@lru_cache(maxsize=4096)
 def match_label(text: str, keys: tuple[str, ...] | None = None) -> LabelMatch | None:
     """The vocabulary label ``text`` starts with (longest match wins), with the rest of the text."""
     body = _POSSESSIVE.sub("", strip_lead(text), count=1)
+    if not vocabulary()["any_label"].match(body):
+        return None
     best: tuple[int, str, re.Match[str]] | None = None
     for key, patterns in vocabulary()["labels"].items():
         if keys is None and key.startswith(CONTEXT_ONLY) or keys is not None and key not in keys:
