@@ -20,7 +20,15 @@ ROOT = Path(__file__).resolve().parent
 VENV = ROOT / ".venv"
 BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
 PY = BIN / "python"
-SAMPLES = ["fixtures/samples"]
+SAMPLES = [
+    "fixtures/samples",  # JSON records, as an EN's case-management system exports them
+    "fixtures/documents/form/gonzalez-compliant.pdf",  # filled SSA-1370 stand-in (fillable PDF)
+    "fixtures/documents/pathways/rahman-compliant.docx",  # an EN's Word template
+    "fixtures/documents/harbor/gonzalez-pid.docx",  # Word template, PID missing
+    "fixtures/documents/ownflat/whitaker-term-07.pdf",  # flat PDF, term 7 (disputes) missing
+    "fixtures/documents/generic-form/brandt-ticketholder-signature.pdf",  # EN's own form, unsigned
+    "fixtures/documents/scans/brandt-compliant-scan.pdf",  # a scan: reported as needing OCR
+]
 
 
 def run(*args: str | Path, check: bool = True) -> int:
