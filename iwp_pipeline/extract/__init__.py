@@ -6,20 +6,20 @@ from iwp_pipeline.extract.layout import Layout
 from iwp_pipeline.model import Record
 
 
-def read_layout(data: bytes, filetype: str) -> Layout:
+def read_layout(data: bytes, filetype: str, *, max_pages: int = 2000) -> Layout:
     """Read a PDF or DOCX into its layout (raises an InputError for unreadable files)."""
     if filetype == "pdf":
         from iwp_pipeline.extract.pdf_reader import read_pdf
 
-        return read_pdf(data)
+        return read_pdf(data, max_pages=max_pages)
     from iwp_pipeline.extract.docx_reader import read_docx
 
     return read_docx(data)
 
 
-def extract_record(data: bytes, filetype: str) -> tuple[str, Record]:
+def extract_record(data: bytes, filetype: str, *, max_pages: int = 2000) -> tuple[str, Record]:
     """Read a PDF or DOCX into (report kind, record)."""
     from iwp_pipeline.extract.interpret import interpret
 
-    layout = read_layout(data, filetype)
+    layout = read_layout(data, filetype, max_pages=max_pages)
     return layout.kind, interpret(layout)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from iwp_pipeline.model import Report
-from iwp_pipeline.report import html, jsonfmt, markdown, text
+from iwp_pipeline.report import github, html, jsonfmt, junit, markdown, sarif, tabular, text
 
 Renderer = Callable[[Report], str]
 
@@ -14,5 +14,10 @@ RENDERERS: dict[str, Renderer] = {
     "json": jsonfmt.render,
     "markdown": markdown.render,
     "html": html.render,
+    "csv": tabular.render_csv,
+    "jsonl": tabular.render_jsonl,
+    "junit": junit.render,
+    "sarif": sarif.render,
+    "github": github.render,
 }
 """Format name -> renderer."""
