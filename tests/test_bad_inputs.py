@@ -64,6 +64,26 @@ def _xxe(tmp_path):
     return path
 
 
+def _pdf_of_objects(*objects: bytes) -> bytes:
+    """A small PDF whose numbered objects are given, with a correct cross-reference table."""
+    out, offsets = b"%PDF-1.4\n", []
+    for number, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += f"{number} 0 obj\n".encode() + body + b"\nendobj\n"
+    xref = len(out)
+    out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
+    out += b"".join(f"{o:010d} 00000 n \n".encode() for o in offsets)
+    return out + f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
+
+
+def _broken_page(tmp_path):
+    """A PDF that opens and counts one page, but the page object is a number."""
+    path = tmp_path / "broken-page.pdf"
+    path.write_bytes(_pdf_of_objects(b"<< /Type /Catalog /Pages 2 0 R >>",
+                                     b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>", b"42"))
+    return path
+
+
 def test_each_bad_file_gets_its_code(runner, tmp_path):
     empty = tmp_path / "empty.pdf"
     empty.write_bytes(b"")
@@ -76,7 +96,7 @@ def test_each_bad_file_gets_its_code(runner, tmp_path):
     cases = {
         empty: "empty", truncated: "corrupt", text: "unsupported-format", broken_docx: "corrupt",
         _encrypted(tmp_path, "secret"): "encrypted", _many_pages(tmp_path, 30): "too-large",
-        _zip_bomb(tmp_path): "too-large", _xxe(tmp_path): "corrupt",
+        _zip_bomb(tmp_path): "too-large", _xxe(tmp_path): "corrupt", _broken_page(tmp_path): "corrupt",
     }
     code, docs = _check(runner, *cases, extra=["--max-pages", "20"])
     assert code == 3

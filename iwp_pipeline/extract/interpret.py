@@ -824,7 +824,9 @@ def _iwp_signals(units: Sequence[Unit]) -> bool:
     iwp_words = any(re.search(r"individual work plan|\bIWP\b|ticket to work", u.text, re.I) for u in units[:80])
     score = len(sections & {"part1", "discussion", "work_history", "goals", "services", "terms", "sou",
                             "signatures"}) + len(keys & strong)
-    return score >= 3 or (iwp_words and score >= 2)
+    # Numbered headings alone ("SECTION 1", "SECTION 3") are common to many forms: without an
+    # IWP-specific label or the words "Individual Work Plan" they are not enough.
+    return (score >= 3 and (bool(keys & strong) or iwp_words)) or (iwp_words and score >= 2)
 
 
 _PHONE = re.compile(r"\(?\b\d{3}\)?[\s.-]*\d{3}[\s.-]\d{4}\b")

@@ -10,7 +10,9 @@ is then read. Checkbox glyphs and small drawn boxes (with or without a drawn mar
 from __future__ import annotations
 
 import ctypes
+import logging
 import re
+import warnings
 from dataclasses import dataclass
 
 import pypdfium2 as pdfium
@@ -28,6 +30,9 @@ _DINGBATS = {"4": CHECKED, "3": CHECKED, "8": CHECKED, "7": CHECKED, "n": CHECKE
              "o": UNCHECKED, "q": UNCHECKED, "p": UNCHECKED}
 _WINGDINGS = {"\uf0fe": CHECKED, "\uf0fd": CHECKED, "\uf0fc": CHECKED, "\uf078": CHECKED, "þ": CHECKED,
               "ý": CHECKED, "ü": CHECKED, "\uf0a8": UNCHECKED, "\uf06f": UNCHECKED, "¨": UNCHECKED, "o": UNCHECKED}
+logging.getLogger("pypdfium2").setLevel(logging.ERROR)  # its XFA notice is not for our users
+warnings.filterwarnings("ignore", category=pdfium.PdfiumWarning)
+
 _BRACKETS = re.compile(r"\[\s*[xX✓✔]\s*\]|\(\s*[xX]\s*\)")
 _EMPTY_BRACKETS = re.compile(r"\[\s{0,3}\]|\(\s{1,3}\)")
 
@@ -65,7 +70,10 @@ def read_pdf(data: bytes, *, max_pages: int = 2000) -> Layout:
         widgets: list[_Widget] = []
         form = pdf.formenv.raw if pdf.formenv is not None else None
         for index in range(pages):
-            page = pdf[index]
+            try:
+                page = pdf[index]
+            except pdfium.PdfiumError as exc:
+                raise CorruptDocument(f"page {index + 1} of the PDF cannot be read (damaged)") from exc
             heights.append(page.get_height())
             try:
                 runs, page_images = _page_runs(page)

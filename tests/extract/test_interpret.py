@@ -70,6 +70,21 @@ def test_not_an_iwp():
     assert r.document_type == "other"
 
 
+def test_another_forms_numbered_sections_do_not_make_an_iwp():
+    # A government form with "SECTION 1/3/4" headings, names, dates and phones, but nothing of an IWP.
+    text = """# APPLICATION FOR THE REVIEW OF A DECISION
+# SECTION 1: APPLICANT (the person whose case is to be reviewed)
+Name: Jordan Q. Sample
+Date of birth: 01/02/1980
+Phone: 555-010-2000
+# SECTION 3: REQUEST
+I request a review of the decision of 03/04/2024.
+# SECTION 4: EVIDENCE AND RECORDS
+Attach copies of the records you want considered.
+Signature: ________  Date: ________"""
+    assert interpret(layout_from_text(text)).document_type == "other"
+
+
 def test_pdf_like_layout_values_right_and_below():
     rows = [
         (1, 40, [(72, "INDIVIDUAL WORK PLAN")]),
