@@ -376,7 +376,7 @@ def read_discussion(units: Sequence[Unit], reader: Reader, found: Found) -> Disc
     return Discussion(
         date=iso_date(found.get("discussion.date")),
         modality=normalise_modality(modality_text),
-        modality_as_written=clean(modality_text),
+        modality_as_written=clean(_checked_text(modality_text) or modality_text) if modality_text else None,
         summary=found.get("discussion.summary"),
     )
 
@@ -641,7 +641,8 @@ def _service_in(hints: list[str], names: dict[str, tuple[re.Pattern[str], ...]])
             for p in patterns:
                 m = p.match(body)
                 if m and m.start() == 0:
-                    rest = re.sub(r"^[\s:.\-–—)]+", "", body[m.end():])
+                    rest = body[m.end() + _label_tail(body[m.end():]):]
+                    rest = re.sub(r"^[\s:.\-–—)]+", "", rest)
                     rest = re.sub(r"^(?:\(?(?:services?|assistance|supports?)\)?\s*[:.\-–—]?\s*)", "", rest, flags=re.I)
                     return key, rest
     return None, ""
@@ -652,8 +653,17 @@ def _service_label(text: str, patterns: tuple[re.Pattern[str], ...]) -> str | No
     for p in patterns:
         m = p.match(body)
         if m:
-            return m.group(0)
+            return body[:m.end() + _label_tail(body[m.end():])]
     return None
+
+
+def _label_tail(after: str) -> int:
+    """How much of ``after`` still belongs to a service's name: up to a colon a few words on.
+
+    'Follow-up, initial phase: monthly contact' names the service 'Follow-up, initial phase'.
+    """
+    m = re.match(r"[^:.;]{1,30}(?=:)", after)
+    return m.end() if m and len(m.group(0).split()) <= 3 else 0
 
 
 def _left_box(section: Sequence[Unit], u: Unit) -> bool | None:
