@@ -20,13 +20,14 @@ from __future__ import annotations
 import io
 from collections.abc import Mapping
 from functools import cache
+from pathlib import Path
 from typing import Any
 
 from docxtpl import DocxTemplate
 from jinja2 import TemplateError
 from jsonschema import Draft202012Validator
 
-from iwp_pipeline.errors import GenerationError
+from iwp_pipeline.errors import GenerationError, InputError
 from iwp_pipeline.model import SERVICES, Record
 from iwp_pipeline.resources import load_schema, template_file
 
@@ -86,3 +87,13 @@ def render_template(name: str, context: Mapping[str, Any]) -> bytes:
     out = io.BytesIO()
     template.save(out)
     return out.getvalue()
+
+
+def render_record_file(path: Path) -> bytes:
+    """The IWP (Word bytes) rendered from the record in ``path`` (a JSON record or an IWP document)."""
+    from iwp_pipeline.pipeline import extract_path
+
+    record = extract_path(path)
+    if record.document_type != "iwp":
+        raise InputError("not an IWP record: nothing to render", code="not-an-iwp")
+    return render_iwp(record)
