@@ -281,6 +281,12 @@ def rules(code: str | None, fmt: str) -> None:
         click.echo(f"{r.code:<10} {str(r.severity):<8} {r.component:<33} {r.summary}")
 
 
+from iwp_pipeline.cli_generate import amend, render  # noqa: E402  (issue #6: generating commands)
+
+cli.add_command(amend)
+cli.add_command(render)
+
+
 def main() -> None:
     """Entry point of the ``iwp`` console script."""
     cli(prog_name="iwp")

@@ -108,3 +108,28 @@ class GenerationError(IwpError):
 
     code = "generation-failed"
     exit_code = ExitCode.INPUT_ERROR
+
+
+class ConverterMissing(GenerationError):
+    """PDF output was asked for but LibreOffice (``soffice``) is not installed or not found."""
+
+    code = "converter-missing"
+    exit_code = ExitCode.USAGE
+
+
+class ConversionFailed(GenerationError):
+    """LibreOffice ran but did not produce a PDF (error, crash or time limit)."""
+
+    code = "conversion-failed"
+
+
+class InvalidChanges(UsageError):
+    """The changes file of ``iwp amend`` cannot be read or does not match its schema."""
+
+    code = "invalid-changes"
+
+
+class ChangesRefused(UsageError):
+    """The changes contradict the original IWP or would make the plan noncompliant."""
+
+    code = "changes-refused"

@@ -376,7 +376,7 @@ def read_discussion(units: Sequence[Unit], reader: Reader, found: Found) -> Disc
     return Discussion(
         date=iso_date(found.get("discussion.date")),
         modality=normalise_modality(modality_text),
-        modality_as_written=clean(modality_text),
+        modality_as_written=clean(_checked_text(modality_text) or modality_text) if modality_text else None,
         summary=found.get("discussion.summary"),
     )
 
@@ -534,10 +534,26 @@ def read_goals(units: Sequence[Unit], reader: Reader, found: Found) -> Employmen
             continue
         if where is not None:
             found.where[key] = where.location
+        text = _split_goal_lines(text, subs[key])
         goals[key] = _goal(text, subs[key])
     training = _training(found)
     return EmploymentGoals(short_term=goals["goals.short_term"], long_term=goals["goals.long_term"],
                            training=training)
+
+
+def _split_goal_lines(text: str | None, subs: dict[str, str]) -> str | None:
+    """A goal written with its details on lines of its own ('Job title: ...' in the same table cell):
+    the details go to ``subs``, the other lines are the goal as written."""
+    if not text or "\n" not in text:
+        return text
+    kept = []
+    for line in text.split("\n"):
+        m = match_label(line, _GOAL_SUB) if kept else None
+        if m and m.rest:
+            subs.setdefault(m.key, m.rest)
+        else:
+            kept.append(line)
+    return " ".join(kept)
 
 
 def _goal(text: str | None, subs: dict[str, str]) -> Goal:
@@ -641,7 +657,8 @@ def _service_in(hints: list[str], names: dict[str, tuple[re.Pattern[str], ...]])
             for p in patterns:
                 m = p.match(body)
                 if m and m.start() == 0:
-                    rest = re.sub(r"^[\s:.\-–—)]+", "", body[m.end():])
+                    rest = body[m.end() + _label_tail(body[m.end():]):]
+                    rest = re.sub(r"^[\s:.\-–—)]+", "", rest)
                     rest = re.sub(r"^(?:\(?(?:services?|assistance|supports?)\)?\s*[:.\-–—]?\s*)", "", rest, flags=re.I)
                     return key, rest
     return None, ""
@@ -652,8 +669,17 @@ def _service_label(text: str, patterns: tuple[re.Pattern[str], ...]) -> str | No
     for p in patterns:
         m = p.match(body)
         if m:
-            return m.group(0)
+            return body[:m.end() + _label_tail(body[m.end():])]
     return None
+
+
+def _label_tail(after: str) -> int:
+    """How much of ``after`` still belongs to a service's name: up to a colon a few words on.
+
+    'Follow-up, initial phase: monthly contact' names the service 'Follow-up, initial phase'.
+    """
+    m = re.match(r"[^:.;]{1,30}(?=:)", after)
+    return m.end() if m and len(m.group(0).split()) <= 3 else 0
 
 
 def _left_box(section: Sequence[Unit], u: Unit) -> bool | None:
@@ -683,14 +709,18 @@ def _merge_field_service(services: dict[str, Service], where: dict[str, Location
 
 
 def _service(key: str, selected: bool, description: str | None, label: str | None) -> Service:
-    counselor = wipa = None
-    if key == "benefits_counseling" and description:
-        vocab = vocabulary()
-        m = any_match(vocab["certified_counselor"], description)
-        counselor = m.group(0) if m else None
-        wipa = True if any_match(vocab["wipa_referral"], description) else None
+    counselor, wipa = service_facts(key, description)
     return Service(service=key, selected=selected, description=description, label=label,
-                   certified_counselor=None if counselor is None else counselor, wipa_referral=wipa)
+                   certified_counselor=counselor, wipa_referral=wipa)
+
+
+def service_facts(key: str, description: str | None) -> tuple[str | None, bool | None]:
+    """For benefits counseling: (the certified counselor named, whether a WIPA referral is stated)."""
+    if key != "benefits_counseling" or not description:
+        return None, None
+    vocab = vocabulary()
+    m = any_match(vocab["certified_counselor"], description)
+    return (m.group(0) if m else None), (True if any_match(vocab["wipa_referral"], description) else None)
 
 
 def read_statement(units: Sequence[Unit], reader: Reader) -> StatementOfUnderstanding:
@@ -903,8 +933,23 @@ def _merge_discussion(main: Discussion, attachment: _Attachment) -> Discussion:
                       attachment_identifies=attachment.identifies)
 
 
+_ORIGINAL_COLUMN = re.compile(r"^\s*(?:original|current|previous|prior|old|before)\b", re.I)
+
+
+def _revised_only(units: list[Unit]) -> list[Unit]:
+    """Leave out the table columns headed 'Original ...': an amendment shows the plan's old values
+    beside the revised ones, and only the revised ones are the amendment's."""
+    header_rows = {(u.table, u.part): u.row for u in units if u.table is not None and u.row is not None
+                   and _ORIGINAL_COLUMN.match(u.text) and len(u.text.split()) <= 4}
+    dropped = {(u.table, u.part, u.cell) for u in units if u.table is not None
+               and header_rows.get((u.table, u.part)) == u.row and _ORIGINAL_COLUMN.match(u.text)}
+    return [u for u in units if (u.table, u.part, u.cell) not in dropped
+            or (u.row is not None and u.row < header_rows.get((u.table, u.part), 0))]
+
+
 def read_amendment(units: list[Unit]) -> Amendment:
     """An amendment attached to (or standing for) an IWP."""
+    units = _revised_only(units)
     for u in units:
         if u.field is None and not u.heading:
             u.label = match_label(u.text)
@@ -919,15 +964,19 @@ def read_amendment(units: list[Unit]) -> Amendment:
             break
     services, _ = read_services(units, reader)
     text = " ".join(u.text for u in units)
-    date = iso_date(found.get("discussion.date")) or next(
-        (iso_date(u.text) for u in units[:12] if re.search(r"\bdate\b", u.text, re.I) and iso_date(u.text)), None)
+    services_text = " ".join(u.text for u in units if u.section == "services" and not u.heading)
+    date = iso_date(found.get("amendment.date")) or iso_date(found.get("discussion.date")) or next(
+        (iso_date(u.text) for u in units[:12] if re.search(r"\bdate\b", u.text, re.I) and iso_date(u.text)
+         and not (u.label and u.label.key == "amendment.effective_date")), None)
     return Amendment(
         en=AmendmentParty(name=found.get("en.name"), pid=found.get("en.pid")),
         ticketholder=AmendmentParty(name=found.get("ticketholder.name"), ssn=_ssn(found.get("ticketholder.ssn"))),
         date=date,
+        effective_date=iso_date(found.get("amendment.effective_date")),
+        reason=found.get("amendment.reason"),
         revised_goals=goals,
         revised_services=tuple(services),
-        services_reduced=True if _REDUCE.search(text) else None,
+        services_reduced=True if _REDUCE.search(services_text) else None,
         dispute_notice_present=bool(_DISPUTE.search(text)),
         signatures=read_signatures(found),
     )

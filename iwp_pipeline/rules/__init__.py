@@ -4,6 +4,7 @@ Each module holds the rules of one component; ``base`` defines what a rule is.
 """
 
 from iwp_pipeline.rules import (  # noqa: F401  (imported to register their rules)
+    amendment,
     contact,
     discussion,
     document,
