@@ -281,6 +281,11 @@ def rules(code: str | None, fmt: str) -> None:
         click.echo(f"{r.code:<10} {str(r.severity):<8} {r.component:<33} {r.summary}")
 
 
+from iwp_pipeline.cli_template import template  # noqa: E402  (its command imports from this module)
+
+cli.add_command(template)
+
+
 def main() -> None:
     """Entry point of the ``iwp`` console script."""
     cli(prog_name="iwp")
