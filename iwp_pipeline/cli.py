@@ -281,10 +281,13 @@ def rules(code: str | None, fmt: str) -> None:
         click.echo(f"{r.code:<10} {str(r.severity):<8} {r.component:<33} {r.summary}")
 
 
-from iwp_pipeline.cli_generate import amend, render  # noqa: E402  (issue #6: generating commands)
+# Command groups in their own modules (they import helpers from this one, hence the late import).
+from iwp_pipeline.cli_generate import amend, render  # noqa: E402
+from iwp_pipeline.cli_template import template  # noqa: E402
 
 cli.add_command(amend)
 cli.add_command(render)
+cli.add_command(template)
 
 
 def main() -> None:

@@ -10,7 +10,7 @@ is not found is None, and every value found records where it was found.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
@@ -315,8 +315,13 @@ def _label_party(label_text: str) -> str | None:
     return party_of(head)
 
 
-def collect_labels(units: Sequence[Unit], reader: Reader, found: Found) -> None:
-    """Resolve every label of the main part into ``found``."""
+def label_targets(units: Sequence[Unit]) -> Iterator[tuple[str, Unit]]:
+    """Every label of ``units`` (printed label or form field) with the record key it stands for.
+
+    Generic labels ("Name", "Date", "Signature") are resolved with the section and the party
+    in context. Used to read values (:func:`collect_labels`) and to see which labels a blank
+    template has (``iwp template check``).
+    """
     party: str | None = None
     section: str | None = None
     for u in units:
@@ -332,21 +337,28 @@ def collect_labels(units: Sequence[Unit], reader: Reader, found: Found) -> None:
             key, text = hit
             party = _label_party(text) or party
             target = _resolve(key, section, party)
-            if target and u.field.kind in ("text", "choice", "signature", "radio"):
-                found.put(target, u.text, u, claim=True)
+            if target:
+                yield target, u
             continue
         if u.label is None:
             if section in ("part1", "signatures", None):
                 party = party_of(u.text) if len(u.text.split()) <= 6 and party_of(u.text) else party
             continue
-        key = u.label.key
-        labelled_party = _label_party(u.text)
-        party = labelled_party or party
-        target = _resolve(key, section, party)
-        if target is None:
+        party = _label_party(u.text) or party
+        target = _resolve(u.label.key, section, party)
+        if target is not None:
+            yield target, u
+
+
+def collect_labels(units: Sequence[Unit], reader: Reader, found: Found) -> None:
+    """Resolve every label of the main part into ``found``."""
+    long_keys = ("discussion.summary", "goals.short_term", "goals.long_term")
+    for target, u in label_targets(units):
+        if u.field is not None:
+            if u.field.kind in ("text", "choice", "signature", "radio"):
+                found.put(target, u.text, u, claim=True)
             continue
-        long_keys = ("discussion.summary", "goals.short_term", "goals.long_term")
-        if target in long_keys:
+        if target in long_keys or u.label is None:
             continue  # handled by the component readers
         accept = _is_date if target.endswith(".date") else None
         value, where = reader.value(u, u.label.rest, allow_above=target.startswith("sig."), accept=accept)

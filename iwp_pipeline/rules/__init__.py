@@ -12,6 +12,7 @@ from iwp_pipeline.rules import (  # noqa: F401  (imported to register their rule
     part3,
     services,
     submission,
+    template,
     terms,
     work,
 )

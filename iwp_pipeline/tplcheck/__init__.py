@@ -1,0 +1,220 @@
+"""``iwp template check``: EN templates (Word with docxtpl tags, blank PDF forms) checked for CI.
+
+One template goes: read the bytes -> (Word) the tags of every paragraph: syntax, block
+structure, tags split across runs, unknown filters, variables against the context schema ->
+the template read with its tags neutralised: sections, labels and the 15 terms its kind must
+hold -> (Word) a dry render with a sample context, checked like any filled document. The
+result is a DocumentResult like ``iwp check``'s, so every report format works unchanged.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from iwp_pipeline import __version__
+from iwp_pipeline.checker import components
+from iwp_pipeline.errors import InputError, UnsupportedFormat, UsageError
+from iwp_pipeline.extract.interpret import interpret
+from iwp_pipeline.extract.layout import Layout
+from iwp_pipeline.model import DocumentResult, ErrorInfo, Record, Report, Severity, Status, record_from_dict
+from iwp_pipeline.pipeline import RunOptions, _filetype, _read_bytes, build_and_check
+from iwp_pipeline.resources import load_json_data, schema_file
+from iwp_pipeline.tplcheck.content import IF_CLOSE, IF_OPEN, KINDS, Content, check_content, detect_kind, read_content
+from iwp_pipeline.tplcheck.issue import Issue
+
+TEMPLATE_SUFFIXES = frozenset({".docx", ".pdf"})
+STRUCTURE_RULES = frozenset({"TPL10", "TPL11", "TPL12", "TPL13", "TPL14", "TPL15", "TPL16", "TPL17", "TPL20",
+                             "TPL21", "TPL30"})
+"""Rules about missing content; a dry-render error on the same component (and term) repeats them."""
+
+
+@dataclass(frozen=True, slots=True)
+class TemplateOptions:
+    """Everything that shapes a template check."""
+
+    kind: str | None = None
+    """``iwp``, ``amendment`` or ``coversheet``; None detects it from the title."""
+    sample: Path | None = None
+    """A JSON file: the record (kind iwp) or render context (other kinds) for the dry render."""
+    filters: frozenset[str] = frozenset()
+    """Filters the EN's renderer adds to Jinja's own."""
+    select: frozenset[str] = frozenset()
+    ignore: frozenset[str] = frozenset()
+
+    def keeps(self, rule: str) -> bool:
+        """Whether findings of ``rule`` are reported under --select / --ignore."""
+        return RunOptions(select=self.select, ignore=self.ignore).keeps(rule)
+
+
+def discover_templates(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
+    """Files as given; a folder stands for every .docx and .pdf inside it, recursively, sorted."""
+    found: list[Path] = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            found += sorted((p for p in path.rglob("*") if p.suffix.lower() in TEMPLATE_SUFFIXES and p.is_file()),
+                            key=lambda p: p.as_posix())
+        else:
+            found.append(path)
+    return found
+
+
+def check_templates(paths: Sequence[str | os.PathLike[str]], options: TemplateOptions | None = None) -> Report:
+    """Check every template named or found under ``paths``."""
+    options = options or TemplateOptions()
+    if options.kind is not None and options.kind not in KINDS:
+        raise UsageError(f"unknown template kind {options.kind!r} (use {', '.join(KINDS)})")
+    sample = _load_sample(options.sample) if options.sample else None
+    results = tuple(check_template(p, options, sample=sample, display=str(p)) for p in discover_templates(paths))
+    return Report(documents=results, tool_version=__version__)
+
+
+def check_template(path: Path, options: TemplateOptions, *, sample: Mapping[str, Any] | None = None,
+                   display: str | None = None) -> DocumentResult:
+    """Check one template; a file that cannot be read is that document's error, never an exception."""
+    display = display or str(path)
+    digest, kind_name = None, "unknown"
+    try:
+        data = _read_bytes(path)
+        digest = hashlib.sha256(data).hexdigest()
+        filetype = _filetype(data)
+        if filetype == "docx":
+            kind_name = "docx"
+            record, issues = _check_docx(data, options, sample)
+        elif filetype == "pdf":
+            record, issues, kind_name = _check_pdf(data, options)
+        else:
+            raise UnsupportedFormat("a template must be a Word (DOCX) file or a PDF form")
+    except InputError as exc:
+        return DocumentResult(path=display, sha256=digest, kind=kind_name, status=Status.ERROR,
+                              error=ErrorInfo(exc.code, exc.message))
+    findings = [f for f in (i.finding() for i in issues) if options.keeps(f.rule)]
+    status = Status.NONCOMPLIANT if any(f.severity is Severity.ERROR for f in findings) else Status.COMPLIANT
+    return DocumentResult(path=display, sha256=digest, kind=kind_name, status=status, record=record,
+                          findings=tuple(findings), document_type=record.document_type,
+                          components=components(record, findings))
+
+
+def _check_docx(data: bytes, options: TemplateOptions, sample: Mapping[str, Any] | None) -> tuple[Record, list[Issue]]:
+    from iwp_pipeline.extract.docx_reader import read_docx
+    from iwp_pipeline.tplcheck import jinja_check as jc
+    from iwp_pipeline.tplcheck.docx_source import open_docx, rewrite
+    from iwp_pipeline.tplcheck.dry_render import environment, render_docx, rendered_issues
+
+    source = open_docx(data)
+    places = [p.location for p in source.pieces]
+    scan = jc.scan([p.text for p in source.pieces], places)
+    issues: list[Issue] = list(scan.issues)
+    issues += jc.split_tags(scan.tags, [p.runs for p in source.pieces], places)
+    issues += jc.block_structure(scan.tags, places)
+    env = environment(options.filters)
+    syntax_ok = not any(i.rule == "TPL01" for i in issues)
+    tree = None
+    if syntax_ok:
+        tree, problems = jc.parse(env, scan.lines, places)
+        issues += problems
+    placeholder = rewrite(source, _neutraliser(scan.tags))
+    layout = read_docx(placeholder)
+    content, record, kind = _read(layout, options)
+    if tree is not None:
+        issues += jc.unknown_filters(env, tree, places, options.filters)
+        schema_name = "iwp.schema.json" if kind == "iwp" else f"{kind}-context.schema.json"
+        schema = _context_schema(schema_name)
+        if schema is None:
+            issues.append(Issue("TPL07", f"There is no {schema_name}: the template's variables were not checked."))
+        else:
+            issues += jc.unknown_variables(jc.variable_uses(tree, env), schema, schema_name, places)
+    issues += check_content(content, kind)
+    if tree is not None and not any(i.rule in ("TPL01", "TPL04") for i in issues):
+        rendered, problems = render_docx(data, _context(kind, sample), env)
+        issues += problems
+        if rendered is not None and kind in ("iwp", "amendment"):
+            _, _, rendered_findings = build_and_check(rendered, RunOptions())
+            issues += _new_only(rendered_issues(rendered_findings), issues)
+    return record, issues
+
+
+def _check_pdf(data: bytes, options: TemplateOptions) -> tuple[Record, list[Issue], str]:
+    from iwp_pipeline.extract import read_layout
+
+    layout = read_layout(data, "pdf")
+    content, record, kind = _read(layout, options)
+    return record, check_content(content, kind), layout.kind
+
+
+def _read(layout: Layout, options: TemplateOptions) -> tuple[Content, Record, str]:
+    content = read_content(layout)
+    kind = options.kind or detect_kind(content)
+    return content, interpret(content.layout), kind
+
+
+def _neutraliser(tags: Sequence[Any]) -> Any:
+    """Replacements for the placeholder copy: values -> «path», if-blocks -> markers, other tags -> nothing."""
+    by_piece: dict[int, list[tuple[int, int, str]]] = {}
+    for tag in tags:
+        if tag.kind == "{{":
+            inner = tag.source[2:-2].strip().lstrip("-").rstrip("-").strip()
+            text = "«" + (inner.split("|")[0].strip() or "value") + "»"
+        elif tag.keyword == "if":
+            text = IF_OPEN
+        elif tag.keyword == "endif":
+            text = IF_CLOSE
+        else:
+            text = ""
+        by_piece.setdefault(tag.piece, []).append((tag.start, tag.end, text))
+
+    def replacements(index: int, text: str) -> list[tuple[int, int, str]]:
+        return by_piece.get(index, [])
+
+    return replacements
+
+
+def _context_schema(name: str) -> Mapping[str, Any] | None:
+    from iwp_pipeline.resources import load_schema
+
+    if not schema_file(name).is_file():
+        return None
+    schema: Mapping[str, Any] = load_schema(name)
+    return schema
+
+
+def _context(kind: str, sample: Mapping[str, Any] | None) -> Mapping[str, Any]:
+    """The dry-render context: the record's JSON shape for an IWP, the kind's context otherwise."""
+    from iwp_pipeline.tplcheck.schema_paths import sample_instance
+
+    if kind == "iwp":
+        return record_from_dict(sample or load_json_data("sample-record.json")).to_dict()
+    if sample is not None:
+        return sample
+    schema = _context_schema(f"{kind}-context.schema.json")
+    value = sample_instance(schema) if schema is not None else {}
+    return value if isinstance(value, dict) else {}
+
+
+def _new_only(rendered: list[Issue], structural: list[Issue]) -> list[Issue]:
+    """Dry-render issues that do not repeat a missing section, label or term already reported."""
+    seen = {(f.component, f.term) for f in (i.finding() for i in structural if i.rule in STRUCTURE_RULES)}
+    seen_components = {c for c, _ in seen}
+    return [i for i in rendered if (i.component, i.term) not in seen
+            and not (i.term is None and i.component in seen_components)]
+
+
+def _load_sample(path: Path) -> Mapping[str, Any]:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8-sig"))
+    except OSError as exc:
+        raise UsageError(f"cannot read the sample {path}: {exc.strerror or exc}") from exc
+    except ValueError as exc:
+        raise UsageError(f"the sample {path} is not valid JSON") from exc
+    if not isinstance(data, dict):
+        raise UsageError(f"the sample {path} must be a JSON object")
+    return data
+
+
+__all__ = ["TemplateOptions", "check_template", "check_templates", "discover_templates"]
