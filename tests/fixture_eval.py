@@ -13,9 +13,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from iwp_pipeline.rules.base import get_rule
 from tests.conftest import ROOT
 
 DOCUMENT_DIRS = ("fixtures/documents", "fixtures/holdout")
+HELDOUT_DIR = "fixtures/heldout/documents"
 
 
 @dataclass(frozen=True)
@@ -28,6 +30,7 @@ class Expectation:
     error_code: str | None
     errors: tuple[str, ...]
     record: dict[str, Any] | None
+    template: str | None = None
 
     @property
     def name(self) -> str:
@@ -46,7 +49,7 @@ def expectations(folder: str) -> Iterator[Expectation]:
             continue
         data = json.loads(exp.read_text(encoding="utf-8"))
         yield Expectation(docs[0], data["kind"], data["status"], data.get("error_code"),
-                          tuple(sorted(data.get("errors", []))), data.get("record"))
+                          tuple(sorted(data.get("errors", []))), data.get("record"), data.get("template"))
 
 
 def _norm(value: Any) -> Any:
@@ -117,3 +120,48 @@ def field_results(got: dict[str, Any] | None, want: dict[str, Any]) -> dict[str,
     want_terms = {t["number"] for t in want.get("terms_and_conditions", []) if t.get("present")}
     out["terms.present"] = got_terms == want_terms
     return out
+
+
+def failing_parts(rules: Any) -> frozenset[str]:
+    """The components (and terms, as ``part3.terms#7``) that error rule codes name as failing."""
+    parts = set()
+    for code in rules:
+        rule = get_rule(code)
+        component = rule.component if rule else "unknown"
+        parts.add(f"{component}#{rule.term}" if rule and rule.term else component)
+    return frozenset(parts)
+
+
+@dataclass(frozen=True)
+class DocScore:
+    """How one document's report agrees with what a careful reviewer reads off it."""
+
+    case: Expectation
+    got_kind: str
+    got_status: str
+    got_errors: tuple[str, ...]
+    got_error_code: str | None
+    fields: dict[str, bool]
+
+    @property
+    def verdict(self) -> bool:
+        """Same status (compliant / noncompliant / error), and the same error code for unreadable files."""
+        return self.got_status == self.case.status and (
+            not self.case.error_code or self.got_error_code == self.case.error_code)
+
+    @property
+    def failing(self) -> bool:
+        """The same failing components and terms."""
+        return failing_parts(self.got_errors) == failing_parts(self.case.errors)
+
+    @property
+    def findings(self) -> bool:
+        """Exactly the expected error rule codes (stricter than ``failing``)."""
+        return self.got_errors == self.case.errors
+
+
+def score(doc: dict[str, Any], case: Expectation) -> DocScore:
+    """Score one ``documents[]`` entry of a JSON report against its expectation."""
+    errors = tuple(sorted({f["rule"] for f in doc["findings"] if f["severity"] == "error"}))
+    fields = field_results(doc["record"], case.record) if case.record is not None else {}
+    return DocScore(case, doc["kind"], doc["status"], errors, (doc.get("error") or {}).get("code"), fields)

@@ -13,7 +13,7 @@ import pytest
 
 from iwp_pipeline.checker import record_validator
 from iwp_pipeline.cli import cli
-from tests.fixture_eval import DOCUMENT_DIRS, expectations, field_results
+from tests.fixture_eval import DOCUMENT_DIRS, expectations, score
 
 CASES = [e for folder in DOCUMENT_DIRS for e in expectations(folder)]
 ACCURACY: dict[str, dict[str, list[bool]]] = defaultdict(lambda: defaultdict(list))
@@ -25,11 +25,11 @@ VERDICTS: dict[str, list[bool]] = defaultdict(list)
 def test_fixture_document(runner, case):
     result = runner.invoke(cli, ["check", str(case.path), "--format", "json", "--show-ssn"])
     doc = json.loads(result.stdout)["documents"][0]
-    errors = tuple(sorted({f["rule"] for f in doc["findings"] if f["severity"] == "error"}))
-    VERDICTS[case.kind].append(doc["status"] == case.status and errors == case.errors)
-    if case.record is not None:
-        for name, ok in field_results(doc["record"], case.record).items():
-            ACCURACY[case.kind][name].append(ok)
+    scored = score(doc, case)
+    errors = scored.got_errors
+    VERDICTS[case.kind].append(scored.verdict and scored.findings)
+    for name, ok in scored.fields.items():
+        ACCURACY[case.kind][name].append(ok)
     if doc["record"] is not None:
         record_validator().validate(doc["record"])
     assert doc["kind"] == case.kind

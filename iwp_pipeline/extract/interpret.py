@@ -365,6 +365,27 @@ def collect_labels(units: Sequence[Unit], reader: Reader, found: Found) -> None:
         found.put(target, value, where)
 
 
+def collect_header_rows(units: Sequence[Unit], found: Found) -> None:
+    """Signature tables: a header row of labels ('Signature', 'Printed name', 'Date') and one row
+    per party, the party named in the first cell. Fills what the label-by-label pass left open."""
+    tables: dict[tuple[str, int], list[Unit]] = {}
+    for u in units:
+        if u.section == "signatures" and u.table is not None and u.row is not None and u.field is None:
+            tables.setdefault((u.part, u.table), []).append(u)
+    for cells in tables.values():
+        first = min(u.row for u in cells if u.row is not None)
+        header = {u.cell: u for u in cells if u.row == first}
+        for u in cells:
+            if u.row == first or not u.cell or u.cell not in header:
+                continue
+            label = match_label(header[u.cell].text)
+            row_head = next((c for c in cells if c.row == u.row and c.cell == 0), None)
+            party = party_of(row_head.text) if row_head is not None else None
+            target = _resolve(label.key, "signatures", party) if label and party else None
+            if target and not found.get(target):
+                found.put(target, u.text, u)
+
+
 # --- components -----------------------------------------------------------------------------
 
 
@@ -645,6 +666,8 @@ def read_services(units: Sequence[Unit], reader: Reader) -> tuple[list[Service],
         description = rest
         if not description:
             nxt = reader.right(u)
+            while nxt is not None and nxt.checked is not None and not strip_lead(nxt.text).strip(" []xX"):
+                nxt = reader.right(nxt)  # past the Yes / No mark cells of a checklist row
             if nxt is not None and nxt.checked is None and not _service_in([nxt.text], names)[0]:
                 description = nxt.text
         if not description:
@@ -695,16 +718,23 @@ def _label_tail(after: str) -> int:
 
 
 def _left_box(section: Sequence[Unit], u: Unit) -> bool | None:
-    """A checkbox in a unit just left of ``u`` on the same line or table row."""
+    """A checkbox in a unit just left of ``u`` on the same line or table row.
+
+    In a table row, a mark cell anywhere in the row counts (checklists with 'Yes' / 'No'
+    columns after the service name); checked wins when the row holds several.
+    """
+    marks = []
     for other in section:
         if other is u or other.checked is None:
             continue
-        same = (u.table is not None and (other.table, other.row) == (u.table, u.row)) or \
+        same = (u.table is not None and (other.table, other.row, other.part) == (u.table, u.row, u.part)) or \
                (u.top is not None and other.page == u.page and other.top is not None
                 and abs(other.top - u.top) < 6 and (other.x1 or 0) <= (u.x0 or 0) + 5)
         if same and len(strip_lead(other.text).replace("[x]", "").replace("[ ]", "").strip()) < 3:
-            return other.checked
-    return None
+            if u.table is None:
+                return other.checked
+            marks.append(bool(other.checked))
+    return any(marks) if marks else None
 
 
 def _merge_field_service(services: dict[str, Service], where: dict[str, Location], key: str, u: Unit) -> None:
@@ -816,6 +846,7 @@ def interpret(layout: Layout) -> Record:
     reader = Reader(main)
     found = Found()
     collect_labels(main, reader, found)
+    collect_header_rows(main, found)
     discussion = read_discussion(main, reader, found)
     attachment = _read_attachment(parts.discussion_attachment)
     work, statement = read_work_history(main, reader, found)

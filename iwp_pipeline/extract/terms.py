@@ -125,9 +125,17 @@ def _one_block_per_term(candidates: dict[int, list[int]]) -> dict[int, int]:
     return {term: block for block, term in owner.items()}
 
 
+_SENTENCE_END = re.compile(r"(?<=[.;])\s+(?=[A-Z(\"'])")
+
+
 def expresses(spec: TermSpec, text: str) -> bool:
-    """Whether ``text`` expresses every idea of the term."""
-    return all(idea.search(text) for idea in spec.ideas)
+    """Whether ``text`` expresses every idea of the term.
+
+    An idea may be anchored at the start of a statement; in a paragraph that states several
+    terms, each sentence is such a start too.
+    """
+    sentences = _SENTENCE_END.split(text)
+    return all(idea.search(text) or any(idea.search(s) for s in sentences[1:]) for idea in spec.ideas)
 
 
 def _evidence(text: str) -> str:

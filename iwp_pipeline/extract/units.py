@@ -153,7 +153,39 @@ def build_units(layout: Layout) -> list[Unit]:
         units.sort(key=lambda u: (u.page or 0, round((u.top or 0) / 3), u.x0 or 0))
     for i, u in enumerate(units):
         u.order = i
+    _mark_cells(units)
     return units
+
+
+_MARK = re.compile(r"^[xX✓✔✗]$")
+_MARK_HEADER = re.compile(r"^(?:yes|no|y|n|x|✓|✔|selected|check(?:ed)?|mark)$", re.I)
+
+
+def _mark_cells(units: list[Unit]) -> None:
+    """An 'X' alone in a table cell is a checkbox: checked, unless its column is headed 'No'.
+
+    The column is the table column (Word) or the header text straight above (PDF): the nearest
+    earlier unit on the page that is a mark-column header ('Yes', 'No', 'X', 'Selected') and
+    overlaps the mark horizontally.
+    """
+    for i, u in enumerate(units):
+        if u.field is not None or not _MARK.match(u.text):
+            continue
+        header = None
+        for other in reversed(units[:i]):
+            if other.field is not None or not _MARK_HEADER.match(other.text.strip()):
+                continue
+            if u.table is not None and other.table == u.table and other.cell == u.cell and other.part == u.part:
+                header = other
+                break
+            if u.table is None and u.x0 is not None and other.page == u.page and other.x0 is not None \
+                    and other.x0 - 6 <= (u.x0 + (u.x1 or u.x0)) / 2 <= (other.x1 or other.x0) + 6:
+                header = other
+                break
+        if header is None and u.table is None:
+            continue
+        negative = header is not None and header.text.strip().lower() in ("no", "n")
+        u.text = "[ ]" if negative else "[x]"
 
 
 def _field_unit(f: FormField) -> Unit:
@@ -191,6 +223,14 @@ def looks_like_heading(u: Unit) -> bool:
     short = len(text.split()) <= 12
     return (u.heading_hint and short) or (caps and short) or lead or (short and text.endswith(":") is False
                                                                       and _title_case(text))
+
+
+def _strong_heading(u: Unit) -> bool:
+    """Set apart by more than title case: bold or a heading style, capitals, or a Part/Section lead."""
+    text = u.text.strip()
+    letters = [c for c in text if c.isalpha()]
+    caps = bool(letters) and sum(c.isupper() for c in letters) / len(letters) > 0.8 and len(letters) > 3
+    return u.heading_hint or caps or bool(_PART_LEAD.match(text))
 
 
 def _title_case(text: str) -> bool:
@@ -312,6 +352,9 @@ def assign_sections(units: list[Unit]) -> Parts:
                 target = parts.discussion_attachment
             else:
                 sec = "discussion" if sec == "discussion_attachment" else sec
+        if sec and current in SECTION_ORDER and sec in SECTION_ORDER \
+                and SECTION_ORDER.index(sec) < SECTION_ORDER.index(current) and not _strong_heading(u):
+            sec = None  # plain title-case text ('Career Goal Setting') does not go back a section
         if sec:
             u.heading = sec
             current = sec
