@@ -108,3 +108,15 @@ class GenerationError(IwpError):
 
     code = "generation-failed"
     exit_code = ExitCode.INPUT_ERROR
+
+
+class ConverterMissing(GenerationError):
+    """A Word document needs converting to PDF and LibreOffice (``soffice``) is not installed."""
+
+    code = "converter-missing"
+
+
+class ConversionFailed(GenerationError):
+    """LibreOffice could not convert a Word document to PDF (it failed or timed out)."""
+
+    code = "conversion-failed"
