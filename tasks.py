@@ -30,6 +30,7 @@ SAMPLES = [
     "fixtures/documents/generic-form/brandt-ticketholder-signature.pdf",  # EN's own form, unsigned
     "fixtures/documents/scans/brandt-compliant-scan.pdf",  # a scan: reported as needing OCR
 ]
+SUBMISSION_SAMPLE = "fixtures/documents/form/gonzalez-compliant.pdf"  # `demo` writes its coversheet and packet
 
 
 def run(*args: str | Path, check: bool = True) -> int:
@@ -67,8 +68,8 @@ def demo() -> int:
     run(iwp, "check", *SAMPLES, check=False)
     # The submission of the compliant form sample: its coversheet (Word) and the packet (PDF).
     sent = ["--reason", "new", "--date-sent", "2025-03-20", "--contact-phone", "555-201-4400"]
-    run(iwp, "coversheet", SAMPLES[1], *sent, "-o", "out/coversheet.docx", check=False)
-    run(iwp, "packet", SAMPLES[1], *sent, "-o", "out/packet.pdf", check=False)
+    run(iwp, "coversheet", SUBMISSION_SAMPLE, *sent, "-o", "out/coversheet.docx", check=False)
+    run(iwp, "packet", SUBMISSION_SAMPLE, *sent, "-o", "out/packet.pdf", check=False)
     if code in (0, 1, 3):  # compliant / noncompliant / some unreadable: the tool did its job
         print(f"\nHTML report: {ROOT / 'out' / 'report.html'}; coversheet and packet: out/coversheet.docx, "
               "out/packet.pdf")

@@ -73,6 +73,8 @@ def _submission_options(command: Callable[..., None]) -> Callable[..., None]:
 def _coversheet_options(reason: str, reason_text: str | None, date_sent: date | None, en_name: str | None,
                         pid: str | None, contact_person: str | None, contact_phone: str | None,
                         contact_email: str | None, pages: int | None = None) -> CoversheetOptions:
+    if reason_text and reason != "other":
+        raise UsageError("--reason-text says what 'other' means: give it with --reason other")
     return CoversheetOptions(reason=REASONS[reason], reason_other=reason_text, date_sent=date_sent,
                              en_name=en_name, pid=pid, contact_person=contact_person,
                              contact_phone=contact_phone, contact_email=contact_email, pages=pages)

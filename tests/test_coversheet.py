@@ -252,6 +252,8 @@ def test_usage_errors(runner, tmp_path):
     assert runner.invoke(cli, ["coversheet", record, "--reason", "new", "-o", str(tmp_path / "c.txt")]).exit_code == 2
     assert runner.invoke(cli, ["coversheet", record, "--reason", "later", "-o", str(tmp_path / "c.pdf")]).exit_code == 2
     assert runner.invoke(cli, ["coversheet", record, "-o", str(tmp_path / "c.pdf")]).exit_code == 2
+    assert runner.invoke(cli, ["coversheet", record, "--reason", "new", "--reason-text", "x",
+                               "-o", str(tmp_path / "c.pdf")]).exit_code == 2
     assert runner.invoke(cli, ["coversheet", record, "--reason", "new", "-o", str(tmp_path / "c.pdf"),
                                "--date-sent", "soon"]).exit_code == 2
     copy = tmp_path / "iwp.pdf"
