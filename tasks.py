@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Set-up and everyday tasks with nothing but python3: `python3 tasks.py demo|test|bench`.
 
-demo   create .venv, install iwp-pipeline, check the bundled samples and write out/report.html
+demo   create .venv, install iwp-pipeline, check the bundled samples and write out/report.html, and
+       the coversheet and submission packet of the compliant form sample
 test   create .venv, install iwp-pipeline with its test extras, run the tests (pytest arguments
        may follow: `python3 tasks.py test -k cli`)
 bench  run the benchmark scripts in benchmarks/
@@ -29,6 +30,7 @@ SAMPLES = [
     "fixtures/documents/generic-form/brandt-ticketholder-signature.pdf",  # EN's own form, unsigned
     "fixtures/documents/scans/brandt-compliant-scan.pdf",  # a scan: reported as needing OCR
 ]
+SUBMISSION_SAMPLE = "fixtures/documents/form/gonzalez-compliant.pdf"  # `demo` writes its coversheet and packet
 
 
 def run(*args: str | Path, check: bool = True) -> int:
@@ -64,8 +66,13 @@ def demo() -> int:
     iwp = BIN / "iwp"
     code = run(iwp, "check", *SAMPLES, "--format", "html", "--output", "out/report.html", check=False)
     run(iwp, "check", *SAMPLES, check=False)
+    # The submission of the compliant form sample: its coversheet (Word) and the packet (PDF).
+    sent = ["--reason", "new", "--date-sent", "2025-03-20", "--contact-phone", "555-201-4400"]
+    run(iwp, "coversheet", SUBMISSION_SAMPLE, *sent, "-o", "out/coversheet.docx", check=False)
+    run(iwp, "packet", SUBMISSION_SAMPLE, *sent, "-o", "out/packet.pdf", check=False)
     if code in (0, 1, 3):  # compliant / noncompliant / some unreadable: the tool did its job
-        print(f"\nHTML report: {ROOT / 'out' / 'report.html'}")
+        print(f"\nHTML report: {ROOT / 'out' / 'report.html'}; coversheet and packet: out/coversheet.docx, "
+              "out/packet.pdf")
         return 0
     return code
 

@@ -15,6 +15,7 @@ import click
 
 from iwp_pipeline import __version__
 from iwp_pipeline.batch import BatchLimits
+from iwp_pipeline.cli_params import DateParam
 from iwp_pipeline.config import load_config, read_settings
 from iwp_pipeline.errors import ExitCode, IwpError, UsageError
 from iwp_pipeline.model import Report, Status
@@ -25,7 +26,6 @@ from iwp_pipeline.reference import ThresholdTable, default_thresholds
 from iwp_pipeline.report import RENDERERS
 from iwp_pipeline.report.text import summary_line
 from iwp_pipeline.rules.base import CheckOptions
-from iwp_pipeline.values import parse_date
 
 EXIT_CODES_HELP = """\b
 Exit codes:
@@ -57,21 +57,6 @@ class IwpGroup(click.Group):
 def _fail(message: str, code: int) -> NoReturn:
     click.echo(f"iwp: error: {message}", err=True)
     sys.exit(int(code))
-
-
-class DateParam(click.ParamType):
-    """A date in ISO or the usual US forms."""
-
-    name = "DATE"
-
-    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> date:
-        """Parse the option value or fail with a usage error."""
-        if isinstance(value, date):
-            return value
-        parsed = parse_date(str(value))
-        if parsed is None:
-            self.fail(f"{value!r} is not a date (use YYYY-MM-DD or MM/DD/YYYY)", param, ctx)
-        return parsed
 
 
 @click.group(cls=IwpGroup, context_settings={"help_option_names": ["-h", "--help"]})
@@ -283,11 +268,11 @@ def rules(code: str | None, fmt: str) -> None:
 
 # Command groups in their own modules (they import helpers from this one, hence the late import).
 from iwp_pipeline.cli_generate import amend, render  # noqa: E402
+from iwp_pipeline.cli_submission import coversheet, packet  # noqa: E402
 from iwp_pipeline.cli_template import template  # noqa: E402
 
-cli.add_command(amend)
-cli.add_command(render)
-cli.add_command(template)
+for _command in (amend, render, coversheet, packet, template):
+    cli.add_command(_command)
 
 
 def main() -> None:

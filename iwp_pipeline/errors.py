@@ -111,7 +111,8 @@ class GenerationError(IwpError):
 
 
 class ConverterMissing(GenerationError):
-    """PDF output was asked for but LibreOffice (``soffice``) is not installed or not found."""
+    """A Word document must become a PDF (``--pdf``, or a Word input to ``iwp packet``) and LibreOffice
+    (``soffice``) is not installed or not found: give a PDF, or install LibreOffice."""
 
     code = "converter-missing"
     exit_code = ExitCode.USAGE

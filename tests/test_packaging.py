@@ -26,8 +26,11 @@ def test_wheel_contains_schemas_templates_and_data(wheel):
     names = set(zipfile.ZipFile(wheel).namelist())
     for needed in ("iwp_pipeline/schemas/iwp.schema.json", "iwp_pipeline/schemas/report.schema.json",
                    "iwp_pipeline/templates/report.html", "iwp_pipeline/data/terms.json",
-                   "iwp_pipeline/data/thresholds.json"):
+                   "iwp_pipeline/data/thresholds.json", "iwp_pipeline/templates/coversheet.docx",
+                   "iwp_pipeline/schemas/coversheet-context.schema.json", "iwp_pipeline/data/submission.json",
+                   "iwp_pipeline/data/core-font-widths.json"):
         assert needed in names
+    assert not [n for n in names if "/build/" in n]  # the template build scripts are not shipped
 
 
 def test_installed_wheel_checks_from_another_folder(wheel, tmp_path):
