@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,10 +23,21 @@ from iwp_pipeline.checker import components
 from iwp_pipeline.errors import InputError, UnsupportedFormat, UsageError
 from iwp_pipeline.extract.interpret import interpret
 from iwp_pipeline.extract.layout import Layout
-from iwp_pipeline.model import DocumentResult, ErrorInfo, Record, Report, Severity, Status, record_from_dict
+from iwp_pipeline.model import DocumentResult, ErrorInfo, Record, Report, Severity, Status
 from iwp_pipeline.pipeline import RunOptions, _filetype, _read_bytes, build_and_check
-from iwp_pipeline.resources import load_json_data, schema_file
-from iwp_pipeline.tplcheck.content import IF_CLOSE, IF_OPEN, KINDS, Content, check_content, detect_kind, read_content
+from iwp_pipeline.render import TEMPLATE_KINDS
+from iwp_pipeline.resources import schema_file
+from iwp_pipeline.tplcheck.content import (
+    IF_CLOSE,
+    IF_ELIF,
+    IF_ELSE,
+    KINDS,
+    Content,
+    check_content,
+    detect_kind,
+    if_open,
+    read_content,
+)
 from iwp_pipeline.tplcheck.issue import Issue
 
 TEMPLATE_SUFFIXES = frozenset({".docx", ".pdf"})
@@ -119,12 +131,12 @@ def _check_docx(data: bytes, options: TemplateOptions, sample: Mapping[str, Any]
     if syntax_ok:
         tree, problems = jc.parse(env, scan.lines, places)
         issues += problems
-    placeholder = rewrite(source, _neutraliser(scan.tags))
-    layout = read_docx(placeholder)
-    content, record, kind = _read(layout, options)
+    replacements, conditions = _neutraliser(scan.tags)
+    layout = read_docx(rewrite(source, replacements))
+    content, record, kind = _read(layout, options, conditions)
     if tree is not None:
         issues += jc.unknown_filters(env, tree, places, options.filters)
-        schema_name = "iwp.schema.json" if kind == "iwp" else f"{kind}-context.schema.json"
+        schema_name = TEMPLATE_KINDS[kind].schema
         schema = _context_schema(schema_name)
         if schema is None:
             issues.append(Issue("TPL07", f"There is no {schema_name}: the template's variables were not checked."))
@@ -136,7 +148,8 @@ def _check_docx(data: bytes, options: TemplateOptions, sample: Mapping[str, Any]
         issues += problems
         if rendered is not None and kind in ("iwp", "amendment"):
             _, _, rendered_findings = build_and_check(rendered, RunOptions())
-            issues += _new_only(rendered_issues(rendered_findings), issues)
+            sample_name = "given sample" if sample is not None else _SAMPLE_NAMES[kind]
+            issues += _new_only(rendered_issues(rendered_findings, sample_name), issues)
     return record, issues
 
 
@@ -148,31 +161,55 @@ def _check_pdf(data: bytes, options: TemplateOptions) -> tuple[Record, list[Issu
     return record, check_content(content, kind), layout.kind
 
 
-def _read(layout: Layout, options: TemplateOptions) -> tuple[Content, Record, str]:
-    content = read_content(layout)
+def _read(layout: Layout, options: TemplateOptions,
+          conditions: Mapping[int, str] | None = None) -> tuple[Content, Record, str]:
+    content = read_content(layout, conditions)
     kind = options.kind or detect_kind(content)
     return content, interpret(content.layout), kind
 
 
-def _neutraliser(tags: Sequence[Any]) -> Any:
-    """Replacements for the placeholder copy: values -> «path», if-blocks -> markers, other tags -> nothing."""
+def _neutraliser(tags: Sequence[Any]) -> tuple[Any, dict[int, str]]:
+    """Replacements for the placeholder copy, and the condition of each ``{% if %}`` by its number.
+
+    Values become «path»; ``{% if %}``, ``{% elif %}``, ``{% else %}`` (of an if) and ``{% endif %}``
+    become markers (:mod:`iwp_pipeline.tplcheck.content`); other tags disappear.
+    """
+    from iwp_pipeline.tplcheck.jinja_check import block_opener
+
     by_piece: dict[int, list[tuple[int, int, str]]] = {}
-    for tag in tags:
+    conditions: dict[int, str] = {}
+    stack: list[str] = []
+    for number, tag in enumerate(tags):
+        word, text = tag.keyword, ""
         if tag.kind == "{{":
             inner = tag.source[2:-2].strip().lstrip("-").rstrip("-").strip()
             text = "«" + (inner.split("|")[0].strip() or "value") + "»"
-        elif tag.keyword == "if":
-            text = IF_OPEN
-        elif tag.keyword == "endif":
-            text = IF_CLOSE
-        else:
-            text = ""
+        elif word == "if":
+            text = if_open(number)
+            conditions[number] = _condition(tag.source)
+            stack.append(word)
+        elif word in ("elif", "else"):
+            if stack and stack[-1] == "if":
+                text = IF_ELSE if word == "else" else IF_ELIF
+        elif word.startswith("end"):
+            if word == "endif":
+                text = IF_CLOSE
+            if stack and "end" + stack[-1] == word:
+                stack.pop()
+        elif block_opener(tag):
+            stack.append(word)
         by_piece.setdefault(tag.piece, []).append((tag.start, tag.end, text))
 
     def replacements(index: int, text: str) -> list[tuple[int, int, str]]:
         return by_piece.get(index, [])
 
-    return replacements
+    return replacements, conditions
+
+
+def _condition(source: str) -> str:
+    """The expression of an ``{% if ... %}`` tag."""
+    m = re.match(r"\{%-?\s*if\s+(.*?)\s*-?%\}$", source, re.S)
+    return m.group(1) if m else ""
 
 
 def _context_schema(name: str) -> Mapping[str, Any] | None:
@@ -185,16 +222,25 @@ def _context_schema(name: str) -> Mapping[str, Any] | None:
 
 
 def _context(kind: str, sample: Mapping[str, Any] | None) -> Mapping[str, Any]:
-    """The dry-render context: the record's JSON shape for an IWP, the kind's context otherwise."""
+    """The dry-render context, built by the same code as a real render of the kind.
+
+    The builders are :data:`iwp_pipeline.render.TEMPLATE_KINDS`; for a kind without a builder
+    yet, ``--sample``'s JSON or a context made from the kind's schema.
+    """
+    from iwp_pipeline.render import sample_context
     from iwp_pipeline.tplcheck.schema_paths import sample_instance
 
-    if kind == "iwp":
-        return record_from_dict(sample or load_json_data("sample-record.json")).to_dict()
+    built = sample_context(kind, sample)
+    if built is not None:
+        return built
     if sample is not None:
         return sample
-    schema = _context_schema(f"{kind}-context.schema.json")
+    schema = _context_schema(TEMPLATE_KINDS[kind].schema)
     value = sample_instance(schema) if schema is not None else {}
     return value if isinstance(value, dict) else {}
+
+
+_SAMPLE_NAMES = {"iwp": "sample record", "amendment": "sample amendment"}
 
 
 def _new_only(rendered: list[Issue], structural: list[Issue]) -> list[Issue]:
