@@ -7,6 +7,8 @@ contradict the original IWP (removing a service the plan does not have) or that 
 plan noncompliant (a long-term goal below SGA, no service left), by applying them to the
 original record and running the goal and service rules on the result; :func:`amendment_context`
 is what ``templates/amendment.docx`` is rendered with (``schemas/amendment-context.schema.json``).
+:func:`sample_amendment_context` is the same context for the bundled sample record and changes
+(the dry render of ``iwp template check``).
 """
 
 from __future__ import annotations
@@ -31,10 +33,11 @@ from iwp_pipeline.model import (
     Severity,
     Signatures,
     TicketholderSignature,
+    record_from_dict,
 )
 from iwp_pipeline.privacy import mask_ssn
 from iwp_pipeline.render import SERVICE_NAMES
-from iwp_pipeline.resources import load_schema
+from iwp_pipeline.resources import data_file, load_json_data, load_schema
 from iwp_pipeline.rules.base import CheckOptions
 from iwp_pipeline.values import parse_hours, parse_money
 
@@ -373,6 +376,22 @@ def _row(service: str, label: str, was: bool, was_text: str | None, now: bool, n
     return {"service": service, "label": label, "original_selected": was, "original_description": was_text,
             "revised_selected": now, "revised_description": now_text, "change": change,
             "change_text": _CHANGE_TEXT[change].format(date=when)}
+
+
+SAMPLE_CHANGES = "sample-changes.json"
+"""Bundled changes to the bundled sample record: goals revised, a service added and one ended, signed."""
+
+
+def sample_amendment_context() -> dict[str, Any]:
+    """The amendment context of the bundled sample record and changes, signed by both parties.
+
+    ``data/sample-record.json`` amended by ``data/sample-changes.json``, reviewed and built exactly
+    as ``iwp amend`` does; ``iwp template check`` renders amendment templates with it.
+    """
+    original = record_from_dict(load_json_data("sample-record.json"))
+    changes = parse_changes(data_file(SAMPLE_CHANGES).read_bytes(), SAMPLE_CHANGES)
+    review_changes(original, changes)
+    return amendment_context(original, changes)
 
 
 def make_amendment(iwp_path: Path, changes_path: Path, *, show_ssn: bool = False,

@@ -14,7 +14,6 @@ routing text (GSO, fax, mail) is data in ``data/submission.json``.
 
 from __future__ import annotations
 
-import io
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -25,7 +24,7 @@ from iwp_pipeline import __version__
 from iwp_pipeline.errors import GenerationError
 from iwp_pipeline.model import Record
 from iwp_pipeline.pdfpage import Page, can_show, text_width
-from iwp_pipeline.resources import load_json_data, template_file
+from iwp_pipeline.resources import load_json_data
 from iwp_pipeline.rules.submission import DEADLINE_DAYS
 from iwp_pipeline.values import parse_date
 
@@ -330,11 +329,6 @@ TEMPLATE = "coversheet.docx"
 
 def render_docx(context: Mapping[str, Any]) -> bytes:
     """The coversheet as a Word file, from the docxtpl template ``templates/coversheet.docx``."""
-    from docxtpl import DocxTemplate  # type: ignore[import-untyped]
+    from iwp_pipeline.render import render_template
 
-    with template_file(TEMPLATE).open("rb") as handle:
-        template = DocxTemplate(io.BytesIO(handle.read()))
-    template.render(dict(context), autoescape=True)
-    out = io.BytesIO()
-    template.save(out)
-    return out.getvalue()
+    return render_template(TEMPLATE, context)

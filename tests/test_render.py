@@ -12,13 +12,14 @@ import docx
 import pytest
 from docxtpl import DocxTemplate
 from jinja2 import meta
+from jsonschema import Draft202012Validator
 
 from iwp_pipeline.checker import check_data, check_record
 from iwp_pipeline.cli import cli
 from iwp_pipeline.model import record_from_dict
 from iwp_pipeline.pipeline import extract_path
-from iwp_pipeline.render import HELPERS, iwp_context, render_iwp
-from iwp_pipeline.resources import template_file
+from iwp_pipeline.render import FILTERS, iwp_context, jinja_environment, render_iwp
+from iwp_pipeline.resources import load_schema, template_file
 from iwp_pipeline.rules.base import CheckOptions
 from tests.conftest import FIXTURES
 
@@ -132,17 +133,36 @@ def extract_path_bytes(data: bytes):
     return extract_record(data, "docx")[1]
 
 
-def test_template_variables_are_record_paths_or_helpers():
-    """Issue #7 contract: the IWP template's context is the record's JSON plus the documented helpers."""
+def test_template_context_is_the_record_json():
+    """Issue #7 contract: the IWP template reads the record's JSON and nothing else (no helper values)."""
     with template_file("iwp.docx").open("rb") as handle:
         template = DocxTemplate(handle)
         template.init_docx()
-        variables = template.get_undeclared_template_variables()
-    record_keys = set(json.loads((FIXTURES / "records" / "compliant-base.json").read_text())) - {"provenance"}
-    assert variables <= record_keys | set(HELPERS), variables - record_keys - set(HELPERS)
-    context = iwp_context(record_from_dict(json.loads((FIXTURES / "records" / "compliant-base.json").read_text())))
-    assert set(context) == record_keys | set(HELPERS)
+        variables = template.get_undeclared_template_variables(jinja_environment())
+    source = json.loads((FIXTURES / "records" / "compliant-base.json").read_text())
+    record_keys = set(source) - {"provenance"}
+    assert variables <= record_keys, variables - record_keys
+    context = iwp_context(record_from_dict(source))
+    assert set(context) == record_keys
+    Draft202012Validator(load_schema("iwp.schema.json")).validate(context)
     assert meta  # jinja2.meta is what docxtpl uses for the variables above
+
+
+def test_context_lists_every_term_in_order():
+    """terms_and_conditions[N - 1] is term N, even when the record lists fewer terms or another order."""
+    source = json.loads((FIXTURES / "records" / "compliant-base.json").read_text())
+    source["terms_and_conditions"] = [t for t in reversed(source["terms_and_conditions"]) if t["number"] != 8]
+    terms = iwp_context(record_from_dict(source))["terms_and_conditions"]
+    assert [t["number"] for t in terms] == list(range(1, 16))
+    assert [t["number"] for t in terms if not t["present"]] == [8]
+    back = extract_path_bytes(render_iwp(record_from_dict(source)))
+    assert {t.number for t in back.terms_and_conditions if t.present} == set(range(1, 16)) - {8}
+
+
+def test_service_label_filter():
+    label = FILTERS["service_label"]
+    assert label("job_search") == "Job Search" and label("other") == "Other:"
+    assert label(None) == "" and label("unheard_of") == "unheard_of"
 
 
 def test_render_refuses_a_document_that_is_not_an_iwp(runner, tmp_path):

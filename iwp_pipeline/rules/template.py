@@ -56,12 +56,14 @@ _template_rule("TPL03", "split-tag", "document", Severity.WARNING, "docxtpl: tag
 _template_rule("TPL04", "unknown-filter", "document", Severity.ERROR, "docxtpl / Jinja filters and tests",
                "The template uses a filter or test Jinja does not know.",
                "Use a Jinja filter, or name the EN renderer's own filters with --filter NAME.",
-               "A filter or test that neither Jinja nor the list given with --filter knows makes the render "
-               "fail for every document.")
+               "A filter or test that neither Jinja, iwp-pipeline's own renderer (service_label) nor the list "
+               "given with --filter knows makes the render fail for every document.")
 _template_rule("TPL05", "dry-render-fails", "document", Severity.ERROR, REQ,
                "Rendered with the sample record, the template gives a document that `iwp check` rejects.",
                "Fix the template so that the rendered document carries what the finding names.",
-               "The template is rendered with a sample record (the bundled one, or --sample FILE) and the "
+               "The template is rendered with a sample context built by the same code as `iwp render` and "
+               "`iwp amend` (an IWP template: the bundled sample record, or --sample FILE; an amendment "
+               "template: the bundled sample record amended by the bundled sample changes, signed) and the "
                "result goes through `iwp check`; each of its errors is reported on its own component (and "
                "term), at its place in the rendered document (location part 'rendered'). An error already "
                "reported as a missing section, field or term of the template is not repeated.")
@@ -80,7 +82,12 @@ _template_rule("TPL08", "conditional-content", "document", Severity.WARNING, REQ
                "Required content of the template is inside an {% if %} block.",
                "Make sure the condition holds for every plan, or move the content out of the block.",
                "A required section heading, label or term that appears only inside '{% if %}' is present "
-               "in the template but missing from every document for which the condition is false.")
+               "in the template but missing from every document for which the condition is false. Content "
+               "that every branch of an '{% if %}...{% else %}' holds is not conditional. The terms (and the "
+               "Statement of Understanding) printed only when the record marks them present, each term N "
+               "inside '{% if terms_and_conditions[N - 1].present %}', are the pattern of a renderer that "
+               "reproduces an existing record (iwp render): they get one warning for the whole block, not one "
+               "per term; any other condition around a term is a warning on that term.")
 for _code, _component, _what in (
         ("TPL10", "part1.contact", "Part One (EN and ticketholder contact information)"),
         ("TPL11", "part2.discussion", "Part Two, Section 1 (the one-on-one discussion)"),

@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,10 +23,22 @@ from iwp_pipeline.checker import components
 from iwp_pipeline.errors import InputError, UnsupportedFormat, UsageError
 from iwp_pipeline.extract.interpret import interpret
 from iwp_pipeline.extract.layout import Layout
-from iwp_pipeline.model import DocumentResult, ErrorInfo, Record, Report, Severity, Status, record_from_dict
+from iwp_pipeline.model import DocumentResult, ErrorInfo, Record, Report, Severity, Status
 from iwp_pipeline.pipeline import RunOptions, _filetype, _read_bytes, build_and_check
-from iwp_pipeline.resources import load_json_data, schema_file
-from iwp_pipeline.tplcheck.content import IF_CLOSE, IF_OPEN, KINDS, Content, check_content, detect_kind, read_content
+from iwp_pipeline.render import TEMPLATE_KINDS
+from iwp_pipeline.resources import schema_file
+from iwp_pipeline.tplcheck.content import (
+    IF_CLOSE,
+    IF_ELIF,
+    IF_ELSE,
+    KINDS,
+    Content,
+    check_content,
+    detect_kind,
+    if_open,
+    missing_patterns,
+    read_content,
+)
 from iwp_pipeline.tplcheck.issue import Issue
 
 TEMPLATE_SUFFIXES = frozenset({".docx", ".pdf"})
@@ -86,9 +99,9 @@ def check_template(path: Path, options: TemplateOptions, *, sample: Mapping[str,
         filetype = _filetype(data)
         if filetype == "docx":
             kind_name = "docx"
-            record, issues = _check_docx(data, options, sample)
+            record, issues, template_kind = _check_docx(data, options, sample)
         elif filetype == "pdf":
-            record, issues, kind_name = _check_pdf(data, options)
+            record, issues, kind_name, template_kind = _check_pdf(data, options)
         else:
             raise UnsupportedFormat("a template must be a Word (DOCX) file or a PDF form")
     except InputError as exc:
@@ -97,11 +110,13 @@ def check_template(path: Path, options: TemplateOptions, *, sample: Mapping[str,
     findings = [f for f in (i.finding() for i in issues) if options.keeps(f.rule)]
     status = Status.NONCOMPLIANT if any(f.severity is Severity.ERROR for f in findings) else Status.COMPLIANT
     return DocumentResult(path=display, sha256=digest, kind=kind_name, status=status, record=record,
-                          findings=tuple(findings), document_type=record.document_type,
+                          findings=tuple(findings),
+                          document_type="coversheet" if template_kind == "coversheet" else record.document_type,
                           components=components(record, findings))
 
 
-def _check_docx(data: bytes, options: TemplateOptions, sample: Mapping[str, Any] | None) -> tuple[Record, list[Issue]]:
+def _check_docx(data: bytes, options: TemplateOptions,
+                sample: Mapping[str, Any] | None) -> tuple[Record, list[Issue], str]:
     from iwp_pipeline.extract.docx_reader import read_docx
     from iwp_pipeline.tplcheck import jinja_check as jc
     from iwp_pipeline.tplcheck.docx_source import open_docx, rewrite
@@ -119,12 +134,12 @@ def _check_docx(data: bytes, options: TemplateOptions, sample: Mapping[str, Any]
     if syntax_ok:
         tree, problems = jc.parse(env, scan.lines, places)
         issues += problems
-    placeholder = rewrite(source, _neutraliser(scan.tags))
-    layout = read_docx(placeholder)
-    content, record, kind = _read(layout, options)
+    replacements, conditions = _neutraliser(scan.tags)
+    layout = read_docx(rewrite(source, replacements))
+    content, record, kind = _read(layout, options, conditions, title=_core_title(data))
     if tree is not None:
         issues += jc.unknown_filters(env, tree, places, options.filters)
-        schema_name = "iwp.schema.json" if kind == "iwp" else f"{kind}-context.schema.json"
+        schema_name = TEMPLATE_KINDS[kind].schema
         schema = _context_schema(schema_name)
         if schema is None:
             issues.append(Issue("TPL07", f"There is no {schema_name}: the template's variables were not checked."))
@@ -134,45 +149,96 @@ def _check_docx(data: bytes, options: TemplateOptions, sample: Mapping[str, Any]
     if tree is not None and not any(i.rule in ("TPL01", "TPL04") for i in issues):
         rendered, problems = render_docx(data, _context(kind, sample), env)
         issues += problems
+        if rendered is not None and kind == "coversheet":
+            # Wording that comes from the context (the routing text is data) counts once rendered.
+            text = "\n".join(u.text for u in content.units) + "\n" + "\n".join(
+                line.text for line in read_docx(rendered).lines)
+            issues = [i for i in issues if i.rule != "TPL22"] + missing_patterns(text, kind)
         if rendered is not None and kind in ("iwp", "amendment"):
             _, _, rendered_findings = build_and_check(rendered, RunOptions())
-            issues += _new_only(rendered_issues(rendered_findings), issues)
-    return record, issues
+            sample_name = "given sample" if sample is not None else _SAMPLE_NAMES[kind]
+            issues += _new_only(rendered_issues(rendered_findings, sample_name), issues)
+    return record, issues, kind
 
 
-def _check_pdf(data: bytes, options: TemplateOptions) -> tuple[Record, list[Issue], str]:
+def _check_pdf(data: bytes, options: TemplateOptions) -> tuple[Record, list[Issue], str, str]:
     from iwp_pipeline.extract import read_layout
 
     layout = read_layout(data, "pdf")
     content, record, kind = _read(layout, options)
-    return record, check_content(content, kind), layout.kind
+    return record, check_content(content, kind), layout.kind, kind
 
 
-def _read(layout: Layout, options: TemplateOptions) -> tuple[Content, Record, str]:
-    content = read_content(layout)
-    kind = options.kind or detect_kind(content)
+def _read(layout: Layout, options: TemplateOptions, conditions: Mapping[int, str] | None = None, *,
+          title: str | None = None) -> tuple[Content, Record, str]:
+    content = read_content(layout, conditions)
+    kind = options.kind or detect_kind(content, title)
     return content, interpret(content.layout), kind
 
 
-def _neutraliser(tags: Sequence[Any]) -> Any:
-    """Replacements for the placeholder copy: values -> «path», if-blocks -> markers, other tags -> nothing."""
+def _core_title(data: bytes) -> str | None:
+    """The Title property of a Word file (docProps/core.xml), if it has one."""
+    import io
+    import zipfile
+
+    from lxml import etree
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            info = archive.getinfo("docProps/core.xml")
+            if info.file_size > 1_000_000:
+                return None
+            xml = archive.read(info)
+        parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
+        root = etree.fromstring(xml, parser)
+    except (KeyError, zipfile.BadZipFile, etree.XMLSyntaxError, OSError):
+        return None
+    found = root.find("{http://purl.org/dc/elements/1.1/}title")
+    return found.text if found is not None and found.text else None
+
+
+def _neutraliser(tags: Sequence[Any]) -> tuple[Any, dict[int, str]]:
+    """Replacements for the placeholder copy, and the condition of each ``{% if %}`` by its number.
+
+    Values become «path»; ``{% if %}``, ``{% elif %}``, ``{% else %}`` (of an if) and ``{% endif %}``
+    become markers (:mod:`iwp_pipeline.tplcheck.content`); other tags disappear.
+    """
+    from iwp_pipeline.tplcheck.jinja_check import block_opener
+
     by_piece: dict[int, list[tuple[int, int, str]]] = {}
-    for tag in tags:
+    conditions: dict[int, str] = {}
+    stack: list[str] = []
+    for number, tag in enumerate(tags):
+        word, text = tag.keyword, ""
         if tag.kind == "{{":
             inner = tag.source[2:-2].strip().lstrip("-").rstrip("-").strip()
             text = "«" + (inner.split("|")[0].strip() or "value") + "»"
-        elif tag.keyword == "if":
-            text = IF_OPEN
-        elif tag.keyword == "endif":
-            text = IF_CLOSE
-        else:
-            text = ""
+        elif word == "if":
+            text = if_open(number)
+            conditions[number] = _condition(tag.source)
+            stack.append(word)
+        elif word in ("elif", "else"):
+            if stack and stack[-1] == "if":
+                text = IF_ELSE if word == "else" else IF_ELIF
+        elif word.startswith("end"):
+            if word == "endif":
+                text = IF_CLOSE
+            if stack and "end" + stack[-1] == word:
+                stack.pop()
+        elif block_opener(tag):
+            stack.append(word)
         by_piece.setdefault(tag.piece, []).append((tag.start, tag.end, text))
 
     def replacements(index: int, text: str) -> list[tuple[int, int, str]]:
         return by_piece.get(index, [])
 
-    return replacements
+    return replacements, conditions
+
+
+def _condition(source: str) -> str:
+    """The expression of an ``{% if ... %}`` tag."""
+    m = re.match(r"\{%-?\s*if\s+(.*?)\s*-?%\}$", source, re.S)
+    return m.group(1) if m else ""
 
 
 def _context_schema(name: str) -> Mapping[str, Any] | None:
@@ -185,16 +251,25 @@ def _context_schema(name: str) -> Mapping[str, Any] | None:
 
 
 def _context(kind: str, sample: Mapping[str, Any] | None) -> Mapping[str, Any]:
-    """The dry-render context: the record's JSON shape for an IWP, the kind's context otherwise."""
+    """The dry-render context, built by the same code as a real render of the kind.
+
+    The builders are :data:`iwp_pipeline.render.TEMPLATE_KINDS`; for a kind without a builder
+    yet, ``--sample``'s JSON or a context made from the kind's schema.
+    """
+    from iwp_pipeline.render import sample_context
     from iwp_pipeline.tplcheck.schema_paths import sample_instance
 
-    if kind == "iwp":
-        return record_from_dict(sample or load_json_data("sample-record.json")).to_dict()
+    built = sample_context(kind, sample)
+    if built is not None:
+        return built
     if sample is not None:
         return sample
-    schema = _context_schema(f"{kind}-context.schema.json")
+    schema = _context_schema(TEMPLATE_KINDS[kind].schema)
     value = sample_instance(schema) if schema is not None else {}
     return value if isinstance(value, dict) else {}
+
+
+_SAMPLE_NAMES = {"iwp": "sample record", "amendment": "sample amendment"}
 
 
 def _new_only(rendered: list[Issue], structural: list[Issue]) -> list[Issue]:

@@ -165,6 +165,11 @@ def block_structure(tags: Sequence[Tag], places: Sequence[Location]) -> list[Iss
     return issues
 
 
+def block_opener(tag: Tag) -> bool:
+    """Whether the tag opens a block that an ``{% end... %}`` tag closes."""
+    return tag.keyword in _BLOCKS or (tag.keyword == "set" and "=" not in tag.source)
+
+
 def _end_of(tag: Tag) -> str:
     return "endset" if tag.keyword == "set" else _BLOCKS[tag.keyword]
 
@@ -271,8 +276,11 @@ def _visit(node: nodes.Node, scope: dict[str, Path], uses: list[Use]) -> None:
         return
     if isinstance(node, nodes.Name | nodes.Getattr | nodes.Getitem):
         path = _path(node, scope)
-        if path:
-            uses.append(Use(path, node.lineno))
+        if not path:  # not a plain path (a local name, or a call's result: en.nmae.split()[0])
+            for child in node.iter_child_nodes():
+                _visit(child, scope, uses)
+            return
+        uses.append(Use(path, node.lineno))
         for sub in _side_expressions(node):
             _visit(sub, scope, uses)
         return
@@ -287,11 +295,18 @@ def _visit(node: nodes.Node, scope: dict[str, Path], uses: list[Use]) -> None:
 
 
 def _side_expressions(node: nodes.Node) -> Iterator[nodes.Node]:
-    """Expressions inside a variable chain that are not part of its path (an index variable)."""
-    while isinstance(node, nodes.Getattr | nodes.Getitem):
-        if isinstance(node, nodes.Getitem) and not isinstance(node.arg, nodes.Const):
-            yield node.arg
-        node = node.node
+    """Expressions inside a variable chain that are not part of its path.
+
+    An index variable, the bounds of a slice, the arguments of a filter the path goes through.
+    """
+    current: nodes.Node | None = node
+    while isinstance(current, nodes.Getattr | nodes.Getitem | nodes.Filter):
+        if isinstance(current, nodes.Getitem) and not isinstance(current.arg, nodes.Const):
+            yield current.arg
+        if isinstance(current, nodes.Filter):
+            yield from [*current.args, *current.kwargs, *([current.dyn_args] if current.dyn_args else []),
+                        *([current.dyn_kwargs] if current.dyn_kwargs else [])]
+        current = current.node
 
 
 def _bind(target: nodes.Node, path: Path, scope: dict[str, Path]) -> None:
@@ -315,9 +330,11 @@ def _path(node: nodes.Node, scope: Mapping[str, Path]) -> Path:
         base = _path(node.node, scope)
         if not base:
             return _LOCAL
+        if isinstance(node.arg, nodes.Slice):
+            return base  # a slice of a list is that list, of a string that string (w.start_date[:7])
         if isinstance(node.arg, nodes.Const) and isinstance(node.arg.value, str):
             return base + (node.arg.value,)
-        return base + (ITEM,)
+        return base + (ITEM,)  # a numeric or computed index: an item (a character of a string)
     if isinstance(node, nodes.Filter) and node.node is not None:
         base = _path(node.node, scope)
         if base and node.name in PASSTHROUGH_FILTERS:

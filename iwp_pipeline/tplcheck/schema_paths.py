@@ -1,10 +1,12 @@
 """Template variable paths against a JSON Schema, and a sample context built from a schema.
 
-A path is a tuple of steps: property names, and ``[*]`` for "an item of this list". It is a
-path of the schema when every step leads somewhere: a property the object lists (objects that
-list their properties are closed to others, so a typo is caught), an item of an array, through
-``$ref`` (local), ``anyOf``, ``oneOf`` and ``allOf``. A schema that says nothing about its
-shape accepts any deeper path.
+A path is a tuple of steps: property names, and ``[*]`` for "an item of this list" (any
+numeric index). It is a path of the schema when every step leads somewhere: a property the
+object lists (objects that list their properties are closed to others, so a typo is caught), an
+item of an array or a character of a string, through ``$ref`` (local), ``anyOf``, ``oneOf`` and
+``allOf``. A schema that says nothing about its shape accepts any deeper path. Slices, filters
+and method calls do not make steps (``w.start_date[:7]`` and ``x.upper()`` read
+``w.start_date`` and ``x``); an attribute of a string or number is not a path.
 """
 
 from __future__ import annotations
@@ -83,6 +85,8 @@ def _step(schema: Mapping[str, Any] | bool, step: str) -> tuple[list[Any], bool]
         return [], False
     if step == ITEM:
         found = [schema["items"]] if "items" in schema else []
+        if "string" in _types(schema):
+            found.append(_CHARACTER)  # an index of a string is a character, not a list item
         return found + list(schema.get("prefixItems", [])), False
     props = schema.get("properties")
     if isinstance(props, Mapping) and step in props:
@@ -91,6 +95,16 @@ def _step(schema: Mapping[str, Any] | bool, step: str) -> tuple[list[Any], bool]
     if isinstance(extra, Mapping) or (extra is True and props is None):
         return [extra], False
     return [], False
+
+
+_CHARACTER: Mapping[str, Any] = {"type": "string"}
+
+
+def _types(schema: Mapping[str, Any]) -> set[str]:
+    kind = schema.get("type")
+    if isinstance(kind, str):
+        return {kind}
+    return {k for k in kind if isinstance(k, str)} if isinstance(kind, list) else set()
 
 
 def check_path(path: Path, schema: Mapping[str, Any]) -> PathProblem | None:

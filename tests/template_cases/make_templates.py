@@ -3,7 +3,8 @@
 
 good-iwp.docx is an EN's IWP template with docxtpl tags in the record's JSON shape (the paths
 of schemas/iwp.schema.json), all six components and the 15 terms (wording of the fixture
-generator's "form" template). Each other file is a copy with one defect; EXPECTED names the
+generator's "form" template). amendment.docx is an EN's amendment template on the context of
+schemas/amendment-context.schema.json. Each other file is a copy with one defect; EXPECTED names the
 rule each must raise and where ("also": errors that follow from the defect, such as the empty EN
 name an unknown variable renders). blank-form.pdf is the fixture generator's fillable reference
 form written blank.
@@ -110,35 +111,52 @@ def iwp_template(path: Path, *, drop_term: int | None = None, drop_work: bool = 
     doc.save(str(path))
 
 
-def amendment_template(path: Path) -> None:
+def amendment_template(path: Path, *, with_goals: bool = True) -> None:
+    """An EN's own amendment template, on the context of schemas/amendment-context.schema.json."""
     doc = docx.Document()
     doc.add_heading("Amendment to Individual Work Plan", level=1)
-    _fields(doc, [("EN Name", "{{ en.name }}"), ("PID", "{{ en.pid }}"), ("Ticketholder Name", "{{ ticketholder.name }}"),
-                  ("Date of Amendment", "{{ amendment.date }}")])
+    _fields(doc, [("EN Name", "{{ en.name }}"), ("PID", "{{ en.pid }}"),
+                  ("Ticketholder Name", "{{ ticketholder.name }}"),
+                  ("Date of Amendment", "{{ date }}"), ("Effective Date", "{{ effective_date }}"),
+                  ("Reason for Amendment", "{{ reason }}")])
     doc.add_heading("Revised Employment Goals", level=2)
-    _fields(doc, [("Short-term goal", "{{ amendment.revised_goals.short_term.description }}"),
-                  ("Long-term goal", "{{ amendment.revised_goals.long_term.description }}")])
+    if with_goals:
+        doc.add_paragraph("{%p for g in goals %}")
+        _fields(doc, [("{{ g.label }}", "{{ g.revised.description if g.revised else 'None' }}"
+                                        "{% if g.changed %} (was: {{ g.original.description if g.original "
+                                        "else 'None' }}){% endif %}")])
+        doc.add_paragraph("{%p endfor %}")
     doc.add_heading("Revised Services and Supports", level=2)
-    doc.add_paragraph("{%p for s in amendment.revised_services %}")
-    doc.add_paragraph("☒ {{ s.label }}: {{ s.description }}")
+    doc.add_paragraph("{%p for s in services %}")
+    doc.add_paragraph("{{ '☒' if s.revised_selected else '☐' }} {{ s.label }}{% if s.revised_description %}: "
+                      "{{ s.revised_description }}{% endif %} ({{ s.change_text }})")
     doc.add_paragraph("{%p endfor %}")
+    doc.add_paragraph("{%p if services_reduced %}")
+    doc.add_paragraph("This amendment reduces, suspends or ends services. If you disagree, you may ask for a review "
+                      "under our grievance procedure, then go to the Ticket Program Manager and to Social Security; "
+                      "the Protection and Advocacy for Beneficiaries of Social Security (PABSS) program can help you "
+                      "(20 CFR 411.610(b)).")
+    doc.add_paragraph("{%p endif %}")
     doc.add_heading("Signatures", level=2)
-    for label in ("Ticketholder Signature", "EN Representative Signature"):
-        table = doc.add_table(rows=2, cols=2)
-        table.rows[1].cells[0].text = label
-        table.rows[1].cells[1].text = "Date"
-    _fields(doc, [("Printed Name", "{{ amendment.signatures.en_representative.printed_name }}")])
+    _fields(doc, [("Ticketholder Signature", "{{ '/s/ ' ~ signatures.ticketholder.name "
+                                             "if signatures.ticketholder.signed else '' }}"),
+                  ("Date", "{{ signatures.ticketholder.date or '' }}"),
+                  ("EN Representative Signature", "{{ '/s/ ' ~ signatures.en_representative.printed_name "
+                                                  "if signatures.en_representative.signed else '' }}"),
+                  ("Date", "{{ signatures.en_representative.date or '' }}"),
+                  ("EN Representative Printed Name", "{{ signatures.en_representative.printed_name or '' }}")])
     doc.save(str(path))
 
 
 def coversheet_template(path: Path, *, with_destination: bool = True) -> None:
     doc = docx.Document()
     doc.add_heading("IWP Submission Coversheet", level=1)
-    _fields(doc, [("Reason for submission", "{{ reason }}"), ("EN Name", "{{ en.name }}"), ("PID", "{{ en.pid }}"),
+    _fields(doc, [("Reason for submission", "{{ reasons.new.mark }} New IWP  {{ reasons.amended.mark }} Amended IWP  "
+                                            "{{ reasons.other.mark }} Other: {{ reason.other_text }}"), ("EN Name", "{{ en.name }}"), ("PID", "{{ en.pid }}"),
                   ("EN Contact Person", "{{ en.contact_person }}"), ("Phone", "{{ en.phone }}"),
                   ("Ticketholder Name", "{{ ticketholder.name }}"), ("SSN", "{{ ticketholder.ssn }}"),
-                  ("Ticketholder signature date", "{{ dates.ticketholder }}"),
-                  ("EN signature date", "{{ dates.en }}"), ("Date sent", "{{ dates.sent }}"),
+                  ("Ticketholder signature date", "{{ dates.ticketholder_signed }}"),
+                  ("EN signature date", "{{ dates.en_signed }}"), ("Date sent", "{{ dates.sent }}"),
                   ("Number of pages", "{{ pages }}")])
     if with_destination:
         doc.add_paragraph("Send through GSO, or fax to 1-703-893-4020 ATTN: Program Integrity/Ticket Assignment, "
@@ -159,8 +177,9 @@ EXPECTED: dict[str, dict[str, object]] = {
                               "also": ["TPL05"]},
     "conditional-term.docx": {"status": "compliant", "rules": ["TPL08"], "term": 6},
     "blank-form.pdf": {"status": "compliant", "rules": []},
-    "amendment.docx": {"status": "compliant", "rules": ["TPL07"], "kind": "amendment"},
-    "coversheet.docx": {"status": "compliant", "rules": ["TPL07"], "kind": "coversheet"},
+    "amendment.docx": {"status": "compliant", "rules": [], "kind": "amendment"},
+    "amendment-no-goals.docx": {"status": "noncompliant", "rules": ["TPL05"], "kind": "amendment"},
+    "coversheet.docx": {"status": "compliant", "rules": [], "kind": "coversheet"},
     "coversheet-no-destination.docx": {"status": "noncompliant", "rules": ["TPL22"], "kind": "coversheet"},
 }
 
@@ -197,6 +216,7 @@ def main() -> None:
     iwp_template(HERE / "conditional-term.docx", conditional_term=6)
     blank_form(HERE / "blank-form.pdf")
     amendment_template(HERE / "amendment.docx")
+    amendment_template(HERE / "amendment-no-goals.docx", with_goals=False)
     coversheet_template(HERE / "coversheet.docx")
     coversheet_template(HERE / "coversheet-no-destination.docx", with_destination=False)
     (HERE / "expected.json").write_text(json.dumps(EXPECTED, indent=2) + "\n", encoding="utf-8")
