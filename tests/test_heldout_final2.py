@@ -44,17 +44,20 @@ IDEAS = {
     11: ["at least monthly", "once a month", "at least quarterly", "once a quarter", "every three months",
          "in touch", "in contact"],
     12: ["services and supports set out", "services and supports written", "services and supports listed",
-         "supports and services listed", "what will you do for me"],
+         "supports and services listed", "set down in this plan", "each service and support",
+         "each support and service", "what will you do for me"],
     13: ["wipa", "counsel"],
     14: ["takes effect", "in force", "becomes effective", "plan start", "ticket is assigned", "has been assigned"],
     15: ["further terms", "other terms", "additional terms", "anything else"],
 }
 # Where each template's services part and terms part begin and end (headings as drawn).
 PARTS = {
-    "keystone": ("Step 5", "Terms and conditions", ("statement of understanding", "Signatures")),
+    "keystone": ("Step 5", "Terms and conditions", ("statement of understanding", "Signature of job seeker")),
     "tidewater": ("How will we help?", "What are the rules of this plan?", ("What do you understand?", "Who signed")),
-    "copperline": ("SUPPORTS AND SERVICES", "Terms and conditions", ("Statement of understanding", "SIGNATURES")),
-    "bluestem": ("5. Supports and services", "6. Terms of participation", ("Statement of the person", "Signatures")),
+    "copperline": ("SUPPORTS AND SERVICES", "Terms and conditions",
+                   ("Statement of understanding", "Ticket holder (or representative) signature")),
+    "bluestem": ("5. Supports and services", "6. Terms of participation",
+                 ("Statement of the person", "Signature of person served")),
 }
 
 
