@@ -5,13 +5,15 @@ per group and document kind: verdict agreement, failing-components-and-terms agr
 field accuracy, in percent. They are far below issue #3's 95% target; the test only keeps
 them from getting worse. Raise them when the reader improves; never above what it reaches.
 Documents are checked in this process (``fixtures/heldout/evaluate.py``), not one CLI run each.
+The group final2 is not scored here: it is kept for the lead's single scoring at the end
+(tests/test_heldout_final2.py only checks that its documents say what their expectations claim).
 """
 
 from __future__ import annotations
 
 import pytest
 
-from fixtures.heldout.evaluate import run, tallies
+from fixtures.heldout.evaluate import ALL, group_of, run, tallies
 from tests.fixture_eval import HELDOUT_DIR, expectations
 
 # (group, kind): (documents, verdict %, failing components and terms %, fields %)
@@ -29,7 +31,7 @@ REACHED = {
 
 @pytest.fixture(scope="module")
 def measured():
-    cases = list(expectations(HELDOUT_DIR))
+    cases = [c for c in expectations(HELDOUT_DIR) if group_of(c) in ALL]
     if not cases:
         pytest.skip("no held-out documents (run fixtures/heldout/make_heldout.py)")
     return tallies(run(cases))
