@@ -90,6 +90,12 @@ class FormField:
     options: tuple[FieldOption, ...] = ()
     from_appearance: bool = False
     """The value was read from the widget's appearance stream (no /V)."""
+    multiline: bool = False
+    """A text field that takes several lines (the multiline flag, or a widget several lines tall)."""
+    row_label: str | None = None
+    """For a checkbox: the printed text that starts its line, past other widgets (a checklist row)."""
+    column_header: str | None = None
+    """For a checkbox: the printed text over its column of boxes ('Yes', 'No', 'Selected')."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -296,6 +296,8 @@ class _Widget:
     appearance: str
     page: int
     rect: BBox
+    multiline: bool = False
+    choices: tuple[FieldOption, ...] = ()
 
 
 def _page_widgets(form: pdfium_c.FPDF_FORMHANDLE, page: pdfium.PdfPage, number: int) -> list[_Widget]:
@@ -324,11 +326,23 @@ def _page_widgets(form: pdfium_c.FPDF_FORMHANDLE, page: pdfium.PdfPage, number: 
                 checked=bool(pdfium_c.FPDFAnnot_IsChecked(form, annot)) if kind in ("checkbox", "radio") else False,
                 export=_wide(pdfium_c.FPDFAnnot_GetFormFieldExportValue, form, annot) if kind in ("checkbox", "radio") else "",
                 appearance=_wide(pdfium_c.FPDFAnnot_GetAP, annot, pdfium_c.FPDF_ANNOT_APPEARANCEMODE_NORMAL)
-                if kind == "text" and not value.strip() else "",
-                page=number, rect=(x0, height - y1, x1, height - y0)))
+                if kind in ("text", "signature") and not value.strip() else "",
+                page=number, rect=(x0, height - y1, x1, height - y0),
+                multiline=kind == "text" and bool(pdfium_c.FPDFAnnot_GetFormFieldFlags(form, annot)
+                                                  & pdfium_c.FPDF_FORMFLAG_TEXT_MULTILINE),
+                choices=_choices(form, annot) if kind == "choice" else ()))
         finally:
             pdfium_c.FPDFPage_CloseAnnot(annot)
     return widgets
+
+
+def _choices(form: pdfium_c.FPDF_FORMHANDLE, annot: pdfium_c.FPDF_ANNOTATION) -> tuple[FieldOption, ...]:
+    """The options of a combo box or list box, and which are selected."""
+    out = []
+    for i in range(max(0, pdfium_c.FPDFAnnot_GetOptionCount(form, annot))):
+        label = _wide(pdfium_c.FPDFAnnot_GetOptionLabel, form, annot, i)
+        out.append(FieldOption(name=label, label=label, selected=bool(pdfium_c.FPDFAnnot_IsOptionSelected(form, annot, i))))
+    return tuple(out)
 
 
 def _wide(function: object, *args: object) -> str:
@@ -344,24 +358,43 @@ def _wide(function: object, *args: object) -> str:
 def _form_fields(widgets: list[_Widget], runs_by_page: list[list[_Run]]) -> list[FormField]:
     """Widgets merged into fields: values, states, radio options, tooltips, printed labels."""
     grouped: dict[str, list[_Widget]] = {}
+    rects: dict[int, list[BBox]] = {}
     for w in widgets:
         grouped.setdefault(w.name, []).append(w)
-    return [_field(name, ws, runs_by_page) for name, ws in grouped.items()]
+        rects.setdefault(w.page, []).append(w.rect)
+    pages = [_PageText(runs, rects.get(number, [])) for number, runs in enumerate(runs_by_page, 1)]
+    return [_field(name, ws, pages) for name, ws in grouped.items()]
 
 
-def _field(name: str, widgets: list[_Widget], runs_by_page: list[list[_Run]]) -> FormField:
+@dataclass
+class _PageText:
+    """What the printed label of a widget is looked for in: a page's text runs and its widgets."""
+
+    runs: list[_Run]
+    widgets: list[BBox]
+
+
+MULTILINE_HEIGHT = 26.0
+"""A text widget this tall (points) holds several lines even without the multiline flag."""
+
+
+def _field(name: str, widgets: list[_Widget], pages: list[_PageText]) -> FormField:
     first = widgets[0]
-    runs = runs_by_page[first.page - 1]
+    page = pages[first.page - 1]
     tooltip = first.tooltip or None
     if first.kind == "radio" or (first.kind == "checkbox" and len(widgets) > 1):
-        options = tuple(FieldOption(name=w.export or "", label=_label(w.rect, runs_by_page[w.page - 1], box=True),
+        options = tuple(FieldOption(name=w.export or "", label=_label(w.rect, pages[w.page - 1], box=True,
+                                                                      option=True),
                                     selected=w.checked) for w in widgets)
         chosen = next((o.name for o in options if o.selected), None)
-        return FormField(name, "radio", value=chosen, tooltip=tooltip, label=_label(first.rect, runs, box=False),
+        return FormField(name, "radio", value=chosen, tooltip=tooltip, label=_group_label(widgets, page),
                          page=first.page, rect=first.rect, options=options)
     if first.kind == "checkbox":
-        return FormField(name, "checkbox", checked=first.checked, tooltip=tooltip,
-                         label=_label(first.rect, runs, box=True), page=first.page, rect=first.rect)
+        label = _label(first.rect, page, box=True)
+        row = _row_label(first.rect, page)
+        return FormField(name, "checkbox", checked=first.checked, tooltip=tooltip, label=label, page=first.page,
+                         rect=first.rect, row_label=row if row != label else None,
+                         column_header=_above(first.rect, page) or _column_header(first.rect, page))
     if first.kind == "button":
         return FormField(name, "button", tooltip=tooltip, page=first.page, rect=first.rect)
     text = first.value.replace("\r\n", "\n").replace("\r", "\n").strip() or None
@@ -369,9 +402,10 @@ def _field(name: str, widgets: list[_Widget], runs_by_page: list[list[_Run]]) ->
     if text is None and first.appearance:
         text = _appearance_text(first.appearance)
         from_appearance = text is not None
+    tall = first.rect[3] - first.rect[1] >= MULTILINE_HEIGHT
     return FormField(name, first.kind, value=text, tooltip=tooltip,  # type: ignore[arg-type]
-                     label=_label(first.rect, runs, box=False), page=first.page, rect=first.rect,
-                     from_appearance=from_appearance)
+                     label=_label(first.rect, page, box=False), page=first.page, rect=first.rect,
+                     options=first.choices, from_appearance=from_appearance, multiline=first.multiline or tall)
 
 
 _STRING = re.compile(r"\((?:\\.|[^\\()])*\)|<[0-9A-Fa-f\s]*>")
@@ -418,21 +452,144 @@ def _pdf_string(token: str) -> str:
     return "".join(out)
 
 
-def _label(rect: BBox, runs: list[_Run], *, box: bool) -> str | None:
-    """Printed text next to a widget: right of a box (else left); left of a text field (else above)."""
+_ENUMERATOR = re.compile(r"^\(?(?:\d{1,2}|[a-z]|[ivx]{1,4})[.):]?$", re.I)
+"""A row number printed left of a row of fields ('1.', '(b)'): not the label of the field beside it."""
+LEFT_REACH = 250.0
+"""How far (points) left of a text widget its printed label may stand."""
+RIGHT_REACH = 80.0
+"""How far right of a box its printed label may start."""
+ABOVE_REACH = 22.0
+"""How far over a widget its printed label may stand (a label above the field)."""
+
+
+def _label(rect: BBox, page: _PageText, *, box: bool, option: bool = False) -> str | None:
+    """Printed text next to a widget: right of a box (else left); left of a text field (else above).
+
+    Text on the far side of another widget belongs to that widget. A widget with no label of its
+    own that sits under other widgets (a row of a table of fields) takes the label over the top
+    widget of its column: the column header. An ``option`` of a radio group is named by the text
+    right of it or the header over its column ('Yes' / 'No'); text left of it names the group.
+    """
     x0, top, x1, bottom = rect
     middle = (top + bottom) / 2
     if bottom - top > 20:  # a multi-line field: its label sits level with its first line
         middle = top + 8
-    same_line = [r for r in runs if r.top - 3 <= middle <= r.bottom + 3 and r.text not in (CHECKED, UNCHECKED)]
-    right = sorted((r for r in same_line if r.x0 >= x1 - 2 and r.x0 - x1 < 80), key=lambda r: r.x0)
-    left = sorted((r for r in same_line if r.x1 <= x0 + 2 and x0 - r.x1 < 250), key=lambda r: -r.x1)
+    same_line = [r for r in page.runs if r.top - 3 <= middle <= r.bottom + 3 and r.text not in (CHECKED, UNCHECKED)]
+    right = sorted((r for r in same_line if r.x0 >= x1 - 2 and r.x0 - x1 < RIGHT_REACH
+                    and _clear(page, x1, r.x0, middle)), key=lambda r: r.x0)
+    left = sorted((r for r in same_line if r.x1 <= x0 + 2 and x0 - r.x1 < LEFT_REACH
+                   and _clear(page, r.x1, x0, middle) and not _ENUMERATOR.match(r.text)), key=lambda r: -r.x1)
     if box and right:
         return right[0].text
-    if left:
+    if left and not option:
         return left[0].text
-    above = sorted((r for r in runs if r.bottom <= top + 2 and top - r.bottom < 22 and r.x1 > x0 - 10
-                    and r.x0 < x1), key=lambda r: -r.bottom)
+    vertical = _over_or_under(rect, page)
+    if vertical is not None:
+        return vertical
+    if right:
+        return right[0].text
+    header = _column_header(rect, page)
+    if header is None and left:
+        return left[0].text
+    return header
+
+
+def _column_header(rect: BBox, page: _PageText) -> str | None:
+    """The label over the top widget of the column of widgets ``rect`` is in (a table of fields)."""
+    column = rect
+    for _ in range(40):  # up the column of widgets to its header
+        over = [w for w in page.widgets if w != column and w[3] <= column[1] + 2 and column[1] - w[3] < ABOVE_REACH
+                and min(w[2], column[2]) - max(w[0], column[0]) > 0.5 * min(w[2] - w[0], column[2] - column[0])]
+        if not over:
+            break
+        column = max(over, key=lambda w: w[3])
+        header = _above(column, page)
+        if header is not None:
+            return header
+    return None
+
+
+def _above(rect: BBox, page: _PageText) -> str | None:
+    """The printed text just over a widget, overlapping it horizontally, no widget in between."""
+    run = _nearest_run(rect, page, above=True)
+    return run[1].text if run is not None else None
+
+
+def _over_or_under(rect: BBox, page: _PageText) -> str | None:
+    """The label over a widget, or under it (a signature line with its caption below).
+
+    The nearer of the two wins, and text nearer to another widget is that widget's label: in a
+    column of label-over-field pairs the text under a field is the next field's label, under a
+    column of signature lines the text over a line is the caption of the line before.
+    """
+    found = [c for c in (_nearest_run(rect, page, above=True), _nearest_run(rect, page, above=False))
+             if c is not None and not _nearer_to_another(c[1], c[0], rect, page)]
+    if not found:
+        return None
+    return min(found, key=lambda c: c[0])[1].text
+
+
+BELOW_REACH = 12.0
+"""How far under a widget its caption may stand (signature lines)."""
+
+
+def _nearest_run(rect: BBox, page: _PageText, *, above: bool) -> tuple[float, _Run] | None:
+    """The nearest text over (or under) a widget that overlaps it horizontally, with its distance;
+    None when another widget stands in between."""
+    x0, top, x1, bottom = rect
     if above:
-        return above[0].text
-    return right[0].text if right else None
+        near = [(top - r.bottom, r) for r in page.runs if r.bottom <= top + 2 and top - r.bottom < ABOVE_REACH
+                and r.x1 > x0 - 10 and r.x0 < x1 and r.text not in (CHECKED, UNCHECKED)]
+    else:
+        near = [(r.top - bottom, r) for r in page.runs if r.top >= bottom - 2 and r.top - bottom < BELOW_REACH
+                and r.x1 > x0 - 10 and r.x0 < x1 and r.text not in (CHECKED, UNCHECKED)]
+    if not near:
+        return None
+    gap, run = min(near, key=lambda c: c[0])
+    lo, hi = (run.bottom, top) if above else (bottom, run.top)
+    if any(w != rect and w[1] >= lo - 1 and w[3] <= hi + 1 and w[0] < min(x1, run.x1) and w[2] > max(x0, run.x0)
+           for w in page.widgets):
+        return None
+    return gap, run
+
+
+def _nearer_to_another(run: _Run, gap: float, rect: BBox, page: _PageText) -> bool:
+    """Another widget on the far side of ``run`` is nearer to it than ``rect`` is."""
+    for w in page.widgets:
+        if w == rect or not (w[0] < run.x1 and w[2] > run.x0 - 10):
+            continue
+        if w[1] >= run.bottom - 2 and w[1] - run.bottom < gap and w[1] > rect[3]:
+            return True  # a widget under the text (and under ours)
+        if w[3] <= run.top + 2 and run.top - w[3] < gap and w[3] < rect[1]:
+            return True  # a widget over the text (and over ours)
+    return False
+
+
+def _row_label(rect: BBox, page: _PageText) -> str | None:
+    """The printed text that starts a widget's line, whatever widgets stand in between."""
+    x0, top, _, bottom = rect
+    middle = (top + bottom) / 2
+    left = [r for r in page.runs if r.top - 3 <= middle <= r.bottom + 3 and r.x1 <= x0 + 2
+            and r.text not in (CHECKED, UNCHECKED) and not _ENUMERATOR.match(r.text)]
+    return min(left, key=lambda r: r.x0).text if left else None
+
+
+def _clear(page: _PageText, left: float, right: float, middle: float) -> bool:
+    """No widget stands on the line between ``left`` and ``right`` (the text is not another's label)."""
+    return not any(w[1] - 3 <= middle <= w[3] + 3 and w[0] >= left - 1 and w[2] <= right + 1
+                   for w in page.widgets)
+
+
+def _group_label(widgets: list[_Widget], page: _PageText) -> str | None:
+    """The printed label of a radio group: left of its first button, else over the buttons."""
+    first = min(widgets, key=lambda w: (w.rect[1], w.rect[0]))
+    x0, top, _, bottom = first.rect
+    middle = (top + bottom) / 2
+    left = sorted((r for r in page.runs if r.top - 3 <= middle <= r.bottom + 3 and r.x1 <= x0 + 2
+                   and x0 - r.x1 < LEFT_REACH and r.text not in (CHECKED, UNCHECKED)), key=lambda r: -r.x1)
+    options = {_label(w.rect, page, box=True, option=True) for w in widgets}
+    for r in left:
+        if r.text in options:
+            continue  # the text of an option printed left of its button, not the group's label
+        return r.text if _clear(page, r.x1, x0, middle) else None
+    return _above(first.rect, page)
