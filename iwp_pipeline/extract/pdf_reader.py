@@ -341,7 +341,8 @@ def _choices(form: pdfium_c.FPDF_FORMHANDLE, annot: pdfium_c.FPDF_ANNOTATION) ->
     out = []
     for i in range(max(0, pdfium_c.FPDFAnnot_GetOptionCount(form, annot))):
         label = _wide(pdfium_c.FPDFAnnot_GetOptionLabel, form, annot, i)
-        out.append(FieldOption(name=label, label=label, selected=bool(pdfium_c.FPDFAnnot_IsOptionSelected(form, annot, i))))
+        selected = bool(pdfium_c.FPDFAnnot_IsOptionSelected(form, annot, i))
+        out.append(FieldOption(name=label, label=label, selected=selected))
     return tuple(out)
 
 
@@ -534,8 +535,10 @@ BELOW_REACH = 12.0
 
 
 def _nearest_run(rect: BBox, page: _PageText, *, above: bool) -> tuple[float, _Run] | None:
-    """The nearest text over (or under) a widget that overlaps it horizontally, with its distance;
-    None when another widget stands in between."""
+    """The nearest text over (or under) a widget that overlaps it horizontally, and its distance.
+
+    None when there is none, or another widget stands in between.
+    """
     x0, top, x1, bottom = rect
     if above:
         near = [(top - r.bottom, r) for r in page.runs if r.bottom <= top + 2 and top - r.bottom < ABOVE_REACH
