@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
 from iwp_pipeline.extract.layout import FormField
@@ -59,8 +60,8 @@ def name_words(name: str) -> str:
     words = parts[-1]
     if len(words) == 1 and len(parts) > 1:  # 'Part1.EN.Name': the name of the EN
         words = parts[-2] + words
-    if all(w.isdigit() for w in words):
-        return ""
+    if all(w.isdigit() or len(w) == 1 for w in words):
+        return ""  # 'Text12', 'Check Box3', 't21': a widget kind and a number say nothing
     return " ".join(words)
 
 
@@ -184,6 +185,24 @@ def _match_words(words: tuple[str, ...], keys: tuple[str, ...] | None) -> tuple[
     return None
 
 
+def is_signature(f: FormField, key: str) -> bool:
+    """A field whose words make it a signature, or the date of one.
+
+    'Individual signature date', or 'Date' in a row that starts 'Individual signature'.
+    """
+    return key == "generic.signature" or (
+        key == "generic.date" and any(re.search(r"\bsign", text, re.I) for text in field_words(f)))
+
+
+def field_party(f: FormField, hint: str) -> str | None:
+    """Whose value a field holds, as its words say: the hint that named it first, then the others."""
+    for text in (hint, *field_words(f)):
+        party = party_of(text.split(":", 1)[0])
+        if party is not None:
+            return party
+    return None
+
+
 def field_label(f: FormField, section: str | None) -> tuple[str, str] | None:
     """What a field holds, as (label key, hint text), or None when nothing says.
 
@@ -216,15 +235,23 @@ def is_modality_choice(f: FormField) -> bool:
     return len(found) >= 2
 
 
-def checked_modality(units: Sequence[Unit]) -> str | None:
-    """A modality given as separate checkboxes in the discussion part: the words of the checked one."""
+def modality_boxes(units: Sequence[Unit]) -> tuple[Unit | None, str | None]:
+    """A modality given as separate checkboxes in the discussion part.
+
+    Returns the first such box (None when the part has none) and the words of the ticked one
+    (None when none is ticked).
+    """
+    first: Unit | None = None
     for u in units:
-        if u.field is None or u.field.kind != "checkbox" or not u.field.checked or u.section != "discussion":
+        if u.field is None or u.field.kind != "checkbox" or u.section != "discussion":
             continue
         for hint in field_words(u.field):
             if len(hint.split()) <= 4 and any(any_match(p, hint) for p in vocabulary()["modalities"].values()):
-                return hint
-    return None
+                if u.field.checked:
+                    return u, hint
+                first = first or u
+                break
+    return first, None
 
 
 def unticked_box_labels(units: Sequence[Unit]) -> set[str]:
@@ -344,17 +371,25 @@ def _goal_words(words: tuple[str, ...]) -> tuple[str | None, str | None]:
     return None, detail
 
 
-def goal_fields(units: Sequence[Unit]) -> tuple[dict[str, Unit], dict[str, dict[str, Unit]]]:
-    """Goals written into form fields: whole goals, and goals split into detail fields.
+@dataclass
+class GoalFields:
+    """The goals of a form: what its goal fields hold."""
 
-    Returns the field holding each whole goal, and per goal the fields of its details
-    (occupation, hours, wages, time frame).
+    whole: dict[str, Unit] = field(default_factory=dict)
+    """The filled field holding each whole goal."""
+    details: dict[str, dict[str, Unit]] = field(default_factory=dict)
+    """Per goal, the filled fields of its details (occupation, hours, wages, time frame)."""
+    claimed: set[str] = field(default_factory=set)
+    """The goals the form has fields for, filled or empty (printed text near them is no value)."""
+
+
+def goal_fields(units: Sequence[Unit]) -> GoalFields:
+    """Goals written into form fields: whole goals, and goals split into detail fields.
 
     A detail field whose own words do not say which goal it belongs to belongs to the goal named
     last before it, by a field or by printed text ('Short-term goal' over its fields).
     """
-    whole: dict[str, Unit] = {}
-    details: dict[str, dict[str, Unit]] = {}
+    out = GoalFields()
     current: str | None = None
     for u in units:
         if u.field is None:
@@ -373,13 +408,14 @@ def goal_fields(units: Sequence[Unit]) -> tuple[dict[str, Unit], dict[str, dict[
         if goal is None:
             continue
         current = goal
+        out.claimed.add(goal)
         if not u.text:
             continue
         if detail is None:
-            whole.setdefault(goal, u)
+            out.whole.setdefault(goal, u)
         else:
-            details.setdefault(goal, {}).setdefault(detail, u)
-    return whole, details
+            out.details.setdefault(goal, {}).setdefault(detail, u)
+    return out
 
 
 def describe_goal(details: dict[str, str]) -> str:

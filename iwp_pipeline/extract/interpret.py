@@ -326,8 +326,9 @@ def label_targets(units: Sequence[Unit]) -> Iterator[tuple[str, Unit]]:
             if hit is None:
                 continue
             key, text = hit
-            party = _label_party(text) or party
-            target = _resolve(key, section, party)
+            party = fields.field_party(u.field, text) or party
+            # A field that says it is a signature (or its date) is one, whatever section it is in.
+            target = _resolve(key, "signatures" if fields.is_signature(u.field, key) else section, party)
             if target:
                 yield target, u
             continue
@@ -344,7 +345,8 @@ def label_targets(units: Sequence[Unit]) -> Iterator[tuple[str, Unit]]:
 def collect_labels(units: Sequence[Unit], reader: Reader, found: Found) -> None:
     """Resolve every label of the main part into ``found``."""
     long_keys = ("discussion.summary", "goals.short_term", "goals.long_term")
-    for target, u in label_targets(units):
+    # Form fields first: a field holds what its words say, before printed text near it is read.
+    for target, u in sorted(label_targets(units), key=lambda hit: hit[1].field is None):
         if u.field is not None:
             if u.field.kind in ("text", "choice", "signature", "radio"):
                 found.put(target, u.text, u, claim=True)
@@ -396,8 +398,12 @@ def read_discussion(units: Sequence[Unit], reader: Reader, found: Found) -> Disc
                 break
     if summary and where is not None:
         found.put("discussion.summary", summary, where)
-    modality_text = (found.get("discussion.modality") or _checked_option(units, "discussion")
-                     or fields.checked_modality(units))
+    modality_text = found.get("discussion.modality") or _checked_option(units, "discussion")
+    box, ticked = fields.modality_boxes(units)  # a checkbox per way of meeting: the boxes decide
+    where = found.where.get("discussion.modality")
+    if box is not None and (where is None or where.field is None):
+        modality_text = ticked
+        found.where["discussion.modality"] = box.location
     return Discussion(
         date=iso_date(found.get("discussion.date")),
         modality=normalise_modality(modality_text),
@@ -550,15 +556,16 @@ def read_goals(units: Sequence[Unit], reader: Reader, found: Found) -> Employmen
                 value, _ = reader.value(u, m.rest)
                 if value:
                     subs[current].setdefault(m.key, value)
-    whole, details = fields.goal_fields(units)  # goals written into form fields win over printed text
+    in_fields = fields.goal_fields(units)  # goals written into form fields win over printed text
     goals = {}
     for key in ("goals.short_term", "goals.long_term"):
-        if key in details:
-            subs[key] = {**subs[key], **{sub: u.text for sub, u in details[key].items()}}
-        if key in whole:
-            texts[key] = (whole[key].text, whole[key])
-        elif key in details:
-            texts[key] = (fields.describe_goal(subs[key]), next(iter(details[key].values())))
+        if key in in_fields.claimed:
+            subs[key] = {sub: u.text for sub, u in in_fields.details.get(key, {}).items()}
+            texts.pop(key, None)
+        if key in in_fields.whole:
+            texts[key] = (in_fields.whole[key].text, in_fields.whole[key])
+        elif subs[key] and key in in_fields.details:
+            texts[key] = (fields.describe_goal(subs[key]), next(iter(in_fields.details[key].values())))
         text, where = texts.get(key, (None, None))
         if text is None and not subs[key]:
             goals[key] = None
@@ -864,7 +871,7 @@ def interpret(layout: Layout) -> Record:
     signatures = read_signatures(found)
     if attachment is not None:
         discussion = _merge_discussion(discussion, attachment)
-    elif discussion.summary is None:
+    elif discussion.summary is None and "discussion.summary" not in found.claimed:  # no empty summary field
         fifteen = next((t for t in terms if t.number == 15 and t.evidence and len(t.evidence.split()) > 25), None)
         if fifteen is not None:
             discussion = replace(discussion, summary=fifteen.evidence)

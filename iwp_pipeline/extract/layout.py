@@ -93,9 +93,11 @@ class FormField:
     multiline: bool = False
     """A text field that takes several lines (the multiline flag, or a widget several lines tall)."""
     row_label: str | None = None
-    """For a checkbox: the printed text that starts its line, past other widgets (a checklist row)."""
+    """The printed text that starts the widget's line past other widgets (a checklist row), when
+    it is not the label."""
     column_header: str | None = None
-    """For a checkbox: the printed text over its column of boxes ('Yes', 'No', 'Selected')."""
+    """The printed text over the widget's column: of boxes ('Yes', 'No', 'Selected'), or of a
+    table of fields (for a text field in one, also its label)."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,7 +13,7 @@ import ctypes
 import logging
 import re
 import warnings
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
@@ -364,7 +364,61 @@ def _form_fields(widgets: list[_Widget], runs_by_page: list[list[_Run]]) -> list
         grouped.setdefault(w.name, []).append(w)
         rects.setdefault(w.page, []).append(w.rect)
     pages = [_PageText(runs, rects.get(number, [])) for number, runs in enumerate(runs_by_page, 1)]
-    return [_field(name, ws, pages) for name, ws in grouped.items()]
+    return _headers_across_pages([_field(name, ws, pages) for name, ws in grouped.items()], pages)
+
+
+def _headers_across_pages(fields: list[FormField], pages: list[_PageText]) -> list[FormField]:
+    """Headers for a table of fields continued on the next page under no header row.
+
+    Its columns take the headers they have on the page before (a checklist or a signature table
+    that runs over a page break); a text field there takes the header as its label (the text
+    left of it is its row's).
+    """
+    tops: dict[int, list[float]] = {}
+    for f in fields:
+        if f.rect is not None and f.page:
+            tops.setdefault(f.page, []).append(f.rect[1])
+    # Per page break: where the printed text of the page before ends and of the page after starts.
+    # Text on both pages is a running header or footer; other text between the table's last row
+    # and the next page's first (a heading, a paragraph) means a new part of the form.
+    text_ends: dict[int, float] = {}
+    text_starts: dict[int, float] = {}
+    for number in range(2, len(pages) + 1):
+        before, after = pages[number - 2].runs, pages[number - 1].runs
+        running = {r.text for r in before} & {r.text for r in after}
+        text_ends[number - 1] = max((r.top for r in before if r.text not in running), default=0.0)
+        text_starts[number] = min((r.bottom for r in after if r.text not in running), default=float("inf"))
+    done: list[FormField] = []
+    for f in sorted(fields, key=lambda f: (f.page or 0, f.rect[1] if f.rect else 0)):
+        if f.column_header is None and f.rect is not None and f.page and f.kind in ("checkbox", "text"):
+            rect = f.rect
+            over = _widget_over(rect, pages[f.page - 1])
+            first_row = rect[1] <= min(tops[f.page]) + ROW_TOLERANCE and text_starts.get(f.page, 0.0) > rect[1] + 2
+            same_column = [d for d in done if d.kind == f.kind and d.column_header and d.rect is not None
+                           and min(d.rect[2], rect[2]) - max(d.rect[0], rect[0]) > 0.5 * (rect[2] - rect[0])
+                           and ((d.page == f.page and d.rect == over)
+                                or (d.page == f.page - 1 and first_row
+                                    and d.rect[1] >= max(tops[d.page]) - ROW_TOLERANCE
+                                    and text_ends[d.page] < d.rect[3] - 2))]
+            if same_column:
+                last = max(same_column, key=lambda d: (d.page or 0, d.rect[1] if d.rect else 0))
+                if f.kind == "checkbox":
+                    f = replace(f, column_header=last.column_header)
+                else:
+                    f = replace(f, label=last.column_header, column_header=last.column_header,
+                                row_label=f.label or f.row_label)
+        done.append(f)
+    return _in_order(done, fields)
+
+
+ROW_TOLERANCE = 4.0
+"""Points within which widgets count as one row (first or last row of widgets on a page)."""
+
+
+def _in_order(changed: list[FormField], original: list[FormField]) -> list[FormField]:
+    """``changed`` (the same fields, some replaced) in the order of ``original``."""
+    by_name = {f.name: f for f in changed}
+    return [by_name[f.name] for f in original]
 
 
 @dataclass
@@ -404,9 +458,13 @@ def _field(name: str, widgets: list[_Widget], pages: list[_PageText]) -> FormFie
         text = _appearance_text(first.appearance)
         from_appearance = text is not None
     tall = first.rect[3] - first.rect[1] >= MULTILINE_HEIGHT
+    header = _table_header(first.rect, page)  # a cell of a table of fields: its column says what it holds
+    label = header or _label(first.rect, page, box=False)
+    row = _row_label(first.rect, page)
     return FormField(name, first.kind, value=text, tooltip=tooltip,  # type: ignore[arg-type]
-                     label=_label(first.rect, page, box=False), page=first.page, rect=first.rect,
-                     options=first.choices, from_appearance=from_appearance, multiline=first.multiline or tall)
+                     label=label, page=first.page, rect=first.rect, options=first.choices,
+                     from_appearance=from_appearance, multiline=first.multiline or tall,
+                     row_label=row if row != label else None, column_header=header)
 
 
 _STRING = re.compile(r"\((?:\\.|[^\\()])*\)|<[0-9A-Fa-f\s]*>")
@@ -499,14 +557,50 @@ def _column_header(rect: BBox, page: _PageText) -> str | None:
     """The label over the top widget of the column of widgets ``rect`` is in (a table of fields)."""
     column = rect
     for _ in range(40):  # up the column of widgets to its header
-        over = [w for w in page.widgets if w != column and w[3] <= column[1] + 2 and column[1] - w[3] < ABOVE_REACH
-                and min(w[2], column[2]) - max(w[0], column[0]) > 0.5 * min(w[2] - w[0], column[2] - column[0])]
-        if not over:
+        over = _widget_over(column, page)
+        if over is None:
             break
-        column = max(over, key=lambda w: w[3])
+        column = over
         header = _above(column, page)
         if header is not None:
             return header
+    return None
+
+
+def _widget_over(rect: BBox, page: _PageText) -> BBox | None:
+    """The widget right over ``rect`` in the same column with no printed text in between, if any."""
+    over = [w for w in page.widgets if w != rect and w[3] <= rect[1] + 2 and rect[1] - w[3] < ABOVE_REACH
+            and min(w[2], rect[2]) - max(w[0], rect[0]) > 0.5 * min(w[2] - w[0], rect[2] - rect[0])]
+    if not over:
+        return None
+    w = max(over, key=lambda w: w[3])
+    between = any(r.top >= w[3] - 2 and r.bottom <= rect[1] + 2 and r.x0 < min(w[2], rect[2])
+                  and r.x1 > max(w[0], rect[0]) for r in page.runs)
+    return None if between else w
+
+
+def _table_header(rect: BBox, page: _PageText) -> str | None:
+    """The header of a table of fields over the column of ``rect``, when it is one.
+
+    A table: the top widget of the column has text right over it, and a widget beside it in
+    the same row has other text over it on the same line (a header row over two columns).
+    """
+    top = rect
+    for _ in range(40):
+        over = _widget_over(top, page)
+        if over is None:
+            break
+        top = over
+    header = _nearest_run(top, page, above=True)
+    if header is None:
+        return None
+    middle = (top[1] + top[3]) / 2
+    for w in page.widgets:
+        if w == top or not (w[1] <= middle <= w[3]) or (w[0] < top[2] and w[2] > top[0]):
+            continue
+        other = _nearest_run(w, page, above=True)
+        if other is not None and other[1] is not header[1] and abs(other[1].top - header[1].top) < 3:
+            return header[1].text
     return None
 
 

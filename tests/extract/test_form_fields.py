@@ -28,11 +28,12 @@ from iwp_pipeline.extract.interpret import (
     interpret,
     read_discussion,
     read_services,
+    read_signatures,
     read_work_history,
 )
-from iwp_pipeline.extract.layout import FieldOption, FormField
+from iwp_pipeline.extract.layout import FieldOption, FormField, Layout
 from iwp_pipeline.extract.pdf_reader import read_pdf
-from iwp_pipeline.extract.units import assign_sections, build_units, match_label
+from iwp_pipeline.extract.units import Unit, assign_sections, build_units, match_label
 
 
 @pytest.mark.parametrize(("name", "words"), [
@@ -326,6 +327,18 @@ def test_values_only_in_appearance_streams_give_the_same_record(unseen_form, tmp
     assert again.discussion.summary is not None and again.discussion.summary.split() == SUMMARY.split()
 
 
+def _labels_read(layout: Layout) -> tuple[list[Unit], Reader, Found]:
+    """The units of a layout with every label read, as interpret() reads them."""
+    units = build_units(layout)
+    assign_sections(units)
+    for u in units:
+        if u.field is None and not u.heading:
+            u.label = match_label(u.text)
+    reader, found = Reader(units), Found()
+    collect_labels(units, reader, found)
+    return units, reader, found
+
+
 def _draw_checklist_form(path: Path, *, no_work_ticked: bool) -> None:
     """A form with qualified field names, a combo box, an empty 'no work' box and a No/Yes grid."""
     from reportlab.lib.pagesizes import letter
@@ -363,13 +376,7 @@ def test_checklists_combo_boxes_and_empty_boxes(tmp_path, no_work_ticked):
     layout = read_pdf(path.read_bytes())
     combo = next(f for f in layout.fields if f.kind == "choice")
     assert [o.label for o in combo.options] == ["In person", "Telephone", "Video"]
-    units = build_units(layout)  # the parts of a plan, read as interpret() reads them
-    assign_sections(units)
-    for u in units:
-        if u.field is None and not u.heading:
-            u.label = match_label(u.text)
-    reader, found = Reader(units), Found()
-    collect_labels(units, reader, found)
+    units, reader, found = _labels_read(layout)
     assert read_discussion(units, reader, found).modality == "video"
     _, statement = read_work_history(units, reader, found)
     assert (statement is not None) is no_work_ticked  # the printed words beside an empty box state nothing
@@ -405,3 +412,41 @@ def test_a_form_that_is_no_iwp_stays_no_iwp(tmp_path):
     form.textfield(name="Text10", value="Dana Ellison", x=150, y=536, width=200, height=14)
     c.save()
     assert interpret(read_pdf(path.read_bytes())).document_type == "other"
+
+
+@pytest.mark.parametrize("page_break", [False, True])
+def test_a_signature_table_of_fields_over_a_page_break(tmp_path, page_break):
+    """Header row 'Signature | Printed name | Date', a row per party named in its first cell; the
+    second row may start the next page, under no header."""
+    pytest.importorskip("reportlab")
+    from reportlab.pdfgen import canvas
+
+    path = tmp_path / "signatures.pdf"
+    c = canvas.Canvas(str(path), invariant=1)
+    form = c.acroForm
+    c.setFont("Helvetica-Bold", 10)
+    c.drawString(50, 160 if page_break else 700, "SIGNATURES")
+    y = 140 if page_break else 680
+    c.setFont("Helvetica", 9)
+    for x, header in ((200, "Signature"), (350, "Printed name"), (480, "Date")):
+        c.drawString(x, y, header)
+    rows = (("Participant", "Dana R. Ellison", "Dana R. Ellison", "03/06/2025"),
+            ("EN Representative", "Dana Whitfield", "Dana Whitfield", "03/07/2025"))
+    for i, row in enumerate(rows):
+        if page_break and i == 1:
+            c.showPage()
+            c.setFont("Helvetica", 9)
+            y = 760
+        y -= 22
+        c.drawString(50, y + 2, row[0])
+        for j, (x, w) in enumerate(((200, 140), (350, 120), (480, 80))):
+            form.textfield(name=f"Text{i}{j}", value=row[j + 1], x=x, y=y - 2, width=w, height=14, fontSize=8)
+    c.save()
+    layout = read_pdf(path.read_bytes())
+    assert [f.label for f in layout.fields] == ["Signature", "Printed name", "Date"] * 2
+    assert [f.row_label for f in layout.fields][::3] == ["Participant", "EN Representative"]
+    _, _, found = _labels_read(layout)
+    signatures = read_signatures(found)
+    assert signatures.ticketholder.signed and signatures.ticketholder.date == "2025-03-06"
+    assert signatures.en_representative.signed and signatures.en_representative.date == "2025-03-07"
+    assert signatures.en_representative.printed_name == "Dana Whitfield"
