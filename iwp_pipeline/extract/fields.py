@@ -355,20 +355,23 @@ def goal_part(f: FormField) -> tuple[str | None, str | None]:
 
 @lru_cache(maxsize=4096)
 def _goal_words(words: tuple[str, ...]) -> tuple[str | None, str | None]:
-    detail = None
+    goal = detail = None  # one hint may name both, or one the goal (a table row) and another the detail
     for hint in words:
         for reading in readings(hint):
             lead = _lead(reading, GOAL_KEYS)
             if lead is not None:
                 key, rest = lead
-                if not rest:
-                    return key, None
-                sub = _first_full(readings(rest), GOAL_PARTS)
+                sub = _first_full(readings(rest), GOAL_PARTS) if rest else None
                 if sub is not None:
                     return key, sub
+                if not rest:
+                    goal = goal or key
+                    break
             if detail is None:
                 detail = _full(reading, GOAL_PARTS)
-    return None, detail
+                if detail is not None:
+                    break
+    return goal, detail
 
 
 @dataclass

@@ -102,9 +102,16 @@ def test_work_history_fields_give_column_and_row(tooltip, label, expected):
     ("Long-term goal time frame", "Target date:", ("goals.long_term", "goal.time_frame")),
     (None, "Target occupation:", (None, "goal.job_title")),
     ("First goal (within 18 months)", None, ("goals.short_term", None)),
+    ("Long-term goal", "Occupation", ("goals.long_term", "goal.job_title")),
 ])
 def test_goal_fields_name_their_goal_and_detail(tooltip, label, expected):
     assert goal_part(FormField("Field_15", "text", tooltip=tooltip, label=label)) == expected
+
+
+def test_a_goals_table_names_the_goal_by_row_and_the_detail_by_column():
+    cell = FormField("Text31", "text", label="Hours per week", row_label="Short-term goal",
+                     column_header="Hours per week")
+    assert goal_part(cell) == ("goals.short_term", "goal.hours")
 
 
 @pytest.mark.parametrize(("words", "service"), [
