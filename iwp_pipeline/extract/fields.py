@@ -207,8 +207,11 @@ def field_label(f: FormField, section: str | None) -> tuple[str, str] | None:
     """What a field holds, as (label key, hint text), or None when nothing says.
 
     Its words first; then, in the discussion part, the context: a group of options that are ways
-    of meeting is the modality, a multi-line text field the summary.
+    of meeting is the modality, a multi-line text field the summary. A checkbox holds no value of
+    a label (what it says is read where boxes are read: services, modality, 'no work').
     """
+    if f.kind in ("checkbox", "button"):
+        return None
     hit = match_field(f)
     if hit is not None:
         return hit
@@ -403,8 +406,9 @@ def goal_fields(units: Sequence[Unit]) -> GoalFields:
             if lead is not None and not lead[1]:
                 current = lead[0]
             continue
-        if u.field.kind not in ("text", "choice"):
-            continue
+        if u.field.kind not in ("text", "choice") or (
+                u.section != "goals" and not any("goal" in w.casefold() for w in field_words(u.field))):
+            continue  # every goal label says 'goal'; details count only in the goals part
         goal, detail = goal_part(u.field)
         if goal is None and detail is not None and u.section == "goals":
             goal = current
