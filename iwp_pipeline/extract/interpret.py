@@ -356,6 +356,13 @@ def collect_labels(units: Sequence[Unit], reader: Reader, found: Found) -> None:
         accept = _is_date if target.endswith(".date") else None
         value, where = reader.value(u, u.label.rest, allow_above=target.startswith("sig."), accept=accept)
         found.put(target, value, where)
+    box, ticked = fields.modality_boxes(units)  # a checkbox per way of meeting: the boxes decide
+    known = found.where.get("discussion.modality")
+    if box is not None and (known is None or known.field is None):  # over a printed neighbour of the label
+        found.values.pop("discussion.modality", None)
+        found.where.pop("discussion.modality", None)
+        found.claimed.discard("discussion.modality")
+        found.put("discussion.modality", ticked, box, claim=True)
 
 
 def collect_header_rows(units: Sequence[Unit], found: Found) -> None:
@@ -399,11 +406,6 @@ def read_discussion(units: Sequence[Unit], reader: Reader, found: Found) -> Disc
     if summary and where is not None:
         found.put("discussion.summary", summary, where)
     modality_text = found.get("discussion.modality") or _checked_option(units, "discussion")
-    box, ticked = fields.modality_boxes(units)  # a checkbox per way of meeting: the boxes decide
-    where = found.where.get("discussion.modality")
-    if box is not None and (where is None or where.field is None):
-        modality_text = ticked
-        found.where["discussion.modality"] = box.location
     return Discussion(
         date=iso_date(found.get("discussion.date")),
         modality=normalise_modality(modality_text),
