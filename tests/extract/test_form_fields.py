@@ -57,7 +57,7 @@ def test_field_names_are_read_as_words(name, words):
     ("EN staff signature", None, "sig_en_sig", "generic.signature"),
     (None, "Synopsis of discussion", "Field_10", "discussion.summary"),
     ("Notes of the meeting", "Why the goals are right for you:", "Field_10", "discussion.summary"),
-    ("How we met", "Conversation held:", "txt_alt_contact", "alternate.name"),
+    ("Please complete", "Line 8:", "txt_alt_contact", "alternate.name"),
     ("Individual's signature date", None, "Text9", "generic.date"),
     (None, "EN staff name (print):", "Text41", "generic.printed_name"),
     ("Alternate contact", "Someone else we can call:", "Field_8", "alternate.name"),
@@ -74,8 +74,8 @@ def test_words_that_are_no_label_match_nothing(label):
 
 
 def test_the_context_says_what_an_unlabelled_field_is():
-    notes = FormField("Text10", "text", label="Why the goals are right for you:", multiline=True)
-    assert field_label(notes, "discussion") == ("discussion.summary", "Why the goals are right for you:")
+    notes = FormField("Text10", "text", label="In your own words:", multiline=True)
+    assert field_label(notes, "discussion") == ("discussion.summary", "In your own words:")
     assert field_label(notes, "goals") is None
     ways = FormField("Group1", "radio", options=(
         FieldOption("Choice1", "In Person"), FieldOption("Choice2", "By Phone"),
