@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
 
+from iwp_pipeline.extract import fields
 from iwp_pipeline.extract.layout import Layout
 from iwp_pipeline.extract.terms import recognise_terms
 from iwp_pipeline.extract.units import (
@@ -21,7 +21,6 @@ from iwp_pipeline.extract.units import (
     any_match,
     assign_sections,
     build_units,
-    field_hints,
     match_label,
     party_of,
     strip_lead,
@@ -261,22 +260,14 @@ def _is_label_unit(u: Unit) -> bool:
 
 
 def _label_for_field(u: Unit) -> tuple[str, str] | None:
-    """(key, label text) for a form-field unit, from its tooltip, printed label or name."""
+    """(key, label text) for a form-field unit: its tooltip, printed label, name or context.
+
+    See ``fields.field_label``; computed once per unit.
+    """
     assert u.field is not None
     if u.field_label is False:
-        u.field_label = _label_for_hints(tuple(field_hints(u.field)))
+        u.field_label = fields.field_label(u.field, u.section)
     return u.field_label  # type: ignore[return-value]
-
-
-@lru_cache(maxsize=4096)
-def _label_for_hints(hints: tuple[str, ...]) -> tuple[str, str] | None:
-    for hint in hints:
-        if re.search(r"\bdate\b", hint, re.I) and re.search(r"\bsign", hint, re.I):
-            return "generic.date", hint
-        m = match_label(hint + ":")
-        if m:
-            return m.key, hint
-    return None
 
 
 def _resolve(key: str, section: str | None, party: str | None) -> str | None:
@@ -335,8 +326,9 @@ def label_targets(units: Sequence[Unit]) -> Iterator[tuple[str, Unit]]:
             if hit is None:
                 continue
             key, text = hit
-            party = _label_party(text) or party
-            target = _resolve(key, section, party)
+            party = fields.field_party(u.field, text) or party
+            # A field that says it is a signature (or its date) is one, whatever section it is in.
+            target = _resolve(key, "signatures" if fields.is_signature(u.field, key) else section, party)
             if target:
                 yield target, u
             continue
@@ -353,7 +345,8 @@ def label_targets(units: Sequence[Unit]) -> Iterator[tuple[str, Unit]]:
 def collect_labels(units: Sequence[Unit], reader: Reader, found: Found) -> None:
     """Resolve every label of the main part into ``found``."""
     long_keys = ("discussion.summary", "goals.short_term", "goals.long_term")
-    for target, u in label_targets(units):
+    # Form fields first: a field holds what its words say, before printed text near it is read.
+    for target, u in sorted(label_targets(units), key=lambda hit: hit[1].field is None):
         if u.field is not None:
             if u.field.kind in ("text", "choice", "signature", "radio"):
                 found.put(target, u.text, u, claim=True)
@@ -363,6 +356,13 @@ def collect_labels(units: Sequence[Unit], reader: Reader, found: Found) -> None:
         accept = _is_date if target.endswith(".date") else None
         value, where = reader.value(u, u.label.rest, allow_above=target.startswith("sig."), accept=accept)
         found.put(target, value, where)
+    box, ticked = fields.modality_boxes(units)  # a checkbox per way of meeting: the boxes decide
+    known = found.where.get("discussion.modality")
+    if box is not None and (known is None or known.field is None):  # over a printed neighbour of the label
+        found.values.pop("discussion.modality", None)
+        found.where.pop("discussion.modality", None)
+        found.claimed.discard("discussion.modality")
+        found.put("discussion.modality", ticked, box, claim=True)
 
 
 def collect_header_rows(units: Sequence[Unit], found: Found) -> None:
@@ -444,10 +444,14 @@ def _checked_option(units: Sequence[Unit], section: str) -> str | None:
 def read_work_history(units: Sequence[Unit], reader: Reader, found: Found) -> tuple[list[WorkEntry], str | None]:
     """Part Two, Section 2: a table of jobs, or label groups, or a statement that there is none."""
     section = [u for u in units if u.section == "work_history"]
-    entries = _work_table(section) or _work_groups(section, reader)
+    rows = fields.work_rows(section)  # jobs written into form fields
+    entries = [e for e in map(_work_entry, rows) if e is not None] if rows is not None else (
+        _work_table(section) or _work_groups(section, reader))
     statement = None
+    unticked = fields.unticked_box_labels(section)  # 'No work in the last 18 months' beside an empty box
     for u in section:
-        if u.heading is None and any_match(vocabulary()["no_work_history"], u.text):
+        if u.heading is None and " ".join(u.text.split()) not in unticked \
+                and any_match(vocabulary()["no_work_history"], u.text):
             statement = clean(strip_lead(u.text))
             found.where.setdefault("no_work_history_statement", u.location)
             break
@@ -554,13 +558,16 @@ def read_goals(units: Sequence[Unit], reader: Reader, found: Found) -> Employmen
                 value, _ = reader.value(u, m.rest)
                 if value:
                     subs[current].setdefault(m.key, value)
-    for u in units:  # goals written into form fields
-        if u.field is not None and u.field.kind == "text" and u.text:
-            hit = _label_for_field(u)
-            if hit and hit[0] in ("goals.short_term", "goals.long_term") and hit[0] not in texts:
-                texts[hit[0]] = (u.text, u)
+    in_fields = fields.goal_fields(units)  # goals written into form fields win over printed text
     goals = {}
     for key in ("goals.short_term", "goals.long_term"):
+        if key in in_fields.claimed:
+            subs[key] = {sub: u.text for sub, u in in_fields.details.get(key, {}).items()}
+            texts.pop(key, None)
+        if key in in_fields.whole:
+            texts[key] = (in_fields.whole[key].text, in_fields.whole[key])
+        elif subs[key] and key in in_fields.details:
+            texts[key] = (fields.describe_goal(subs[key]), next(iter(in_fields.details[key].values())))
         text, where = texts.get(key, (None, None))
         if text is None and not subs[key]:
             goals[key] = None
@@ -649,15 +656,17 @@ def read_services(units: Sequence[Unit], reader: Reader) -> tuple[list[Service],
     has_boxes = any(u.checked is not None for u in section)
     services: dict[str, Service] = {}
     where: dict[str, Location] = {}
-    for u in section:
+    for u in sorted(section, key=lambda u: u.field is not None):  # form fields last: what they hold wins
         if u.heading:
             continue
-        hints = field_hints(u.field) if u.field is not None else [u.text]
+        if u.field is not None:
+            field_service = fields.service_of(u.field)
+            if field_service is not None:
+                _merge_field_service(services, where, field_service, u)
+            continue
+        hints = [u.text]
         service_key, rest = _service_in(hints, names)
         if service_key is None:
-            continue
-        if u.field is not None:
-            _merge_field_service(services, where, service_key, u)
             continue
         selected = u.checked
         if selected is None:
@@ -739,9 +748,16 @@ def _left_box(section: Sequence[Unit], u: Unit) -> bool | None:
 
 def _merge_field_service(services: dict[str, Service], where: dict[str, Location], key: str, u: Unit) -> None:
     assert u.field is not None
-    old = services.get(key, _service(key, False, None, None))
-    if u.field.kind == "checkbox":
+    old = services.setdefault(key, _service(key, False, None, None))
+    if u.field.kind == "checkbox" and fields.in_no_column(u.field):
+        if u.field.checked:  # a ticked 'No'; an empty 'No' box says nothing
+            services[key] = replace(old, selected=False)
+        where.setdefault(key, u.location)
+    elif u.field.kind == "checkbox":
         services[key] = replace(old, selected=bool(u.field.checked))
+        where.setdefault(key, u.location)
+    elif u.field.kind == "radio" and fields.chosen_yes_no(u.field) is not None:
+        services[key] = replace(old, selected=bool(fields.chosen_yes_no(u.field)))
         where.setdefault(key, u.location)
     elif u.field.kind in ("text", "choice"):
         services[key] = replace(old, description=clean(u.text) or old.description)
@@ -857,7 +873,7 @@ def interpret(layout: Layout) -> Record:
     signatures = read_signatures(found)
     if attachment is not None:
         discussion = _merge_discussion(discussion, attachment)
-    elif discussion.summary is None:
+    elif discussion.summary is None and "discussion.summary" not in found.claimed:  # no empty summary field
         fifteen = next((t for t in terms if t.number == 15 and t.evidence and len(t.evidence.split()) > 25), None)
         if fifteen is not None:
             discussion = replace(discussion, summary=fifteen.evidence)

@@ -90,6 +90,14 @@ class FormField:
     options: tuple[FieldOption, ...] = ()
     from_appearance: bool = False
     """The value was read from the widget's appearance stream (no /V)."""
+    multiline: bool = False
+    """A text field that takes several lines (the multiline flag, or a widget several lines tall)."""
+    row_label: str | None = None
+    """The printed text that starts the widget's line past other widgets (a checklist row), when
+    it is not the label."""
+    column_header: str | None = None
+    """The printed text over the widget's column: of boxes ('Yes', 'No', 'Selected'), or of a
+    table of fields (for a text field in one, also its label)."""
 
 
 @dataclass(frozen=True, slots=True)

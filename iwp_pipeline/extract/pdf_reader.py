@@ -13,7 +13,7 @@ import ctypes
 import logging
 import re
 import warnings
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
@@ -296,6 +296,8 @@ class _Widget:
     appearance: str
     page: int
     rect: BBox
+    multiline: bool = False
+    choices: tuple[FieldOption, ...] = ()
 
 
 def _page_widgets(form: pdfium_c.FPDF_FORMHANDLE, page: pdfium.PdfPage, number: int) -> list[_Widget]:
@@ -324,11 +326,24 @@ def _page_widgets(form: pdfium_c.FPDF_FORMHANDLE, page: pdfium.PdfPage, number: 
                 checked=bool(pdfium_c.FPDFAnnot_IsChecked(form, annot)) if kind in ("checkbox", "radio") else False,
                 export=_wide(pdfium_c.FPDFAnnot_GetFormFieldExportValue, form, annot) if kind in ("checkbox", "radio") else "",
                 appearance=_wide(pdfium_c.FPDFAnnot_GetAP, annot, pdfium_c.FPDF_ANNOT_APPEARANCEMODE_NORMAL)
-                if kind == "text" and not value.strip() else "",
-                page=number, rect=(x0, height - y1, x1, height - y0)))
+                if kind in ("text", "signature") and not value.strip() else "",
+                page=number, rect=(x0, height - y1, x1, height - y0),
+                multiline=kind == "text" and bool(pdfium_c.FPDFAnnot_GetFormFieldFlags(form, annot)
+                                                  & pdfium_c.FPDF_FORMFLAG_TEXT_MULTILINE),
+                choices=_choices(form, annot) if kind == "choice" else ()))
         finally:
             pdfium_c.FPDFPage_CloseAnnot(annot)
     return widgets
+
+
+def _choices(form: pdfium_c.FPDF_FORMHANDLE, annot: pdfium_c.FPDF_ANNOTATION) -> tuple[FieldOption, ...]:
+    """The options of a combo box or list box, and which are selected."""
+    out = []
+    for i in range(max(0, pdfium_c.FPDFAnnot_GetOptionCount(form, annot))):
+        label = _wide(pdfium_c.FPDFAnnot_GetOptionLabel, form, annot, i)
+        selected = bool(pdfium_c.FPDFAnnot_IsOptionSelected(form, annot, i))
+        out.append(FieldOption(name=label, label=label, selected=selected))
+    return tuple(out)
 
 
 def _wide(function: object, *args: object) -> str:
@@ -344,24 +359,97 @@ def _wide(function: object, *args: object) -> str:
 def _form_fields(widgets: list[_Widget], runs_by_page: list[list[_Run]]) -> list[FormField]:
     """Widgets merged into fields: values, states, radio options, tooltips, printed labels."""
     grouped: dict[str, list[_Widget]] = {}
+    rects: dict[int, list[BBox]] = {}
     for w in widgets:
         grouped.setdefault(w.name, []).append(w)
-    return [_field(name, ws, runs_by_page) for name, ws in grouped.items()]
+        rects.setdefault(w.page, []).append(w.rect)
+    pages = [_PageText(runs, rects.get(number, [])) for number, runs in enumerate(runs_by_page, 1)]
+    return _headers_across_pages([_field(name, ws, pages) for name, ws in grouped.items()], pages)
 
 
-def _field(name: str, widgets: list[_Widget], runs_by_page: list[list[_Run]]) -> FormField:
+def _headers_across_pages(fields: list[FormField], pages: list[_PageText]) -> list[FormField]:
+    """Headers for a table of fields continued on the next page under no header row.
+
+    Its columns take the headers they have on the page before (a checklist or a signature table
+    that runs over a page break); a text field there takes the header as its label (the text
+    left of it is its row's).
+    """
+    tops: dict[int, list[float]] = {}
+    for f in fields:
+        if f.rect is not None and f.page:
+            tops.setdefault(f.page, []).append(f.rect[1])
+    # Per page break: where the printed text of the page before ends and of the page after starts.
+    # Text on both pages is a running header or footer; other text between the table's last row
+    # and the next page's first (a heading, a paragraph) means a new part of the form.
+    text_ends: dict[int, float] = {}
+    text_starts: dict[int, float] = {}
+    for number in range(2, len(pages) + 1):
+        before, after = pages[number - 2].runs, pages[number - 1].runs
+        running = {r.text for r in before} & {r.text for r in after}
+        text_ends[number - 1] = max((r.top for r in before if r.text not in running), default=0.0)
+        text_starts[number] = min((r.bottom for r in after if r.text not in running), default=float("inf"))
+    done: list[FormField] = []
+    for f in sorted(fields, key=lambda f: (f.page or 0, f.rect[1] if f.rect else 0)):
+        if f.column_header is None and f.rect is not None and f.page and f.kind in ("checkbox", "text"):
+            rect = f.rect
+            over = _widget_over(rect, pages[f.page - 1])
+            first_row = rect[1] <= min(tops[f.page]) + ROW_TOLERANCE and text_starts.get(f.page, 0.0) > rect[1] + 2
+            same_column = [d for d in done if d.kind == f.kind and d.column_header and d.rect is not None
+                           and min(d.rect[2], rect[2]) - max(d.rect[0], rect[0]) > 0.5 * (rect[2] - rect[0])
+                           and ((d.page == f.page and d.rect == over)
+                                or (d.page == f.page - 1 and first_row
+                                    and d.rect[1] >= max(tops[d.page]) - ROW_TOLERANCE
+                                    and text_ends[d.page] < d.rect[3] - 2))]
+            if same_column:
+                last = max(same_column, key=lambda d: (d.page or 0, d.rect[1] if d.rect else 0))
+                if f.kind == "checkbox":
+                    f = replace(f, column_header=last.column_header)
+                else:
+                    f = replace(f, label=last.column_header, column_header=last.column_header,
+                                row_label=f.label or f.row_label)
+        done.append(f)
+    return _in_order(done, fields)
+
+
+ROW_TOLERANCE = 4.0
+"""Points within which widgets count as one row (first or last row of widgets on a page)."""
+
+
+def _in_order(changed: list[FormField], original: list[FormField]) -> list[FormField]:
+    """``changed`` (the same fields, some replaced) in the order of ``original``."""
+    by_name = {f.name: f for f in changed}
+    return [by_name[f.name] for f in original]
+
+
+@dataclass
+class _PageText:
+    """What the printed label of a widget is looked for in: a page's text runs and its widgets."""
+
+    runs: list[_Run]
+    widgets: list[BBox]
+
+
+MULTILINE_HEIGHT = 26.0
+"""A text widget this tall (points) holds several lines even without the multiline flag."""
+
+
+def _field(name: str, widgets: list[_Widget], pages: list[_PageText]) -> FormField:
     first = widgets[0]
-    runs = runs_by_page[first.page - 1]
+    page = pages[first.page - 1]
     tooltip = first.tooltip or None
     if first.kind == "radio" or (first.kind == "checkbox" and len(widgets) > 1):
-        options = tuple(FieldOption(name=w.export or "", label=_label(w.rect, runs_by_page[w.page - 1], box=True),
+        options = tuple(FieldOption(name=w.export or "", label=_label(w.rect, pages[w.page - 1], box=True,
+                                                                      option=True),
                                     selected=w.checked) for w in widgets)
         chosen = next((o.name for o in options if o.selected), None)
-        return FormField(name, "radio", value=chosen, tooltip=tooltip, label=_label(first.rect, runs, box=False),
+        return FormField(name, "radio", value=chosen, tooltip=tooltip, label=_group_label(widgets, page),
                          page=first.page, rect=first.rect, options=options)
     if first.kind == "checkbox":
-        return FormField(name, "checkbox", checked=first.checked, tooltip=tooltip,
-                         label=_label(first.rect, runs, box=True), page=first.page, rect=first.rect)
+        label = _label(first.rect, page, box=True)
+        row = _row_label(first.rect, page)
+        return FormField(name, "checkbox", checked=first.checked, tooltip=tooltip, label=label, page=first.page,
+                         rect=first.rect, row_label=row if row != label else None,
+                         column_header=_above(first.rect, page) or _column_header(first.rect, page))
     if first.kind == "button":
         return FormField(name, "button", tooltip=tooltip, page=first.page, rect=first.rect)
     text = first.value.replace("\r\n", "\n").replace("\r", "\n").strip() or None
@@ -369,9 +457,14 @@ def _field(name: str, widgets: list[_Widget], runs_by_page: list[list[_Run]]) ->
     if text is None and first.appearance:
         text = _appearance_text(first.appearance)
         from_appearance = text is not None
+    tall = first.rect[3] - first.rect[1] >= MULTILINE_HEIGHT
+    header = _table_header(first.rect, page)  # a cell of a table of fields: its column says what it holds
+    label = header or _label(first.rect, page, box=False)
+    row = _row_label(first.rect, page)
     return FormField(name, first.kind, value=text, tooltip=tooltip,  # type: ignore[arg-type]
-                     label=_label(first.rect, runs, box=False), page=first.page, rect=first.rect,
-                     from_appearance=from_appearance)
+                     label=label, page=first.page, rect=first.rect, options=first.choices,
+                     from_appearance=from_appearance, multiline=first.multiline or tall,
+                     row_label=row if row != label else None, column_header=header)
 
 
 _STRING = re.compile(r"\((?:\\.|[^\\()])*\)|<[0-9A-Fa-f\s]*>")
@@ -418,21 +511,182 @@ def _pdf_string(token: str) -> str:
     return "".join(out)
 
 
-def _label(rect: BBox, runs: list[_Run], *, box: bool) -> str | None:
-    """Printed text next to a widget: right of a box (else left); left of a text field (else above)."""
+_ENUMERATOR = re.compile(r"^\(?(?:\d{1,2}|[a-z]|[ivx]{1,4})[.):]?$", re.I)
+"""A row number printed left of a row of fields ('1.', '(b)'): not the label of the field beside it."""
+LEFT_REACH = 250.0
+"""How far (points) left of a text widget its printed label may stand."""
+RIGHT_REACH = 80.0
+"""How far right of a box its printed label may start."""
+ABOVE_REACH = 22.0
+"""How far over a widget its printed label may stand (a label above the field)."""
+
+
+def _label(rect: BBox, page: _PageText, *, box: bool, option: bool = False) -> str | None:
+    """Printed text next to a widget: right of a box (else left); left of a text field (else above).
+
+    Text on the far side of another widget belongs to that widget. A widget with no label of its
+    own that sits under other widgets (a row of a table of fields) takes the label over the top
+    widget of its column: the column header. An ``option`` of a radio group is named by the text
+    right of it or the header over its column ('Yes' / 'No'); text left of it names the group.
+    """
     x0, top, x1, bottom = rect
     middle = (top + bottom) / 2
     if bottom - top > 20:  # a multi-line field: its label sits level with its first line
         middle = top + 8
-    same_line = [r for r in runs if r.top - 3 <= middle <= r.bottom + 3 and r.text not in (CHECKED, UNCHECKED)]
-    right = sorted((r for r in same_line if r.x0 >= x1 - 2 and r.x0 - x1 < 80), key=lambda r: r.x0)
-    left = sorted((r for r in same_line if r.x1 <= x0 + 2 and x0 - r.x1 < 250), key=lambda r: -r.x1)
+    same_line = [r for r in page.runs if r.top - 3 <= middle <= r.bottom + 3 and r.text not in (CHECKED, UNCHECKED)]
+    right = sorted((r for r in same_line if r.x0 >= x1 - 2 and r.x0 - x1 < RIGHT_REACH
+                    and _clear(page, x1, r.x0, middle)), key=lambda r: r.x0)
+    left = sorted((r for r in same_line if r.x1 <= x0 + 2 and x0 - r.x1 < LEFT_REACH
+                   and _clear(page, r.x1, x0, middle) and not _ENUMERATOR.match(r.text)), key=lambda r: -r.x1)
     if box and right:
         return right[0].text
-    if left:
+    if left and not option:
         return left[0].text
-    above = sorted((r for r in runs if r.bottom <= top + 2 and top - r.bottom < 22 and r.x1 > x0 - 10
-                    and r.x0 < x1), key=lambda r: -r.bottom)
+    vertical = _over_or_under(rect, page)
+    if vertical is not None:
+        return vertical
+    if right:
+        return right[0].text
+    header = _column_header(rect, page)
+    if header is None and left:
+        return left[0].text
+    return header
+
+
+def _column_header(rect: BBox, page: _PageText) -> str | None:
+    """The label over the top widget of the column of widgets ``rect`` is in (a table of fields)."""
+    column = rect
+    for _ in range(40):  # up the column of widgets to its header
+        over = _widget_over(column, page)
+        if over is None:
+            break
+        column = over
+        header = _above(column, page)
+        if header is not None:
+            return header
+    return None
+
+
+def _widget_over(rect: BBox, page: _PageText) -> BBox | None:
+    """The widget right over ``rect`` in the same column with no printed text in between, if any."""
+    over = [w for w in page.widgets if w != rect and w[3] <= rect[1] + 2 and rect[1] - w[3] < ABOVE_REACH
+            and min(w[2], rect[2]) - max(w[0], rect[0]) > 0.5 * min(w[2] - w[0], rect[2] - rect[0])]
+    if not over:
+        return None
+    w = max(over, key=lambda w: w[3])
+    between = any(r.top >= w[3] - 2 and r.bottom <= rect[1] + 2 and r.x0 < min(w[2], rect[2])
+                  and r.x1 > max(w[0], rect[0]) for r in page.runs)
+    return None if between else w
+
+
+def _table_header(rect: BBox, page: _PageText) -> str | None:
+    """The header of a table of fields over the column of ``rect``, when it is one.
+
+    A table: the top widget of the column has text right over it, and a widget beside it in
+    the same row has other text over it on the same line (a header row over two columns).
+    """
+    top = rect
+    for _ in range(40):
+        over = _widget_over(top, page)
+        if over is None:
+            break
+        top = over
+    header = _nearest_run(top, page, above=True)
+    if header is None:
+        return None
+    middle = (top[1] + top[3]) / 2
+    for w in page.widgets:
+        if w == top or not (w[1] <= middle <= w[3]) or (w[0] < top[2] and w[2] > top[0]):
+            continue
+        other = _nearest_run(w, page, above=True)
+        if other is not None and other[1] is not header[1] and abs(other[1].top - header[1].top) < 3:
+            return header[1].text
+    return None
+
+
+def _above(rect: BBox, page: _PageText) -> str | None:
+    """The printed text just over a widget, overlapping it horizontally, no widget in between."""
+    run = _nearest_run(rect, page, above=True)
+    return run[1].text if run is not None else None
+
+
+def _over_or_under(rect: BBox, page: _PageText) -> str | None:
+    """The label over a widget, or under it (a signature line with its caption below).
+
+    The nearer of the two wins, and text nearer to another widget is that widget's label: in a
+    column of label-over-field pairs the text under a field is the next field's label, under a
+    column of signature lines the text over a line is the caption of the line before.
+    """
+    found = [c for c in (_nearest_run(rect, page, above=True), _nearest_run(rect, page, above=False))
+             if c is not None and not _nearer_to_another(c[1], c[0], rect, page)]
+    if not found:
+        return None
+    return min(found, key=lambda c: c[0])[1].text
+
+
+BELOW_REACH = 12.0
+"""How far under a widget its caption may stand (signature lines)."""
+
+
+def _nearest_run(rect: BBox, page: _PageText, *, above: bool) -> tuple[float, _Run] | None:
+    """The nearest text over (or under) a widget that overlaps it horizontally, and its distance.
+
+    None when there is none, or another widget stands in between.
+    """
+    x0, top, x1, bottom = rect
     if above:
-        return above[0].text
-    return right[0].text if right else None
+        near = [(top - r.bottom, r) for r in page.runs if r.bottom <= top + 2 and top - r.bottom < ABOVE_REACH
+                and r.x1 > x0 - 10 and r.x0 < x1 and r.text not in (CHECKED, UNCHECKED)]
+    else:
+        near = [(r.top - bottom, r) for r in page.runs if r.top >= bottom - 2 and r.top - bottom < BELOW_REACH
+                and r.x1 > x0 - 10 and r.x0 < x1 and r.text not in (CHECKED, UNCHECKED)]
+    if not near:
+        return None
+    gap, run = min(near, key=lambda c: c[0])
+    lo, hi = (run.bottom, top) if above else (bottom, run.top)
+    if any(w != rect and w[1] >= lo - 1 and w[3] <= hi + 1 and w[0] < min(x1, run.x1) and w[2] > max(x0, run.x0)
+           for w in page.widgets):
+        return None
+    return gap, run
+
+
+def _nearer_to_another(run: _Run, gap: float, rect: BBox, page: _PageText) -> bool:
+    """Another widget on the far side of ``run`` is nearer to it than ``rect`` is."""
+    for w in page.widgets:
+        if w == rect or not (w[0] < run.x1 and w[2] > run.x0 - 10):
+            continue
+        if w[1] >= run.bottom - 2 and w[1] - run.bottom < gap and w[1] > rect[3]:
+            return True  # a widget under the text (and under ours)
+        if w[3] <= run.top + 2 and run.top - w[3] < gap and w[3] < rect[1]:
+            return True  # a widget over the text (and over ours)
+    return False
+
+
+def _row_label(rect: BBox, page: _PageText) -> str | None:
+    """The printed text that starts a widget's line, whatever widgets stand in between."""
+    x0, top, _, bottom = rect
+    middle = (top + bottom) / 2
+    left = [r for r in page.runs if r.top - 3 <= middle <= r.bottom + 3 and r.x1 <= x0 + 2
+            and r.text not in (CHECKED, UNCHECKED) and not _ENUMERATOR.match(r.text)]
+    return min(left, key=lambda r: r.x0).text if left else None
+
+
+def _clear(page: _PageText, left: float, right: float, middle: float) -> bool:
+    """No widget stands on the line between ``left`` and ``right`` (the text is not another's label)."""
+    return not any(w[1] - 3 <= middle <= w[3] + 3 and w[0] >= left - 1 and w[2] <= right + 1
+                   for w in page.widgets)
+
+
+def _group_label(widgets: list[_Widget], page: _PageText) -> str | None:
+    """The printed label of a radio group: left of its first button, else over the buttons."""
+    first = min(widgets, key=lambda w: (w.rect[1], w.rect[0]))
+    x0, top, _, bottom = first.rect
+    middle = (top + bottom) / 2
+    left = sorted((r for r in page.runs if r.top - 3 <= middle <= r.bottom + 3 and r.x1 <= x0 + 2
+                   and x0 - r.x1 < LEFT_REACH and r.text not in (CHECKED, UNCHECKED)), key=lambda r: -r.x1)
+    options = {_label(w.rect, page, box=True, option=True) for w in widgets}
+    for r in left:
+        if r.text in options:
+            continue  # the text of an option printed left of its button, not the group's label
+        return r.text if _clear(page, r.x1, x0, middle) else None
+    return _above(first.rect, page)
