@@ -196,9 +196,19 @@ class Reader:
                 continue
             if candidate.field is not None:
                 return candidate.text, candidate
+            if candidate.checked is not None and candidate is order[0]:
+                return self.row_text(candidate), candidate  # '[x] In person [ ] Phone', boxes apart
             if not _PLACEHOLDER.match(candidate.text):
                 return candidate.text, candidate
         return None, u
+
+    def row_text(self, u: Unit) -> str:
+        """``u`` and the units right of it on its line or table row, joined."""
+        pieces, nxt = [u.text], self.right(u)
+        while nxt is not None and nxt.field is None:
+            pieces.append(nxt.text)
+            nxt = self.right(nxt)
+        return " ".join(pieces)
 
     def _owned_below(self, u: Unit, candidate: Unit) -> bool:
         """A value under ``u`` that sits right over another label belongs to that label."""
@@ -365,25 +375,109 @@ def collect_labels(units: Sequence[Unit], reader: Reader, found: Found) -> None:
         found.put(target, value, where)
 
 
+_GRID_LABELS = ("generic.signature", "generic.date", "generic.printed_name", "generic.name", "generic.title")
+"""Labels a signature table's header row is made of."""
+GRID_ROW_GAP = 30.0
+"""Points between two lines of a PDF signature table beyond which the table has ended."""
+
+
+@dataclass
+class _GridRow:
+    head: list[Unit] = field(default_factory=list)
+    cells: dict[int, list[Unit]] = field(default_factory=dict)
+
+
 def collect_header_rows(units: Sequence[Unit], found: Found) -> None:
     """Signature tables: a header row of labels ('Signature', 'Printed name', 'Date') and one row
-    per party, the party named in the first cell. Fills what the label-by-label pass left open."""
+    per party, the party named in the row's first cell ('Customer', 'EN Representative').
+
+    Word tables by their rows and cells, PDF tables by lines and the header's columns (cells
+    that wrap onto more lines are joined). The values are put first, and the table's units lose
+    their labels: a header cell's value is the cell of each party, not the one under it.
+    """
+    for header, rows in _signature_grids(units):
+        for row in rows:
+            party = party_of(" ".join(u.text for u in row.head))
+            for column, cell in sorted(row.cells.items()):
+                label = match_label(header[column].text)
+                target = _resolve(label.key, "signatures", party) if label and party else None
+                if target:
+                    found.put(target, " ".join(u.text for u in cell), cell[0])
+        for u in header + [u for row in rows for u in row.head + [c for cell in row.cells.values() for c in cell]]:
+            u.label = None
+
+
+def _grid_header(cells: Sequence[Unit]) -> bool:
+    """Two or more label cells and nothing else, none naming a party: a signature table's header."""
+    labels = [match_label(u.text) for u in cells]
+    return len(cells) >= 2 and all(m is not None and m.key in _GRID_LABELS and not m.rest for m in labels) \
+        and not any(party_of(u.text) for u in cells)
+
+
+def _signature_grids(units: Sequence[Unit]) -> Iterator[tuple[list[Unit], list[_GridRow]]]:
+    """Each signature table of the signatures section: its header cells (columns in order) and rows."""
+    section = [u for u in units if u.section == "signatures" and u.field is None]
     tables: dict[tuple[str, int], list[Unit]] = {}
-    for u in units:
-        if u.section == "signatures" and u.table is not None and u.row is not None and u.field is None:
+    for u in section:
+        if u.table is not None and u.row is not None:
             tables.setdefault((u.part, u.table), []).append(u)
-    for cells in tables.values():
-        first = min(u.row for u in cells if u.row is not None)
-        header = {u.cell: u for u in cells if u.row == first}
+    for cells in tables.values():  # Word: rows and cells
+        by_row: dict[int, list[Unit]] = {}
         for u in cells:
-            if u.row == first or not u.cell or u.cell not in header:
-                continue
-            label = match_label(header[u.cell].text)
-            row_head = next((c for c in cells if c.row == u.row and c.cell == 0), None)
-            party = party_of(row_head.text) if row_head is not None else None
-            target = _resolve(label.key, "signatures", party) if label and party else None
-            if target and not found.get(target):
-                found.put(target, u.text, u)
+            by_row.setdefault(u.row or 0, []).append(u)
+        header_row = next((r for r in sorted(by_row) if _grid_header(by_row[r])), None)
+        if header_row is None:
+            continue
+        header = sorted(by_row[header_row], key=lambda u: u.cell or 0)
+        first = min(u.cell or 0 for u in header)
+        rows = []
+        for r in sorted(r for r in by_row if r > header_row):
+            row = _GridRow()
+            for u in by_row[r]:
+                if (u.cell or 0) < first:
+                    row.head.append(u)
+                else:
+                    column = max((i for i, h in enumerate(header) if (h.cell or 0) <= (u.cell or 0)), default=0)
+                    row.cells.setdefault(column, []).append(u)
+            rows.append(row)
+        yield header, rows
+    lines: list[list[Unit]] = []
+    for u in section:  # PDF: lines, and columns from the header's positions
+        if u.table is None and u.top is not None:
+            if lines and (lines[-1][0].page, lines[-1][0].line) == (u.page, u.line):
+                lines[-1].append(u)
+            else:
+                lines.append([u])
+    for i, line in enumerate(lines):
+        if _grid_header(line):
+            yield line, _pdf_grid_rows(line, lines[i + 1:])
+
+
+def _pdf_grid_rows(header: list[Unit], lines: list[list[Unit]]) -> list[_GridRow]:
+    """The rows under a PDF table header: a line with a row head and a cell starts a row; a line
+    with only some of them continues the row above (text wrapped in its cell)."""
+    left = min(h.x0 or 0 for h in header)
+    rows: list[_GridRow] = []
+    previous = header[0]
+    for line in lines:
+        u0 = line[0]
+        if u0.heading or (u0.page == previous.page and (u0.top or 0) - (previous.bottom or 0) > GRID_ROW_GAP) \
+                or (u0.page != previous.page and (u0.top or 0) > PAGE_TOP_ZONE):
+            break
+        head = [u for u in line if (u.x1 or 0) <= left + 2]
+        body = [u for u in line if (u.x1 or 0) > left + 2]
+        if any(u.x0 is not None and u.x0 < left - 2 and (u.x1 or 0) > left + 2 for u in line):
+            break  # text running across the columns: the table has ended
+        if head and body or not rows:
+            if not head:
+                break
+            rows.append(_GridRow())
+        rows[-1].head += head
+        for u in body:
+            column = max((i for i, h in enumerate(header) if (h.x0 or 0) <= (u.x0 or 0) + 4), default=0)
+            rows[-1].cells.setdefault(column, []).append(u)
+        previous = line[-1]
+    return rows
 
 
 # --- components -----------------------------------------------------------------------------
@@ -405,7 +499,7 @@ def read_discussion(units: Sequence[Unit], reader: Reader, found: Found) -> Disc
                 break
     if summary and where is not None:
         found.put("discussion.summary", summary, where)
-    modality_text = found.get("discussion.modality") or _checked_option(units, "discussion")
+    modality_text = found.get("discussion.modality") or _checked_option(units, reader, "discussion")
     return Discussion(
         date=iso_date(found.get("discussion.date")),
         modality=normalise_modality(modality_text),
@@ -433,11 +527,21 @@ def _checked_text(text: str) -> str | None:
     return m.group(1).strip() if m else ""
 
 
-def _checked_option(units: Sequence[Unit], section: str) -> str | None:
-    """A modality given only as checked boxes in the section (no label)."""
+def _checked_option(units: Sequence[Unit], reader: Reader, section: str) -> str | None:
+    """A modality given only as checked boxes in the section (no label or no value beside it).
+
+    The option's words follow the box in the same text, or stand in the next unit of the line
+    or table row (an 'X' in a cell beside the option).
+    """
     for u in units:
-        if u.section == section and u.checked and normalise_modality(_checked_text(u.text) or "") not in (None, "other"):
-            return _checked_text(u.text)
+        if u.section != section or not u.checked:
+            continue
+        text = _checked_text(u.text)
+        if not text:
+            beside = reader.right(u)
+            text = beside.text if beside is not None and beside.checked is None and beside.field is None else ""
+        if normalise_modality(text) not in (None, "other"):
+            return text
     return None
 
 
@@ -720,18 +824,20 @@ def _label_tail(after: str) -> int:
 def _left_box(section: Sequence[Unit], u: Unit) -> bool | None:
     """A checkbox in a unit just left of ``u`` on the same line or table row.
 
-    In a table row, a mark cell anywhere in the row counts (checklists with 'Yes' / 'No'
-    columns after the service name); checked wins when the row holds several.
+    In a table row, or on a PDF line whose marks sit under mark columns, a mark anywhere in
+    the row counts (checklists with 'Yes' / 'No' columns after the service name); checked wins
+    when the row holds several.
     """
     marks = []
     for other in section:
         if other is u or other.checked is None:
             continue
-        same = (u.table is not None and (other.table, other.row, other.part) == (u.table, u.row, u.part)) or \
-               (u.top is not None and other.page == u.page and other.top is not None
-                and abs(other.top - u.top) < 6 and (other.x1 or 0) <= (u.x0 or 0) + 5)
-        if same and len(strip_lead(other.text).replace("[x]", "").replace("[ ]", "").strip()) < 3:
-            if u.table is None:
+        in_row = u.table is not None and (other.table, other.row, other.part) == (u.table, u.row, u.part)
+        on_line = u.top is not None and other.page == u.page and other.top is not None and abs(other.top - u.top) < 6
+        left = on_line and (other.x1 or 0) <= (u.x0 or 0) + 5
+        if (in_row or left or (on_line and other.mark_cell)) \
+                and len(strip_lead(other.text).replace("[x]", "").replace("[ ]", "").strip()) < 3:
+            if left and not other.mark_cell:
                 return other.checked
             marks.append(bool(other.checked))
     return any(marks) if marks else None
@@ -845,8 +951,8 @@ def interpret(layout: Layout) -> Record:
         return Record(document_type="other")
     reader = Reader(main)
     found = Found()
-    collect_labels(main, reader, found)
     collect_header_rows(main, found)
+    collect_labels(main, reader, found)
     discussion = read_discussion(main, reader, found)
     attachment = _read_attachment(parts.discussion_attachment)
     work, statement = read_work_history(main, reader, found)

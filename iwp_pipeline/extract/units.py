@@ -47,6 +47,8 @@ class Unit:
     label: LabelMatch | None = None
     field_label: tuple[str, str] | None | bool = False
     """For a form field: its (label key, hint text), None when unknown; False until computed."""
+    mark_cell: bool = False
+    """A mark alone in a table cell or under a mark column ('X', '✓'), read as a checkbox."""
 
     @property
     def location(self) -> Location:
@@ -166,8 +168,14 @@ def _mark_cells(units: list[Unit]) -> None:
 
     The column is the table column (Word) or the header text straight above (PDF): the nearest
     earlier unit on the page that is a mark-column header ('Yes', 'No', 'X', 'Selected') and
-    overlaps the mark horizontally.
+    overlaps the mark horizontally. On a PDF line without such a header, an 'X' standing apart
+    beside other text on the same line (a row of a table whose mark column has no heading) is
+    a checked box too.
     """
+    lines: dict[tuple[int | None, int], int] = {}
+    for u in units:
+        if u.field is None and u.table is None:
+            lines[(u.page, u.line)] = lines.get((u.page, u.line), 0) + 1
     for i, u in enumerate(units):
         if u.field is not None or not _MARK.match(u.text):
             continue
@@ -182,10 +190,11 @@ def _mark_cells(units: list[Unit]) -> None:
                     and other.x0 - 6 <= (u.x0 + (u.x1 or u.x0)) / 2 <= (other.x1 or other.x0) + 6:
                 header = other
                 break
-        if header is None and u.table is None:
+        if header is None and u.table is None and lines.get((u.page, u.line), 0) < 2:
             continue
         negative = header is not None and header.text.strip().lower() in ("no", "n")
         u.text = "[ ]" if negative else "[x]"
+        u.mark_cell = True
 
 
 def _field_unit(f: FormField) -> Unit:
@@ -242,15 +251,26 @@ SECTION_ORDER = ("part1", "discussion", "work_history", "goals", "services", "te
                  "signatures", "discussion_attachment", "amendment")
 
 
+_SECTION_NUMBER = re.compile(
+    r"^(?:part|section|step)\s+(?:[0-9]{1,2}[a-z]?|[ivx]{1,5}|[a-h]|one|two|three|four|five|six|seven|eight|nine|ten)"
+    r"\s*[-–—:.)]\s*", re.I)
+"""'SECTION IV - ', 'Part 2: ', 'Section B. ': the numbering of a heading, before its words."""
+
+
 def heading_section(u: Unit) -> str | None:
-    """The section a heading unit starts, if it is a heading of a known section."""
+    """The section a heading unit starts, if it is a heading of a known section.
+
+    The heading's words are matched as written and without a 'Section IV -' style lead, so
+    'SECTION IV - GOALS' is the goals heading however the sections are numbered.
+    """
     if not looks_like_heading(u):
         return None
     text = strip_lead(u.text).strip()
+    bare = _SECTION_NUMBER.sub("", text, count=1)
     sections = vocabulary()["sections"]
     for key in ("amendment", "discussion_attachment", "sou", "terms", "signatures", "services",
                 "goals", "work_history", "discussion", "part1"):
-        if any_match(sections[key], text):
+        if any_match(sections[key], text) or (bare != text and any_match(sections[key], bare)):
             return key
     return None
 
