@@ -196,7 +196,7 @@ class Reader:
                 continue
             if candidate.field is not None:
                 return candidate.text, candidate
-            if candidate.checked is not None and candidate is order[0]:
+            if candidate.checked is not None and candidate.table is None:
                 return self.row_text(candidate), candidate  # '[x] In person [ ] Phone', boxes apart
             if not _PLACEHOLDER.match(candidate.text):
                 return candidate.text, candidate

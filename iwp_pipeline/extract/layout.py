@@ -93,6 +93,16 @@ class FormField:
 
 
 @dataclass(frozen=True, slots=True)
+class Rule:
+    """A horizontal line drawn on a PDF page (a table border, a rule under a row)."""
+
+    page: int
+    x0: float
+    y: float
+    x1: float
+
+
+@dataclass(frozen=True, slots=True)
 class Layout:
     """A whole document as the readers see it."""
 
@@ -101,6 +111,8 @@ class Layout:
     lines: tuple[Line, ...]
     fields: tuple[FormField, ...] = ()
     metadata: dict[str, str] = field(default_factory=dict)
+    rules: tuple[Rule, ...] = ()
+    """Horizontal lines drawn on PDF pages, in page order (none for Word)."""
 
     @property
     def text(self) -> str:

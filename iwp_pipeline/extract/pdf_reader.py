@@ -19,7 +19,7 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from iwp_pipeline.errors import CorruptDocument, EncryptedDocument, NoTextLayer, TooLarge
-from iwp_pipeline.extract.layout import CHECKED, UNCHECKED, BBox, FieldOption, FormField, Layout, Line, Segment
+from iwp_pipeline.extract.layout import CHECKED, UNCHECKED, BBox, FieldOption, FormField, Layout, Line, Rule, Segment
 
 SEGMENT_GAP = 9.0
 """A horizontal gap wider than this (points) separates two segments of a line."""
@@ -64,6 +64,7 @@ def read_pdf(data: bytes, *, max_pages: int = 2000) -> Layout:
         if pages == 0:
             raise CorruptDocument("the PDF has no pages")
         lines: list[Line] = []
+        rules: list[Rule] = []
         runs_by_page: list[list[_Run]] = []
         images = 0
         heights: list[float] = []
@@ -76,12 +77,13 @@ def read_pdf(data: bytes, *, max_pages: int = 2000) -> Layout:
                 raise CorruptDocument(f"page {index + 1} of the PDF cannot be read (damaged)") from exc
             heights.append(page.get_height())
             try:
-                runs, page_images = _page_runs(page)
+                runs, page_rules, page_images = _page_runs(page, index + 1)
                 if form is not None:
                     widgets.extend(_page_widgets(form, page, index + 1))
             finally:
                 page.close()
             images += page_images
+            rules.extend(page_rules)
             runs_by_page.append(runs)
             lines.extend(_lines(runs, index + 1))
     finally:
@@ -92,14 +94,15 @@ def read_pdf(data: bytes, *, max_pages: int = 2000) -> Layout:
         raise NoTextLayer("the PDF has no text layer (a scan or page images); it needs OCR first"
                           if images else "the PDF has no text")
     kind = "pdf-form" if fields else "pdf-text"
-    return Layout(kind=kind, pages=pages, lines=tuple(lines), fields=tuple(fields))
+    return Layout(kind=kind, pages=pages, lines=tuple(lines), fields=tuple(fields), rules=tuple(rules))
 
 
 # --- text --------------------------------------------------------------------------------------
 
 
-def _page_runs(page: pdfium.PdfPage) -> tuple[list[_Run], int]:
-    """Text runs with positions (top-left origin), and how many image objects the page has."""
+def _page_runs(page: pdfium.PdfPage, number: int) -> tuple[list[_Run], list[Rule], int]:
+    """Text runs with positions (top-left origin), the horizontal rules drawn on the page, and
+    how many image objects the page has."""
     width, height = page.get_size()
     textpage = page.get_textpage()
     runs: list[_Run] = []
@@ -114,10 +117,10 @@ def _page_runs(page: pdfium.PdfPage) -> tuple[list[_Run], int]:
                 run = _Run(text, left, height - top, right, height - bottom)
                 _font(textpage, run, left, bottom, right, top)
                 runs.append(run)
-        boxes, images = _drawn_boxes(page, height)
+        boxes, rules, images = _drawn_boxes(page, height, number)
     finally:
         textpage.close()
-    return _apply_boxes(runs, boxes), images
+    return _apply_boxes(runs, boxes), rules, images
 
 
 def _font(textpage: pdfium.PdfTextPage, run: _Run, left: float, bottom: float, right: float, top: float) -> None:
@@ -227,9 +230,16 @@ class _Box:
     checked: bool = False
 
 
-def _drawn_boxes(page: pdfium.PdfPage, height: float) -> tuple[list[_Box], int]:
-    """Small square paths (checkboxes) and whether a mark is drawn inside each."""
+RULE_WIDTH = 20.0
+"""A drawn path at least this wide (points) and at most RULE_THICKNESS high is a horizontal rule."""
+RULE_THICKNESS = 2.0
+
+
+def _drawn_boxes(page: pdfium.PdfPage, height: float, number: int) -> tuple[list[_Box], list[Rule], int]:
+    """Small square paths (checkboxes) and whether a mark is drawn inside each; horizontal rules
+    (thin wide paths, and the top and bottom edges of drawn rectangles) for table rows."""
     squares: list[_Box] = []
+    rules: list[Rule] = []
     marks: list[tuple[float, float, float, float, bool]] = []
     """Small paths that could be a tick or cross: bounds, and whether the path is open (a stroke)."""
     images = 0
@@ -243,6 +253,12 @@ def _drawn_boxes(page: pdfium.PdfPage, height: float) -> tuple[list[_Box], int]:
         w, h = right - left, top - bottom
         box = (left, height - top, right, height - bottom)
         closed = _closed_shape(obj)
+        if w >= RULE_WIDTH:
+            if h <= RULE_THICKNESS:
+                rules.append(Rule(number, left, height - (top + bottom) / 2, right))
+            elif closed and h > 18:
+                rules += [Rule(number, left, height - top, right), Rule(number, left, height - bottom, right)]
+            continue
         if 5 <= w <= 18 and 5 <= h <= 18 and abs(w - h) <= 2.5 and closed:
             squares.append(_Box(*box))
         elif w <= 18 and h <= 18:
@@ -254,7 +270,7 @@ def _drawn_boxes(page: pdfium.PdfPage, height: float) -> tuple[list[_Box], int]:
             if inside and (m[4] or (m[2] - m[0]) < (sq.x1 - sq.x0) - 1):
                 sq.checked = True
                 break
-    return squares, images
+    return squares, rules, images
 
 
 def _closed_shape(obj: pdfium.PdfObject) -> bool:

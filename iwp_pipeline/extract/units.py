@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from typing import Any
 
-from iwp_pipeline.extract.layout import CHECKED, UNCHECKED, FormField, Layout
+from iwp_pipeline.extract.layout import CHECKED, UNCHECKED, FormField, Layout, Rule
 from iwp_pipeline.model import Location
 from iwp_pipeline.resources import load_json_data
 
@@ -47,6 +47,8 @@ class Unit:
     label: LabelMatch | None = None
     field_label: tuple[str, str] | None | bool = False
     """For a form field: its (label key, hint text), None when unknown; False until computed."""
+    size: float | None = None
+    """Font size of the unit's line (PDF), when known."""
     mark_cell: bool = False
     """A mark alone in a table cell or under a mark column ('X', '✓'), read as a checkbox."""
 
@@ -90,7 +92,8 @@ def vocabulary() -> dict[str, Any]:
         return tuple(re.compile(("^" if anchored else "") + p, re.I) for p in patterns)
 
     party_words = "|".join(raw["parties"]["en"] + raw["parties"]["ticketholder"] + raw["parties"]["alternate"])
-    owner = (rf"(?:(?:the\s+)?(?:{party_words})(?:'s)?\s*(?:\([^)]{{0,40}}\)\s*)?"
+    # 'Customer', 'EN staff', 'Vendor (EN)', 'Ticketholder's authorized representative': whose the label is.
+    owner = (rf"(?:(?:the\s+)?(?:{party_words})(?:'s)?\s*(?:(?:{party_words})(?:'s)?\s+)?(?:\([^)]{{0,40}}\)\s*)?"
              r"(?:(?:or\s+)?(?:authorized\s+)?representative(?:'s)?\s+|rep\.?\s+)?)?")
     labels = {}
     for key, patterns in raw["labels"].items():
@@ -136,7 +139,7 @@ def build_units(layout: Layout) -> list[Unit]:
     for li, line in enumerate(layout.lines):
         hint = line.bold or bool(line.style and re.match(r"(heading|title)", line.style, re.I))
         base = dict(page=line.page, line=li, paragraph=line.paragraph, table=line.table, row=line.row,
-                    cell=line.cell, part=line.part, heading_hint=hint)
+                    cell=line.cell, part=line.part, heading_hint=hint, size=line.size)
         top = line.bbox[1] if line.bbox else None
         bottom = line.bbox[3] if line.bbox else None
         if len(line.segments) > 1:
@@ -149,6 +152,8 @@ def build_units(layout: Layout) -> list[Unit]:
             x1 = line.bbox[2] if line.bbox else None
             units.append(Unit(line.text.strip(), 0, x0=x0, x1=x1, top=top, bottom=bottom,
                               **base))  # type: ignore[arg-type]
+    if layout.rules:
+        units = _join_wrapped_cells(units, layout.rules)
     for f in layout.fields:
         units.append(_field_unit(f))
     if layout.fields:
@@ -159,6 +164,51 @@ def build_units(layout: Layout) -> list[Unit]:
     return units
 
 
+def _join_wrapped_cells(units: list[Unit], rules: tuple[Rule, ...]) -> list[Unit]:
+    """PDF tables with ruled rows: text that wraps inside a cell is one unit again.
+
+    A unit continues the unit above it when both stand in a ruled table (a rule runs over the
+    upper one's first line), start at the same x, share font size and weight, follow each other
+    closely, no rule runs between them, and one of the two lines holds more than one cell. So
+    'Follow-Up (Initial' / 'Job Acquisition)' is one service and 'Springfield' / 'Dental Group'
+    one employer, while rows and stacked labels with their values stay apart.
+    """
+    by_page: dict[int, list[Rule]] = {}
+    for r in rules:
+        by_page.setdefault(r.page, []).append(r)
+    cells_on_line: dict[tuple[int | None, int], int] = {}
+    for u in units:
+        cells_on_line[(u.page, u.line)] = cells_on_line.get((u.page, u.line), 0) + 1
+
+    def ruled(u: Unit, y0: float, y1: float) -> bool:
+        """A rule between heights y0 and y1 running under or over the unit."""
+        return any(y0 <= r.y <= y1 and r.x0 <= (u.x0 or 0) + 2 and r.x1 >= (u.x1 or 0) - 2
+                   for r in by_page.get(u.page or 0, ()))
+
+    kept: list[Unit] = []
+    open_cells: list[tuple[Unit, int]] = []
+    """Cells that may still continue: (unit, the line it first stood on)."""
+    for u in units:
+        if u.top is None or u.x0 is None or u.field is not None:
+            kept.append(u)
+            continue
+        open_cells = [(a, first) for a, first in open_cells if a.page == u.page and (u.top or 0) - (a.bottom or 0) < 12]
+        above = next((a for a, first in open_cells if abs((a.x0 or 0) - u.x0) <= 3 and a.line != u.line
+                      and a.size == u.size and a.heading_hint == u.heading_hint and a.checked is None
+                      and u.checked is None and (cells_on_line[(a.page, first)] > 1 or cells_on_line[(u.page, u.line)] > 1)
+                      and 0 <= (u.top or 0) - (a.bottom or 0) <= max(4.0, 0.8 * ((u.bottom or 0) - (u.top or 0)))
+                      and ruled(a, (a.top or 0) - 14, (a.top or 0)) and not ruled(a, (a.bottom or 0) - 1, (u.top or 0) + 1)),
+                     None)
+        if above is not None:
+            above.text = f"{above.text} {u.text}"
+            above.x1 = max(above.x1 or 0, u.x1 or 0)
+            above.bottom = u.bottom
+            continue
+        open_cells.append((u, u.line))
+        kept.append(u)
+    return kept
+
+
 _MARK = re.compile(r"^[xX✓✔✗]$")
 _MARK_HEADER = re.compile(r"^(?:yes|no|y|n|x|✓|✔|selected|check(?:ed)?|mark)$", re.I)
 
@@ -167,8 +217,8 @@ def _mark_cells(units: list[Unit]) -> None:
     """An 'X' alone in a table cell is a checkbox: checked, unless its column is headed 'No'.
 
     The column is the table column (Word) or the header text straight above (PDF): the nearest
-    earlier unit on the page that is a mark-column header ('Yes', 'No', 'X', 'Selected') and
-    overlaps the mark horizontally. On a PDF line without such a header, an 'X' standing apart
+    earlier unit on the page (or the page before, for a table running over a page break) that
+    is a mark-column header ('Yes', 'No', 'X', 'Selected') and overlaps the mark horizontally. On a PDF line without such a header, an 'X' standing apart
     beside other text on the same line (a row of a table whose mark column has no heading) is
     a checked box too.
     """
@@ -186,7 +236,8 @@ def _mark_cells(units: list[Unit]) -> None:
             if u.table is not None and other.table == u.table and other.cell == u.cell and other.part == u.part:
                 header = other
                 break
-            if u.table is None and u.x0 is not None and other.page == u.page and other.x0 is not None \
+            if u.table is None and u.x0 is not None and other.page in (u.page, (u.page or 0) - 1) \
+                    and other.x0 is not None \
                     and other.x0 - 6 <= (u.x0 + (u.x1 or u.x0)) / 2 <= (other.x1 or other.x0) + 6:
                 header = other
                 break
