@@ -63,6 +63,8 @@ _SOU_TEXT = re.compile(r"\bI (?:understand|agree|acknowledge)\b", re.I)
 
 ABOVE_REACH = 32.0
 """How far (points) over a signature label its value may stand."""
+SUMMARY_WORDS = 20
+"""An unlabelled paragraph of the discussion section this long is its synopsis."""
 PAGE_TOP_ZONE = 150.0
 """Points from the top of a page within which a label may continue a row from the page before."""
 
@@ -123,6 +125,19 @@ class Reader:
                 return nxt
         if nxt.line == u.line and nxt.field is None and u.field is None and nxt.page == u.page:
             return nxt
+        return self._field_beside(u)
+
+    def _field_beside(self, u: Unit) -> Unit | None:
+        """A form field just before ``u`` in reading order that stands to its right on its line:
+        a field box taller than the printed label starts higher, so it is ordered first."""
+        if u.field is not None or u.top is None or u.bottom is None:
+            return None
+        middle = (u.top + u.bottom) / 2
+        i = self.index(u)
+        for prev in self.units[max(0, i - 2):i]:
+            if prev.field is not None and prev.page == u.page and prev.top is not None and prev.bottom is not None \
+                    and prev.top <= middle <= prev.bottom and (prev.x0 or 0) >= (u.x1 or 0) - 2:
+                return prev
         return None
 
     def below(self, u: Unit) -> Unit | None:
@@ -190,7 +205,7 @@ class Reader:
             above = self.above(u)
             order.insert(1 if _gap(above, u) <= _gap(u, below) else 2, above)
         for candidate in order:
-            if candidate is None or candidate.heading or _is_label_unit(candidate):
+            if candidate is None or candidate.heading or _is_label_unit(candidate) or _caption(candidate):
                 continue
             if accept is not None and not accept(candidate.text):
                 continue
@@ -227,7 +242,8 @@ class Reader:
         stops = tuple(stop)
         while i < len(self.units):
             nxt = self.units[i]
-            if nxt.heading or _is_label_unit(nxt) or nxt.field is not None or nxt.section != u.section:
+            if nxt.heading or _is_label_unit(nxt) or _caption(nxt) or nxt.field is not None \
+                    or nxt.section != u.section:
                 break
             if where.top is not None and nxt.top is not None and nxt.page == where.page:
                 if nxt.top - (self.units[i - 1].bottom or nxt.top) > 18:
@@ -265,6 +281,14 @@ def _overlaps(a: Unit, b: Unit) -> bool:
 
 def _is_label_unit(u: Unit) -> bool:
     return u.label is not None
+
+
+_CAPTION = re.compile(r"^[^:\d]{2,40}:$")
+
+
+def _caption(u: Unit) -> bool:
+    """Printed text that is a label of its own ('Target occupation:'), known or not: never a value."""
+    return u.field is None and bool(_CAPTION.match(u.text.strip())) and len(u.text.split()) <= 6
 
 
 # --- labels in context ----------------------------------------------------------------------
@@ -491,32 +515,43 @@ def read_discussion(units: Sequence[Unit], reader: Reader, found: Found) -> Disc
             summary, where = reader.long_text(u, u.label.rest)
             if summary:
                 break
-    if summary is None:  # an unlabelled paragraph in the discussion section
+    if summary is None:  # an unlabelled paragraph in the discussion section (PDF: its lines joined)
         for u in units:
             if u.section == "discussion" and not u.heading and u.label is None and u.field is None \
-                    and len(u.text.split()) >= 20:
-                summary, where = reader.long_text(u, u.text)
-                break
+                    and u.checked is None:
+                text, start = reader.long_text(u, u.text)
+                if text and len(text.split()) >= SUMMARY_WORDS:
+                    summary, where = text, start
+                    break
     if summary and where is not None:
         found.put("discussion.summary", summary, where)
     modality_text = found.get("discussion.modality") or _checked_option(units, reader, "discussion")
     return Discussion(
         date=iso_date(found.get("discussion.date")),
         modality=normalise_modality(modality_text),
-        modality_as_written=clean(_checked_text(modality_text) or modality_text) if modality_text else None,
+        modality_as_written=clean(_chosen_text(modality_text)),
         summary=found.get("discussion.summary"),
     )
 
 
 def normalise_modality(text: str | None) -> str | None:
     """face-to-face -> in_person, phone call -> telephone, Zoom -> video, ..."""
-    if not text:
-        return None
-    chosen = _checked_text(text) or text
+    chosen = _chosen_text(text)
+    if not chosen:
+        return None  # nothing written, or boxes none of which is ticked
     for key, patterns in vocabulary()["modalities"].items():
         if any_match(patterns, chosen):
             return key
     return "other" if clean(chosen) else None
+
+
+def _chosen_text(text: str | None) -> str | None:
+    """The option chosen in ``text``: the words after the ticked box, or the text itself when it
+    has no boxes; empty when it has boxes and none is ticked."""
+    if not text:
+        return None
+    checked = _checked_text(text)
+    return text if checked is None else checked
 
 
 def _checked_text(text: str) -> str | None:
@@ -964,8 +999,11 @@ def interpret(layout: Layout) -> Record:
     if attachment is not None:
         discussion = _merge_discussion(discussion, attachment)
     elif discussion.summary is None:
+        # Term 15 ('other terms') may carry the discussion summary; not when its text also states
+        # other terms (a paragraph holding several terms).
+        own_block = 15 in term_where and all(term_where[n] != term_where[15] for n in term_where if n != 15)
         fifteen = next((t for t in terms if t.number == 15 and t.evidence and len(t.evidence.split()) > 25), None)
-        if fifteen is not None:
+        if fifteen is not None and own_block:
             discussion = replace(discussion, summary=fifteen.evidence)
     record = Record(
         document_type="iwp",
