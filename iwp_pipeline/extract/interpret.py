@@ -217,6 +217,21 @@ class Reader:
                 return candidate.text, candidate
         return None, u
 
+    def column_text(self, u: Unit) -> str:
+        """A PDF table cell's text: ``u`` and the lines under it that start at its x, also past a
+        page break (a row split over two pages), until something else stands in the way."""
+        pieces, last = [u.text], u
+        for nxt in self.units[self.index(u) + 1:]:
+            if u.x0 is None or nxt.x0 is None or nxt.top is None or last.bottom is None or nxt.heading \
+                    or nxt.field is not None or nxt.checked is not None or nxt.section != u.section \
+                    or abs(nxt.x0 - u.x0) > 3:
+                break
+            if (nxt.page == last.page and nxt.top - last.bottom > 18) or (nxt.page != last.page and nxt.top > PAGE_TOP_ZONE):
+                break
+            pieces.append(nxt.text)
+            last = nxt
+        return " ".join(pieces)
+
     def row_text(self, u: Unit) -> str:
         """``u`` and the units right of it on its line or table row, joined."""
         pieces, nxt = [u.text], self.right(u)
@@ -808,7 +823,7 @@ def read_services(units: Sequence[Unit], reader: Reader) -> tuple[list[Service],
             while nxt is not None and nxt.checked is not None and not strip_lead(nxt.text).strip(" []xX"):
                 nxt = reader.right(nxt)  # past the Yes / No mark cells of a checklist row
             if nxt is not None and nxt.checked is None and not _service_in([nxt.text], names)[0]:
-                description = nxt.text
+                description = reader.column_text(nxt)
         if not description:
             below = reader.below(u)
             if below is not None and below.checked is None and not below.heading and below.label is None \

@@ -111,16 +111,30 @@ def _page_runs(page: pdfium.PdfPage, number: int) -> tuple[list[_Run], list[Rule
             for i in range(textpage.count_rects()):
                 left, bottom, right, top = textpage.get_rect(i)
                 text = textpage.get_text_bounded(left, bottom, right, top)
-                text = text.replace("\r", " ").replace("\n", " ").strip()
+                text = text.replace("\r", " ").replace("\n", " ").replace("\x02", "-").strip()
                 if not text:
                     continue
                 run = _Run(text, left, height - top, right, height - bottom)
+                if runs:
+                    _trim_overlap(runs[-1], run)
                 _font(textpage, run, left, bottom, right, top)
                 runs.append(run)
         boxes, rules, images = _drawn_boxes(page, height, number)
     finally:
         textpage.close()
     return _apply_boxes(runs, boxes), rules, images
+
+
+def _trim_overlap(prev: _Run, run: _Run) -> None:
+    """Rectangles of one line that overlap give the character at the seam twice ('... (1): J' and
+    'June 2023'): the copy at the end of the first run is dropped."""
+    if prev.x1 <= run.x0 or run.top >= prev.bottom or prev.top >= run.bottom:
+        return
+    for n in range(min(3, len(prev.text) - 1), 0, -1):
+        tail = prev.text[-n:]
+        if not tail.isspace() and run.text.startswith(tail) and prev.text[-n - 1].isspace():
+            prev.text = prev.text[:-n].rstrip() + " "  # the seam was a space
+            return
 
 
 def _font(textpage: pdfium.PdfTextPage, run: _Run, left: float, bottom: float, right: float, top: float) -> None:

@@ -18,6 +18,7 @@ from iwp_pipeline.reference import TermSpec, terms_catalogue
 
 _ITEM = re.compile(r"^\s*(?:\(?(\d{1,2})[.):]|\(?[a-z][.)]|[ivx]{1,4}[.)]|[•·▪■◦\-–*]|\[[x ]\])\s*", re.I)
 _EVIDENCE_CHARS = 400
+_SENTENCE_DONE = re.compile(r"[.:;!?)\]]\s*$")
 _TITLE_WORDS = 8
 
 
@@ -47,8 +48,10 @@ def term_blocks(units: Sequence[Unit]) -> list[Block]:
         text = " ".join(u.text for u in line)
         head = line[0]
         m = _ITEM.match(text)
-        new = (prev is None or head.top is None or bool(m) or head.page != prev.page
-               or (head.top - (prev.bottom or head.top)) > 6)
+        # A page break ends a block unless the text runs on mid-sentence (a paragraph split by it).
+        page_break = prev is not None and head.page != prev.page and (not blocks or _SENTENCE_DONE.search(blocks[-1].text))
+        new = (prev is None or head.top is None or bool(m) or page_break
+               or (head.page == prev.page and (head.top - (prev.bottom or head.top)) > 6))
         if blocks and not new:
             blocks[-1].text += " " + text
         else:
