@@ -17,6 +17,7 @@ from functools import lru_cache
 from iwp_pipeline.extract.layout import Layout
 from iwp_pipeline.extract.terms import recognise_terms
 from iwp_pipeline.extract.units import (
+    LabelMatch,
     Unit,
     any_match,
     assign_sections,
@@ -117,6 +118,8 @@ class Reader:
         if i >= len(self.units):
             return None
         nxt = self.units[i]
+        if u.sub is not None:
+            return None  # a line of a cell read as stacked labels and values: nothing beside it
         if u.table is not None:
             same_row = nxt.table == u.table and nxt.row == u.row and u.part == nxt.part
             return nxt if same_row else None
@@ -144,6 +147,10 @@ class Reader:
         """The next unit under ``u`` (next paragraph, or the line below overlapping it)."""
         i = self.index(u) + 1
         if u.top is None:  # Word: the next paragraph, or the cell below in a table
+            if u.sub is not None:  # the next line of a cell cut into its lines
+                nxt = self.units[i] if i < len(self.units) else None
+                same_cell = nxt is not None and (nxt.table, nxt.row, nxt.cell, nxt.part) == (u.table, u.row, u.cell, u.part)
+                return nxt if same_cell and nxt.sub == u.sub + 1 else None
             if u.table is not None:
                 for nxt in self.units[i:i + 40]:
                     if nxt.table == u.table and nxt.row == (u.row or 0) + 1 and nxt.cell == u.cell:
@@ -162,6 +169,10 @@ class Reader:
     def above(self, u: Unit) -> Unit | None:
         """The unit just above ``u`` (for signature lines that carry the value over the label)."""
         i = self.index(u) - 1
+        if u.sub is not None:  # the line before, in a cell cut into its lines
+            prev = self.units[i] if i >= 0 else None
+            same_cell = prev is not None and (prev.table, prev.row, prev.cell, prev.part) == (u.table, u.row, u.cell, u.part)
+            return prev if same_cell and prev.sub == u.sub - 1 else None
         if u.table is not None:  # Word: the cell above in the same table
             for prev in reversed(self.units[max(0, i - 40):i + 1]):
                 if prev.table == u.table and prev.row == (u.row or 0) - 1 and prev.cell == u.cell:
@@ -397,6 +408,22 @@ def label_targets(units: Sequence[Unit]) -> Iterator[tuple[str, Unit]]:
         target = _resolve(u.label.key, section, party)
         if target is not None:
             yield target, u
+
+
+_PARTY_CAPTION = re.compile(r"^([A-Za-z][A-Za-z'’ ().-]{1,40}?)\s*:\s*(.*)$", re.S)
+
+
+def mark_party_signature_lines(units: Sequence[Unit]) -> None:
+    """Under the signatures heading, a party named with a colon ('Participant: /s/ Ana Ruiz',
+    'EN Representative: ____') is that party's signature line, not a name or nothing."""
+    for u in units:
+        if u.section != "signatures" or u.field is not None or u.heading:
+            continue
+        m = _PARTY_CAPTION.match(u.text)
+        if m is None or party_of(m.group(1)) is None or re.search(r"\bname\b", m.group(1), re.I):
+            continue
+        if u.label is None or u.label.key == "ticketholder.name":
+            u.label = LabelMatch("generic.signature", m.group(2).strip())
 
 
 def collect_labels(units: Sequence[Unit], reader: Reader, found: Found) -> None:
@@ -699,6 +726,8 @@ def read_goals(units: Sequence[Unit], reader: Reader, found: Found) -> Employmen
             current = label.key
             if current not in texts:
                 text, where = reader.long_text(u, label.rest, stop=[r"^\s*(?:job title|position|hours(?: per week)?|earnings|wages?|time ?frame)\s*:"])
+                if text and not label.rest and match_label(text, _GOAL_SUB) is not None:
+                    text = None  # no goal text: its details follow as labels of their own ('Target occupation: ...')
                 if text:
                     texts[current] = (text, where)
             continue
@@ -1001,6 +1030,7 @@ def interpret(layout: Layout) -> Record:
         return Record(document_type="other")
     reader = Reader(main)
     found = Found()
+    mark_party_signature_lines(main)
     collect_header_rows(main, found)
     collect_labels(main, reader, found)
     discussion = read_discussion(main, reader, found)

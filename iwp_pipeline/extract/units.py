@@ -49,6 +49,8 @@ class Unit:
     """For a form field: its (label key, hint text), None when unknown; False until computed."""
     size: float | None = None
     """Font size of the unit's line (PDF), when known."""
+    sub: int | None = None
+    """For a Word table cell cut into its lines (stacked labels and values): the line's number."""
     mark_cell: bool = False
     """A mark alone in a table cell or under a mark column ('X', '✓'), read as a checkbox."""
 
@@ -147,6 +149,9 @@ def build_units(layout: Layout) -> list[Unit]:
                 if seg.text.strip():
                     units.append(Unit(seg.text.strip(), 0, x0=seg.x0, x1=seg.x1, top=top, bottom=bottom,
                                       seg=si, **base))  # type: ignore[arg-type]
+        elif line.text.strip() and line.bbox is None and line.part != "form":
+            for si, (text, sub) in enumerate(_word_pieces(line.text.strip(), line.table is not None)):
+                units.append(Unit(text, 0, seg=si, sub=sub, **base))  # type: ignore[arg-type]
         elif line.text.strip():
             x0 = line.bbox[0] if line.bbox else None
             x1 = line.bbox[2] if line.bbox else None
@@ -162,6 +167,40 @@ def build_units(layout: Layout) -> list[Unit]:
         u.order = i
     _mark_cells(units)
     return units
+
+
+_CAPTIONED = re.compile(r"^[A-Z][^:\n]{0,40}:")
+"""Text that opens with a short caption and a colon ('EN Representative: ...')."""
+_INLINE_LABEL = re.compile(r"(?<=\S)\s+(?=[A-Z][^:\n]{0,40}:)")
+INLINE_VALUE_WORDS = 12
+"""Longest text (words) before a second label in one Word paragraph ('Signature: ... Date: ...')."""
+
+
+def _word_pieces(text: str, in_table: bool) -> list[tuple[str, int | None]]:
+    """A Word paragraph or cell as label-or-value pieces, each with its line in the cell (or None).
+
+    A cell whose lines are labels with their values under them (two columns drawn as a table)
+    is cut into its lines; a short paragraph holding a second 'Label:' ('Signature: /s/ Ana
+    Ruiz    Date: 03/10/2025') into one piece per label.
+    """
+    if in_table and "\n" in text:
+        lines = [line.strip() for line in text.split("\n") if line.strip()]
+        bare = sum(1 for line in lines if (m := match_label(line)) is not None and not m.rest)
+        if bare >= 2:
+            return [(line, k) for k, line in enumerate(lines)]
+    pieces: list[tuple[str, int | None]] = []
+    start = 0
+    for m in _INLINE_LABEL.finditer(text):
+        cut = m.end()
+        label = text[cut:text.index(":", cut) + 1]
+        hit = match_label(label)
+        if hit is None or hit.rest or len(text[start:m.start()].split()) > INLINE_VALUE_WORDS \
+                or not _CAPTIONED.match(text[start:m.start()]):
+            continue
+        pieces.append((text[start:m.start()], None))
+        start = cut
+    pieces.append((text[start:], None))
+    return pieces
 
 
 def _join_wrapped_cells(units: list[Unit], rules: tuple[Rule, ...]) -> list[Unit]:
@@ -298,6 +337,9 @@ def _title_case(text: str) -> bool:
     return len(words) >= 2 and all(w[0].isupper() for w in words) and len(text.split()) <= 8
 
 
+_SECTION_LABEL_FAMILIES = {"goals": ("goals",), "discussion": ("discussion",)}
+"""Label families that, inside their own section, make a heading-like line a label."""
+
 SECTION_ORDER = ("part1", "discussion", "work_history", "goals", "services", "terms", "sou",
                  "signatures", "discussion_attachment", "amendment")
 
@@ -426,6 +468,9 @@ def assign_sections(units: list[Unit]) -> Parts:
         if sec and current in SECTION_ORDER and sec in SECTION_ORDER \
                 and SECTION_ORDER.index(sec) < SECTION_ORDER.index(current) and not _strong_heading(u):
             sec = None  # plain title-case text ('Career Goal Setting') does not go back a section
+        if sec and sec == current and sec not in ("amendment", "discussion_attachment") \
+                and (m := match_label(u.text)) is not None and m.key.split(".")[0] in _SECTION_LABEL_FAMILIES.get(sec, ()):
+            sec = None  # 'Short-term vocational goal' under 'Vocational Goals' is a label of that section
         if sec:
             u.heading = sec
             current = sec
