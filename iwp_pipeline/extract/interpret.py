@@ -196,13 +196,17 @@ class Reader:
         return None
 
     def value(self, u: Unit, rest: str, *, allow_above: bool = False,
-              accept: Callable[[str], bool] | None = None) -> tuple[str | None, Unit]:
+              accept: Callable[[str], bool] | None = None,
+              wanted: Callable[[str], bool] | None = None) -> tuple[str | None, Unit]:
         """The value of a label unit: its inline rest, else the unit right of it, else below.
 
         With ``allow_above`` (signature lines) the value may also stand over the label: the
         nearer of above and below wins, and a value below that sits right over another label
         belongs to that label. ``accept`` rejects neighbours that cannot be the value (a date
-        label takes only text that reads as a date).
+        label takes only text that reads as a date); ``wanted`` lets through a neighbour that
+        looks like a label but is the kind of value asked for ('Telephone' as a modality).
+        On a PDF line, text far to the right that stands under a label of its own belongs to
+        that label (two columns of labels with their values under them).
         """
         if rest and is_absent(rest):
             return None, u  # 'N/A': the document says there is no value
@@ -211,12 +215,17 @@ class Reader:
         below = self.below(u)
         if allow_above and below is not None and self._owned_below(u, below):
             below = None
-        order = [self.right(u), below]
+        right = self.right(u)
+        if right is not None and below is not None and self._owned_right(u, right):
+            right = None
+        order = [right, below]
         if allow_above:
             above = self.above(u)
             order.insert(1 if _gap(above, u) <= _gap(u, below) else 2, above)
         for candidate in order:
-            if candidate is None or candidate.heading or _is_label_unit(candidate) or _caption(candidate):
+            if candidate is None or candidate.heading:
+                continue
+            if (_is_label_unit(candidate) or _caption(candidate)) and not (wanted and wanted(candidate.text)):
                 continue
             if accept is not None and not accept(candidate.text):
                 continue
@@ -250,6 +259,13 @@ class Reader:
             pieces.append(nxt.text)
             nxt = self.right(nxt)
         return " ".join(pieces)
+
+    def _owned_right(self, u: Unit, candidate: Unit) -> bool:
+        """Text right of ``u`` on its PDF line that sits just under another label is that label's."""
+        if candidate.top is None or candidate.field is not None:
+            return False
+        over = self.above(candidate)
+        return over is not None and over is not u and over.label is not None and _gap(over, candidate) < 12
 
     def _owned_below(self, u: Unit, candidate: Unit) -> bool:
         """A value under ``u`` that sits right over another label belongs to that label."""
@@ -410,20 +426,32 @@ def label_targets(units: Sequence[Unit]) -> Iterator[tuple[str, Unit]]:
             yield target, u
 
 
-_PARTY_CAPTION = re.compile(r"^([A-Za-z][A-Za-z'’ ().-]{1,40}?)\s*:\s*(.*)$", re.S)
+_PARTY_CAPTION = re.compile(r"^([A-Za-z][A-Za-z'’ ().-]{1,40}?)\s*(?::\s*(.*))?$", re.S)
 
 
 def mark_party_signature_lines(units: Sequence[Unit]) -> None:
     """Under the signatures heading, a party named with a colon ('Participant: /s/ Ana Ruiz',
-    'EN Representative: ____') is that party's signature line, not a name or nothing."""
+    'EN Representative: ____'), or named alone in plain type under a signature line, is that
+    party's signature line, not a name or nothing."""
     for u in units:
         if u.section != "signatures" or u.field is not None or u.heading:
             continue
         m = _PARTY_CAPTION.match(u.text)
         if m is None or party_of(m.group(1)) is None or re.search(r"\bname\b", m.group(1), re.I):
             continue
+        if m.group(2) is None and (u.heading_hint or len(m.group(1).split()) > 4 or not _only_party(m.group(1))):
+            continue  # a party named alone must be only the party, in plain type (not a sub-heading)
         if u.label is None or u.label.key == "ticketholder.name":
-            u.label = LabelMatch("generic.signature", m.group(2).strip())
+            u.label = LabelMatch("generic.signature", (m.group(2) or "").strip())
+
+
+def _only_party(text: str) -> bool:
+    """The text names a party and nothing else ('EN Representative', 'Participant')."""
+    rest = text
+    for patterns in vocabulary()["parties"].values():
+        for p in patterns:
+            rest = p.sub(" ", rest)
+    return not re.sub(r"(?i)\b(?:the|or|and|authorized|rep)\b|[\W_]", "", rest)
 
 
 def collect_labels(units: Sequence[Unit], reader: Reader, found: Found) -> None:
@@ -437,7 +465,9 @@ def collect_labels(units: Sequence[Unit], reader: Reader, found: Found) -> None:
         if target in long_keys or u.label is None:
             continue  # handled by the component readers
         accept = _is_date if target.endswith(".date") else None
-        value, where = reader.value(u, u.label.rest, allow_above=target.startswith("sig."), accept=accept)
+        wanted = _names_modality if target == "discussion.modality" else None
+        value, where = reader.value(u, u.label.rest, allow_above=target.startswith("sig."), accept=accept,
+                                    wanted=wanted)
         found.put(target, value, where)
 
 
@@ -585,6 +615,11 @@ def normalise_modality(text: str | None) -> str | None:
         if any_match(patterns, chosen):
             return key
     return "other" if clean(chosen) else None
+
+
+def _names_modality(text: str) -> bool:
+    """The text names a way of meeting ('Telephone', 'Video call'), not 'other' or nothing."""
+    return normalise_modality(text) not in (None, "other")
 
 
 def _chosen_text(text: str | None) -> str | None:

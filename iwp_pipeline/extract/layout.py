@@ -35,6 +35,12 @@ class Segment:
     text: str
     x0: float | None = None
     x1: float | None = None
+    top: float | None = None
+    bottom: float | None = None
+    size: float | None = None
+    """Font size in points (the largest in the segment), when known."""
+    bold: bool = False
+    """All the text of the segment is bold."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -178,7 +178,8 @@ def _lines(runs: list[_Run], page: int) -> list[Line]:
                 segments.append([run])
             else:
                 segments[-1].append(run)
-        segs = tuple(Segment(_normalise(_join(s)), s[0].x0, s[-1].x1) for s in segments)
+        segs = tuple(Segment(_normalise(_join(s)), s[0].x0, s[-1].x1, min(r.top for r in s), max(r.bottom for r in s),
+                             max(r.size for r in s) or None, all(r.bold for r in s)) for s in segments)
         text = " ".join(s.text for s in segs)
         bbox = (group[0].x0, min(r.top for r in group), max(r.x1 for r in group), max(r.bottom for r in group))
         lines.append(Line(text, page=page, bbox=bbox, segments=segs, bold=all(r.bold for r in group),

@@ -147,8 +147,11 @@ def build_units(layout: Layout) -> list[Unit]:
         if len(line.segments) > 1:
             for si, seg in enumerate(line.segments):
                 if seg.text.strip():
-                    units.append(Unit(seg.text.strip(), 0, x0=seg.x0, x1=seg.x1, top=top, bottom=bottom,
-                                      seg=si, **base))  # type: ignore[arg-type]
+                    own = dict(base, size=seg.size or line.size, heading_hint=hint or seg.bold)
+                    units.append(Unit(seg.text.strip(), 0, x0=seg.x0, x1=seg.x1,
+                                      top=seg.top if seg.top is not None else top,
+                                      bottom=seg.bottom if seg.bottom is not None else bottom,
+                                      seg=si, **own))  # type: ignore[arg-type]
         elif line.text.strip() and line.bbox is None and line.part != "form":
             for si, (text, sub) in enumerate(_word_pieces(line.text.strip(), line.table is not None)):
                 units.append(Unit(text, 0, seg=si, sub=sub, **base))  # type: ignore[arg-type]
@@ -233,6 +236,7 @@ def _join_wrapped_cells(units: list[Unit], rules: tuple[Rule, ...]) -> list[Unit
             continue
         open_cells = [(a, first) for a, first in open_cells if a.page == u.page and (u.top or 0) - (a.bottom or 0) < 12]
         above = next((a for a, first in open_cells if abs((a.x0 or 0) - u.x0) <= 3 and a.line != u.line
+                      and not _complete_label(a.text)
                       and a.size == u.size and a.heading_hint == u.heading_hint and a.checked is None
                       and u.checked is None and (cells_on_line[(a.page, first)] > 1 or cells_on_line[(u.page, u.line)] > 1)
                       and 0 <= (u.top or 0) - (a.bottom or 0) <= max(4.0, 0.8 * ((u.bottom or 0) - (u.top or 0)))
@@ -246,6 +250,12 @@ def _join_wrapped_cells(units: list[Unit], rules: tuple[Rule, ...]) -> list[Unit
         open_cells.append((u, u.line))
         kept.append(u)
     return kept
+
+
+def _complete_label(text: str) -> bool:
+    """A known label with nothing after it: what follows is its value, not more of it."""
+    m = match_label(text)
+    return m is not None and not m.rest
 
 
 _MARK = re.compile(r"^[xX✓✔✗]$")
