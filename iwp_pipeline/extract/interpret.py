@@ -62,6 +62,7 @@ _REDUCE = re.compile(r"\b(reduc|suspend|terminat|discontinu|remov|no longer|stop
 _DISPUTE = re.compile(r"\b(disput|grievance|PABSS|protection and advocacy|appeal)\w*", re.I)
 _SOU_TEXT = re.compile(r"\bI (?:understand|agree|acknowledge)\b", re.I)
 
+_BOX = re.compile(r"^\[[x ]\]")
 ABOVE_REACH = 32.0
 """How far (points) over a signature label its value may stand."""
 SUMMARY_WORDS = 20
@@ -211,12 +212,15 @@ class Reader:
         if rest and is_absent(rest):
             return None, u  # 'N/A': the document says there is no value
         if rest and not _PLACEHOLDER.match(rest):
+            beside = self.right(u)
+            if _BOX.match(rest) and beside is not None and beside.field is None:
+                return f"{rest} {self.row_text(beside)}", u  # 'Type: [ ] In person   [x] Phone', boxes apart
             return rest, u
         below = self.below(u)
         if allow_above and below is not None and self._owned_below(u, below):
             below = None
         right = self.right(u)
-        if right is not None and below is not None and self._owned_right(u, right):
+        if right is not None and below is not None and self._owned_right(u, right, _gap(u, below)):
             right = None
         order = [right, below]
         if allow_above:
@@ -260,12 +264,15 @@ class Reader:
             nxt = self.right(nxt)
         return " ".join(pieces)
 
-    def _owned_right(self, u: Unit, candidate: Unit) -> bool:
-        """Text right of ``u`` on its PDF line that sits just under another label is that label's."""
+    def _owned_right(self, u: Unit, candidate: Unit, gap_below: float) -> bool:
+        """Text right of ``u`` on its PDF line that sits under another label, starting where it
+        starts and as close as the text under ``u`` sits under ``u``, is that label's."""
         if candidate.top is None or candidate.field is not None:
             return False
         over = self.above(candidate)
-        return over is not None and over is not u and over.label is not None and _gap(over, candidate) < 12
+        return over is not None and over is not u and over.label is not None \
+            and abs((over.x0 or 0) - (candidate.x0 or 0)) <= 6 \
+            and _gap(over, candidate) <= max(12.0, gap_below + 6)
 
     def _owned_below(self, u: Unit, candidate: Unit) -> bool:
         """A value under ``u`` that sits right over another label belongs to that label."""
@@ -881,6 +888,8 @@ def read_services(units: Sequence[Unit], reader: Reader) -> tuple[list[Service],
         if selected is None:
             left = _left_box(section, u)
             selected = left if left is not None else (None if has_boxes else True)
+        if selected is None and service_key in services:
+            continue  # named again without a box of its own: prose (a description), not its row
         description = rest
         if not description:
             nxt = reader.right(u)

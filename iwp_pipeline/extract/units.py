@@ -160,7 +160,7 @@ def build_units(layout: Layout) -> list[Unit]:
             x1 = line.bbox[2] if line.bbox else None
             units.append(Unit(line.text.strip(), 0, x0=x0, x1=x1, top=top, bottom=bottom,
                               **base))  # type: ignore[arg-type]
-    if layout.rules:
+    if layout.kind != "docx":
         units = _join_wrapped_cells(units, layout.rules)
     for f in layout.fields:
         units.append(_field_unit(f))
@@ -210,10 +210,11 @@ def _join_wrapped_cells(units: list[Unit], rules: tuple[Rule, ...]) -> list[Unit
     """PDF tables with ruled rows: text that wraps inside a cell is one unit again.
 
     A unit continues the unit above it when both stand in a ruled table (a rule runs over the
-    upper one's first line), start at the same x, share font size and weight, follow each other
-    closely, no rule runs between them, and one of the two lines holds more than one cell. So
-    'Follow-Up (Initial' / 'Job Acquisition)' is one service and 'Springfield' / 'Dental Group'
-    one employer, while rows and stacked labels with their values stay apart.
+    upper one's first line) or the upper one leaves a parenthesis open, start at the same x,
+    share font size and weight, follow each other closely, no rule runs between them, and one
+    of the two lines holds more than one cell. So 'Follow-Up (Initial' / 'Job Acquisition)' is
+    one service, 'Springfield' / 'Dental Group' one employer and 'Alternate Contact (name,' /
+    'relationship, phone)' one label, while rows and stacked labels with their values stay apart.
     """
     by_page: dict[int, list[Rule]] = {}
     for r in rules:
@@ -240,7 +241,8 @@ def _join_wrapped_cells(units: list[Unit], rules: tuple[Rule, ...]) -> list[Unit
                       and a.size == u.size and a.heading_hint == u.heading_hint and a.checked is None
                       and u.checked is None and (cells_on_line[(a.page, first)] > 1 or cells_on_line[(u.page, u.line)] > 1)
                       and 0 <= (u.top or 0) - (a.bottom or 0) <= max(4.0, 0.8 * ((u.bottom or 0) - (u.top or 0)))
-                      and ruled(a, (a.top or 0) - 14, (a.top or 0)) and not ruled(a, (a.bottom or 0) - 1, (u.top or 0) + 1)),
+                      and (ruled(a, (a.top or 0) - 14, (a.top or 0)) or a.text.count("(") > a.text.count(")"))
+                      and not ruled(a, (a.bottom or 0) - 1, (u.top or 0) + 1)),
                      None)
         if above is not None:
             above.text = f"{above.text} {u.text}"
@@ -267,34 +269,44 @@ def _mark_cells(units: list[Unit]) -> None:
 
     The column is the table column (Word) or the header text straight above (PDF): the nearest
     earlier unit on the page (or the page before, for a table running over a page break) that
-    is a mark-column header ('Yes', 'No', 'X', 'Selected') and overlaps the mark horizontally. On a PDF line without such a header, an 'X' standing apart
-    beside other text on the same line (a row of a table whose mark column has no heading) is
-    a checked box too.
+    is a mark-column header ('Yes', 'No', 'X', 'Selected') and overlaps the mark horizontally.
+    An 'X' that heads the column of another mark is that header, not a mark. On a PDF line
+    without such a header, an 'X' standing apart beside other text on the same line (a row of
+    a table whose mark column has no heading) is a checked box too.
     """
     lines: dict[tuple[int | None, int], int] = {}
     for u in units:
         if u.field is None and u.table is None:
             lines[(u.page, u.line)] = lines.get((u.page, u.line), 0) + 1
+    headers: dict[int, Unit | None] = {}
     for i, u in enumerate(units):
-        if u.field is not None or not _MARK.match(u.text):
-            continue
-        header = None
-        for other in reversed(units[:i]):
-            if other.field is not None or not _MARK_HEADER.match(other.text.strip()):
-                continue
-            if u.table is not None and other.table == u.table and other.cell == u.cell and other.part == u.part:
-                header = other
-                break
-            if u.table is None and u.x0 is not None and other.page in (u.page, (u.page or 0) - 1) \
-                    and other.x0 is not None \
-                    and other.x0 - 6 <= (u.x0 + (u.x1 or u.x0)) / 2 <= (other.x1 or other.x0) + 6:
-                header = other
-                break
-        if header is None and u.table is None and lines.get((u.page, u.line), 0) < 2:
+        if u.field is None and _MARK.match(u.text):
+            headers[i] = _mark_header(units, i)
+    heading_marks = {id(h) for h in headers.values() if h is not None}
+    for i, header in headers.items():
+        u = units[i]
+        if id(u) in heading_marks or (header is None and u.table is None and lines.get((u.page, u.line), 0) < 2):
             continue
         negative = header is not None and header.text.strip().lower() in ("no", "n")
         u.text = "[ ]" if negative else "[x]"
         u.mark_cell = True
+
+
+def _mark_header(units: list[Unit], i: int) -> Unit | None:
+    """The mark-column header over the mark ``units[i]``, if there is one."""
+    u = units[i]
+    for other in reversed(units[:i]):
+        if other.field is not None or not _MARK_HEADER.match(other.text.strip()):
+            continue
+        if _MARK.match(other.text) and not (other.row == 0 if other.table is not None else other.heading_hint):
+            continue  # a mark of a row above, not a header ('X' heads a column in a table's first row, or bold)
+        if u.table is not None and other.table == u.table and other.cell == u.cell and other.part == u.part:
+            return other
+        if u.table is None and u.x0 is not None and other.page in (u.page, (u.page or 0) - 1) \
+                and other.x0 is not None \
+                and other.x0 - 6 <= (u.x0 + (u.x1 or u.x0)) / 2 <= (other.x1 or other.x0) + 6:
+            return other
+    return None
 
 
 def _field_unit(f: FormField) -> Unit:
