@@ -367,6 +367,8 @@ def _resolve(key: str, section: str | None, party: str | None) -> str | None:
     if not key.startswith("generic."):
         if key == "alternate.relationship" or key == "generic.relationship":
             return "alternate.relationship"
+        if key == "en.contact_person" and section == "signatures":
+            return "sig.en.printed_name"  # 'Staff name' in the signature block names who signed
         return key
     what = key.split(".", 1)[1]
     if section == "signatures":
