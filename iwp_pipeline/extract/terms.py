@@ -81,7 +81,10 @@ def recognise_terms(units: Sequence[Unit]) -> tuple[list[Term], dict[int, Locati
     """The 15 terms: present or not, the matched text as evidence, and where it was found."""
     blocks = term_blocks(units)
     specs = terms_catalogue()
-    candidates = {spec.number: [i for i, b in enumerate(blocks) if expresses(spec, b.text)] for spec in specs}
+    candidates = {spec.number: [] for spec in specs}
+    for i, b in enumerate(blocks):
+        for number in _terms_of_block(specs, b.text):
+            candidates[number].append(i)
     if len(blocks) >= LIST_ITEMS:
         chosen = _one_block_per_term(candidates)
     else:
@@ -129,6 +132,30 @@ def _one_block_per_term(candidates: dict[int, list[int]]) -> dict[int, int]:
 
 
 _SENTENCE_END = re.compile(r"(?<=[.;])\s+(?=[A-Z(\"'])")
+
+
+def _terms_of_block(specs: Sequence[TermSpec], text: str) -> list[int]:
+    """The terms a block states.
+
+    In a paragraph of several sentences a term's ideas may be spread over its sentences, but
+    not gathered only from sentences that each state another term: 'You may contact the
+    PABSS office. Report your wages every month.' states terms 8 and 9, not the monthly
+    contact of term 11.
+    """
+    whole = [spec for spec in specs if expresses(spec, text)]
+    sentences = _SENTENCE_END.split(text)
+    if len(whole) < 2 or len(sentences) < 2:
+        return [spec.number for spec in whole]
+    own = [{spec.number for spec in whole if expresses(spec, sentence)} for sentence in sentences]
+    found = []
+    for spec in whole:
+        if any(spec.number in terms for terms in own):
+            found.append(spec.number)
+            continue
+        free = [sentence for sentence, terms in zip(sentences, own, strict=True) if not terms - {spec.number}]
+        if any(idea.search(sentence) for idea in spec.ideas for sentence in free):
+            found.append(spec.number)
+    return found
 
 
 def expresses(spec: TermSpec, text: str) -> bool:

@@ -297,3 +297,16 @@ def test_overlapping_pdf_rectangles_do_not_repeat_the_seam_character():
     apart = _Run("Job", 90, 100, 110, 110)
     _trim_overlap(apart, _Run("Job Coach", 120, 100, 160, 110))  # not overlapping: left alone
     assert apart.text == "Job"
+
+
+def test_a_term_is_not_gathered_from_sentences_that_state_other_terms():
+    terms = """# Terms and Conditions
+I know I can contact the state P&A agency (PABSS) for help. I will report my work and wages to Social Security every month.
+"""
+    present = {t.number for t in interpret(_word(terms)).terms_and_conditions if t.present}
+    assert {8, 9} <= present and 11 not in present  # 'contact' and 'every month' belong to terms 8 and 9
+    spread = """# Terms and Conditions
+Our services are free and taking part is voluntary. You may take your Ticket to another EN at any time.
+"""
+    present = {t.number for t in interpret(_word(spread)).terms_and_conditions if t.present}
+    assert {1, 2} <= present  # term 2's ideas are spread over both sentences, the second states no other term
