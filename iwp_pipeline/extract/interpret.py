@@ -641,11 +641,43 @@ def _chosen_text(text: str | None) -> str | None:
 
 
 def _checked_text(text: str) -> str | None:
-    """In '[ ] Phone [x] Face-to-face [ ] Video', the text after the checked box."""
+    """In '[ ] Phone [x] Face-to-face [ ] Video' (or 'Phone [ ] Face-to-face [x]'), the words of
+    the ticked option; None when there are no boxes, '' when none is ticked."""
     if "[x]" not in text and "[ ]" not in text:
         return None
-    m = re.search(r"\[x\]\s*([^\[]+)", text)
-    return m.group(1).strip() if m else ""
+    ticked = _ticked_options(text)
+    return ticked[0] if ticked else ""
+
+
+def _ticked_options(text: str) -> list[str]:
+    """The words beside each ticked box: after the boxes when the text opens with a box, else before."""
+    if text.lstrip().startswith("["):
+        return [m.strip() for m in re.findall(r"\[x\]\s*([^\[]+)", text) if m.strip()]
+    return [m.strip() for m in re.findall(r"(?:^|\])\s*([^\[\]]+?)\s*\[x\]", text) if m.strip()]
+
+
+_ANSWER = re.compile(r"^\s*(?:\[(?P<box1>[x ])\]\s*(?P<word1>yes|no)|(?P<word2>yes|no)\s*\[(?P<box2>[x ])\])\s*$", re.I)
+
+
+def _answer(text: str) -> bool | None:
+    """'[x] Yes' -> True, '[x] No' -> False; an unticked or other text -> None."""
+    m = _ANSWER.match(text)
+    if m is None or (m["box1"] or m["box2"]) != "x":
+        return None
+    return (m["word1"] or m["word2"]).lower() == "yes"
+
+
+def _answers(text: str) -> tuple[bool | None, str]:
+    """A service line's own Yes / No boxes ('Job coaching [x] Yes [ ] No - weekly'): the answer,
+    and the text without them."""
+    answer = None
+    for m in re.finditer(r"\[([x ])\]\s*(yes|no)\b|\b(yes|no)\s*\[([x ])\]", text, re.I):
+        if (m[1] or m[4]) == "x":
+            answer = (m[2] or m[3]).lower() == "yes"
+    if answer is None and not re.search(r"\[[x ]\]\s*(?:yes|no)\b|\b(?:yes|no)\s*\[[x ]\]", text, re.I):
+        return None, text
+    rest = re.sub(r"\[[x ]\]\s*(?:yes|no)\b|\b(?:yes|no)\s*\[[x ]\]", " ", text, flags=re.I)
+    return answer if answer is not None else False, re.sub(r"^[\s:.\-–—]+|\s{2,}", " ", rest).strip()
 
 
 def _checked_option(units: Sequence[Unit], reader: Reader, section: str) -> str | None:
@@ -886,7 +918,8 @@ def read_services(units: Sequence[Unit], reader: Reader) -> tuple[list[Service],
         if u.field is not None:
             _merge_field_service(services, where, service_key, u)
             continue
-        selected = u.checked
+        answer, rest = _answers(rest)
+        selected = answer if answer is not None else u.checked
         if selected is None:
             left = _left_box(section, u)
             selected = left if left is not None else (None if has_boxes else True)
@@ -895,7 +928,8 @@ def read_services(units: Sequence[Unit], reader: Reader) -> tuple[list[Service],
         description = rest
         if not description:
             nxt = reader.right(u)
-            while nxt is not None and nxt.checked is not None and not strip_lead(nxt.text).strip(" []xX"):
+            while nxt is not None and nxt.checked is not None and (
+                    not strip_lead(nxt.text).strip(" []xX") or _ANSWER.match(nxt.text)):
                 nxt = reader.right(nxt)  # past the Yes / No mark cells of a checklist row
             if nxt is not None and nxt.checked is None and not _service_in([nxt.text], names)[0]:
                 description = reader.column_text(nxt)
@@ -951,20 +985,25 @@ def _left_box(section: Sequence[Unit], u: Unit) -> bool | None:
 
     In a table row, or on a PDF line whose marks sit under mark columns, a mark anywhere in
     the row counts (checklists with 'Yes' / 'No' columns after the service name); checked wins
-    when the row holds several.
+    when the row holds several. Boxes labelled Yes and No in the row ('[x] Yes  [ ] No') answer
+    for the service: selected when Yes is ticked.
     """
-    marks = []
+    marks, answers = [], []
     for other in section:
         if other is u or other.checked is None:
             continue
         in_row = u.table is not None and (other.table, other.row, other.part) == (u.table, u.row, u.part)
         on_line = u.top is not None and other.page == u.page and other.top is not None and abs(other.top - u.top) < 6
         left = on_line and (other.x1 or 0) <= (u.x0 or 0) + 5
-        if (in_row or left or (on_line and other.mark_cell)) \
+        if (in_row or on_line) and _ANSWER.match(other.text):
+            answers.append(_answer(other.text))
+        elif (in_row or left or (on_line and other.mark_cell)) \
                 and len(strip_lead(other.text).replace("[x]", "").replace("[ ]", "").strip()) < 3:
             if left and not other.mark_cell:
                 return other.checked
             marks.append(bool(other.checked))
+    if answers:
+        return any(a is True for a in answers)
     return any(marks) if marks else None
 
 
@@ -1168,8 +1207,7 @@ def _ssn(value: str | None) -> str | None:
 def _business_models(value: str | None) -> tuple[str, ...]:
     if not value:
         return ()
-    checked = re.findall(r"\[x\]\s*([^\[]+)", value)
-    return tuple(c.strip() for c in checked) if checked else ()
+    return tuple(_ticked_options(value))
 
 
 def _business_model(value: str | None) -> str | None:

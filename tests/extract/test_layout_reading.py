@@ -310,3 +310,17 @@ Our services are free and taking part is voluntary. You may take your Ticket to 
 """
     present = {t.number for t in interpret(_word(spread)).terms_and_conditions if t.present}
     assert {1, 2} <= present  # term 2's ideas are spread over both sentences, the second states no other term
+
+
+def test_boxes_after_their_words_and_yes_no_answers():
+    r = interpret(_word("""Modality: In person [ ]   Telephone [x]   Video [ ]
+# Services
+Job Coaching: [ ] Yes [x] No
+Job Placement: [x] Yes [ ] No - referrals to employer partners.
+Job Search | [ ] Yes | [x] No
+"""))
+    assert r.discussion.modality == "telephone"
+    services = {s.service: s for s in r.services}
+    assert not services["job_coaching"].selected and not services["job_search"].selected
+    assert services["job_placement"].selected
+    assert services["job_placement"].description == "referrals to employer partners."
