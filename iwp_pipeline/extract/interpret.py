@@ -22,6 +22,7 @@ from iwp_pipeline.extract.units import (
     any_match,
     assign_sections,
     build_units,
+    continues,
     field_hints,
     match_label,
     party_of,
@@ -108,6 +109,8 @@ class Reader:
     def __init__(self, units: Sequence[Unit]) -> None:
         self.units = list(units)
         self.pos = {id(u): i for i, u in enumerate(self.units)}
+        self.values_above = _values_over_labels(self.units)
+        """The signature block writes its values on the lines over their labels."""
 
     def index(self, u: Unit) -> int:
         """Position of ``u`` in this reader's units."""
@@ -225,7 +228,7 @@ class Reader:
         order = [right, below]
         if allow_above:
             above = self.above(u)
-            order.insert(1 if _gap(above, u) <= _gap(u, below) else 2, above)
+            order.insert(1 if self.values_above or _gap(above, u) <= _gap(u, below) else 2, above)
         for candidate in order:
             if candidate is None or candidate.heading:
                 continue
@@ -240,6 +243,16 @@ class Reader:
             if not _PLACEHOLDER.match(candidate.text):
                 return candidate.text, candidate
         return None, u
+
+    def wrapped(self, u: Unit, text: str) -> str:
+        """``text`` (a PDF line's value) with the lines of the same paragraph that carry it on."""
+        last = u
+        for nxt in self.units[self.index(u) + 1:]:
+            if nxt.heading or nxt.field is not None or _is_label_unit(nxt) or _caption(nxt) \
+                    or nxt.section != u.section or not continues(last, nxt):
+                break
+            text, last = f"{text} {nxt.text}", nxt
+        return text
 
     def column_text(self, u: Unit) -> str:
         """A PDF table cell's text: ``u`` and the lines under it that start at its x, also past a
@@ -306,6 +319,30 @@ class Reader:
             pieces.append(nxt.text)
             i += 1
         return " ".join(pieces), where
+
+
+_SIGNATURE_LABELS = ("generic.signature", "generic.date")
+
+
+def _values_over_labels(units: Sequence[Unit]) -> bool:
+    """Whether the signatures part puts values on the line over their labels ('/s/ Ana Ruiz',
+    then 'Participant signature' under it): its first signature or date label on a PDF page
+    has plain text straight over it, after the heading."""
+    previous: Unit | None = None
+    for u in units:
+        if u.section != "signatures" or u.field is not None:
+            continue
+        m = match_label(u.text) if not u.heading else None
+        if m is not None and m.key in _SIGNATURE_LABELS:
+            return u.top is not None and previous is not None and previous.top is not None \
+                and previous.page == u.page and previous.bottom is not None and previous.bottom <= u.top + 2 \
+                and match_label(previous.text) is None and previous.checked is None \
+                and u.top - previous.bottom <= ABOVE_REACH
+        if not u.heading and (previous is None or previous.line != u.line):
+            previous = u
+        elif u.heading:
+            previous = None
+    return False
 
 
 def _gap(upper: Unit | None, lower: Unit | None) -> float:
@@ -477,6 +514,8 @@ def collect_labels(units: Sequence[Unit], reader: Reader, found: Found) -> None:
         wanted = _names_modality if target == "discussion.modality" else None
         value, where = reader.value(u, u.label.rest, allow_above=target.startswith("sig."), accept=accept,
                                     wanted=wanted)
+        if value is not None and where is u and u.top is not None:
+            value = reader.wrapped(u, value)
         found.put(target, value, where)
 
 

@@ -254,6 +254,17 @@ def _join_wrapped_cells(units: list[Unit], rules: tuple[Rule, ...]) -> list[Unit
     return kept
 
 
+def continues(prev: Unit, u: Unit) -> bool:
+    """On a PDF page, ``u`` is the next line of the same paragraph as ``prev``: it starts where
+    ``prev`` starts, follows at line spacing, and ``prev`` does not end a sentence or a label."""
+    if prev.top is None or u.top is None or prev.bottom is None or u.bottom is None or prev.page != u.page \
+            or prev.x0 is None or u.x0 is None or abs(prev.x0 - u.x0) > 3 or u.line == prev.line:
+        return False
+    height = u.bottom - u.top
+    return 0 <= u.top - prev.bottom <= 0.6 * height and not re.search(r"[.:;!?]\s*$", prev.text) \
+        and u.checked is None and prev.checked is None
+
+
 def _complete_label(text: str) -> bool:
     """A known label with nothing after it: what follows is its value, not more of it."""
     m = match_label(text)
@@ -474,8 +485,12 @@ def assign_sections(units: list[Unit]) -> Parts:
     seen: set[str] = set()
     target = parts.main
     shared = _shared_rows(units)
+    prev: Unit | None = None
     for u in units:
         sec = None if _row_key(u) in shared and not u.heading_hint else heading_section(u)
+        if sec and prev is not None and not prev.heading and continues(prev, u) and not _strong_heading(u):
+            sec = None  # 'Employment Services' ending 'Employment Network Name: Bright Path' on the next line
+        prev = u if u.field is None else prev
         if sec in ("amendment", "discussion_attachment"):
             opens_document = not (seen & {"part1", "discussion", "goals", "services", "terms"})
             if sec == "amendment" and opens_document and not parts.main:

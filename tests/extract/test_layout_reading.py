@@ -29,6 +29,11 @@ TERMS = """# Terms and Conditions
 2. Taking part is voluntary; you may take your Ticket to another EN at any time.
 """
 
+PDF_HEAD = [(1, 40, [(72, "INDIVIDUAL WORK PLAN")]), (1, 60, [(72, "PART ONE: CONTACT INFORMATION")]),
+            (1, 75, [(72, "Employment Network:"), (250, "Open Door Staffing")]),
+            (1, 90, [(72, "EN Provider ID:"), (250, "0004417")])]
+"""The opening lines of a flat-PDF IWP, for tests about what follows them."""
+
 
 def _word(body: str) -> Layout:
     return layout_from_text(HEAD + body)
@@ -64,9 +69,7 @@ EN Representative |  | Luis Ortega | 02/21/2025
 
 
 def test_pdf_signature_table_with_wrapped_cells_over_a_page_break():
-    rows = [(1, 40, [(72, "INDIVIDUAL WORK PLAN")]), (1, 60, [(72, "PART ONE: CONTACT INFORMATION")]),
-            (1, 75, [(72, "Employment Network:"), (250, "Open Door Staffing")]),
-            (1, 90, [(72, "EN Provider ID:"), (250, "0004417")]),
+    rows = [*PDF_HEAD,
             (1, 105, [(72, "Social Security Number:"), (250, "902-11-7777")]),
             (1, 700, [(72, "SIGNATURES")]),
             (1, 720, [(200, "Signature"), (310, "Printed name"), (420, "Date")]),
@@ -174,15 +177,13 @@ EN Representative: /s/ Luis Ortega    Date: 02/21/2025
     assert r.ticketholder.name == "Kevin T. Brandt"  # not taken from the signature block
 
 
-def test_pdf_party_named_under_a_signature_line():
-    rows = [(1, 40, [(72, "INDIVIDUAL WORK PLAN")]), (1, 60, [(72, "PART ONE: CONTACT INFORMATION")]),
-            (1, 75, [(72, "Employment Network:"), (250, "Open Door Staffing")]),
-            (1, 90, [(72, "EN Provider ID:"), (250, "0004417")]),
-            (1, 300, [(72, "SIGNATURES")]),
-            (1, 320, [(72, "/s/ Ana Ruiz"), (380, "03/10/2025")]),
-            (1, 333, [(72, "Participant"), (380, "Date")]),
-            (1, 360, [(72, "/s/ Dana Whitfield"), (380, "03/11/2025")]),
-            (1, 373, [(72, "EN Representative"), (380, "Date")])]
+@pytest.mark.parametrize(("th_label", "en_label", "lines"), [
+    ("Participant", "EN Representative", (320, 333, 360, 373)),  # a party named alone under its line
+    ("Consumer Signature", "EN Representative Signature", (320, 340, 360, 380))])  # values as far over as under
+def test_pdf_signature_values_over_their_labels(th_label, en_label, lines):
+    rows = [*PDF_HEAD, (1, 300, [(72, "SIGNATURES")]),
+            (1, lines[0], [(72, "/s/ Ana Ruiz"), (380, "03/10/2025")]), (1, lines[1], [(72, th_label), (380, "Date")]),
+            (1, lines[2], [(72, "/s/ Dana Whitfield"), (380, "03/11/2025")]), (1, lines[3], [(72, en_label), (380, "Date")])]
     sig = interpret(pdf_layout(rows)).signatures
     assert (sig.ticketholder.signed, sig.ticketholder.date) == (True, "2025-03-10")
     assert (sig.en_representative.signed, sig.en_representative.date) == (True, "2025-03-11")
@@ -324,3 +325,14 @@ Job Search | [ ] Yes | [x] No
     assert not services["job_coaching"].selected and not services["job_search"].selected
     assert services["job_placement"].selected
     assert services["job_placement"].description == "referrals to employer partners."
+
+
+def test_a_value_wrapped_onto_the_next_line_is_not_a_heading():
+    rows = [(1, 40, [(72, "INDIVIDUAL WORK PLAN")]), (1, 60, [(72, "PART ONE: CONTACT INFORMATION")]),
+            (1, 75, [(72, "Employment Network Name: Bright Path")]),
+            (1, 88, [(72, "Employment Services")]),
+            (1, 110, [(72, "EN Provider ID: EN-104233")]),
+            (1, 125, [(72, "Participant Name:"), (250, "Maria L. Gonzalez")])]
+    r = interpret(pdf_layout(rows))
+    assert (r.en.name, r.en.pid, r.ticketholder.name) == (
+        "Bright Path Employment Services", "EN-104233", "Maria L. Gonzalez")
