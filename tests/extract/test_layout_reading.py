@@ -179,7 +179,7 @@ EN Representative: /s/ Luis Ortega    Date: 02/21/2025
 
 @pytest.mark.parametrize(("th_label", "en_label", "lines"), [
     ("Participant", "EN Representative", (320, 333, 360, 373)),  # a party named alone under its line
-    ("Consumer Signature", "EN Representative Signature", (320, 340, 360, 380))])  # values as far over as under
+    ("Consumer Signature", "EN Representative Signature", (320, 341, 360, 380))])  # values further over than under
 def test_pdf_signature_values_over_their_labels(th_label, en_label, lines):
     rows = [*PDF_HEAD, (1, 300, [(72, "SIGNATURES")]),
             (1, lines[0], [(72, "/s/ Ana Ruiz"), (380, "03/10/2025")]), (1, lines[1], [(72, th_label), (380, "Date")]),
