@@ -386,18 +386,21 @@ _SECTION_NUMBER = re.compile(
 def heading_section(u: Unit) -> str | None:
     """The section a heading unit starts, if it is a heading of a known section.
 
-    The heading's words are matched as written and without a 'Section IV -' style lead, so
-    'SECTION IV - GOALS' is the goals heading however the sections are numbered.
+    The heading's words are matched first without a 'Section IV -' style lead, then as
+    written: 'SECTION IV - GOALS' is the goals heading however the sections are numbered, and
+    an EN's 'Section 2: One-on-One Meeting' is its discussion, not SSA-1370's Section 2 (work
+    history); a number alone ('Part Three') still names its part.
     """
     if not looks_like_heading(u):
         return None
     text = strip_lead(u.text).strip()
     bare = _SECTION_NUMBER.sub("", text, count=1)
     sections = vocabulary()["sections"]
-    for key in ("amendment", "discussion_attachment", "sou", "terms", "signatures", "services",
-                "goals", "work_history", "discussion", "part1"):
-        if any_match(sections[key], text) or (bare != text and any_match(sections[key], bare)):
-            return key
+    for candidate in dict.fromkeys((bare, text)):
+        for key in ("amendment", "discussion_attachment", "sou", "terms", "signatures", "services",
+                    "goals", "work_history", "discussion", "part1"):
+            if any_match(sections[key], candidate):
+                return key
     return None
 
 

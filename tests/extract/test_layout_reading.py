@@ -336,3 +336,10 @@ def test_a_value_wrapped_onto_the_next_line_is_not_a_heading():
     r = interpret(pdf_layout(rows))
     assert (r.en.name, r.en.pid, r.ticketholder.name) == (
         "Bright Path Employment Services", "EN-104233", "Maria L. Gonzalez")
+
+
+@pytest.mark.parametrize(("text", "section"), [("Section 2: One-on-One Meeting", "discussion"),
+                                               ("Section 2", "work_history"),
+                                               ("DISCUSSION SUMMARY AND ARRANGEMENT", "discussion")])
+def test_a_headings_words_win_over_its_number(text, section):
+    assert heading_section(Unit(text, 0, heading_hint=True)) == section
