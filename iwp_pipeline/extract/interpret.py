@@ -245,25 +245,40 @@ class Reader:
         return None, u
 
     def wrapped(self, u: Unit, text: str) -> str:
-        """``text`` (a PDF line's value) with the lines of the same paragraph that carry it on."""
+        """``text`` (a PDF line's value) with the lines of the same paragraph that carry it on,
+        under it or from the paragraph's left edge ('Date: April 14,' / '2026')."""
         last = u
+        i = self.index(u)
+        while i > 0 and self.units[i - 1].page == u.page and self.units[i - 1].line == u.line:
+            i -= 1
+        left = self.units[i].x0
         for nxt in self.units[self.index(u) + 1:]:
             if nxt.heading or nxt.field is not None or _is_label_unit(nxt) or _caption(nxt) \
-                    or nxt.section != u.section or not continues(last, nxt):
+                    or nxt.section != u.section or not continues(last, nxt, left if last is u else None):
                 break
             text, last = f"{text} {nxt.text}", nxt
         return text
 
     def column_text(self, u: Unit) -> str:
         """A PDF table cell's text: ``u`` and the lines under it that start at its x, also past a
-        page break (a row split over two pages), until something else stands in the way."""
+        page break (a row split over two pages). Text of the other columns beside those lines is
+        passed over; the cell ends at a gap, a box in its column, or a new row starting to its left."""
         pieces, last = [u.text], u
+        if u.x0 is None:
+            return u.text
         for nxt in self.units[self.index(u) + 1:]:
-            if u.x0 is None or nxt.x0 is None or nxt.top is None or last.bottom is None or nxt.heading \
-                    or nxt.field is not None or nxt.checked is not None or nxt.section != u.section \
-                    or abs(nxt.x0 - u.x0) > 3:
+            if nxt.x0 is None or nxt.top is None or last.bottom is None or nxt.heading or nxt.field is not None \
+                    or nxt.section != u.section:
                 break
-            if (nxt.page == last.page and nxt.top - last.bottom > 18) or (nxt.page != last.page and nxt.top > PAGE_TOP_ZONE):
+            if nxt.page == last.page and nxt.line == last.line:
+                continue  # another cell of a line already read
+            below_last = nxt.page == last.page and nxt.top > last.bottom - 1
+            if abs(nxt.x0 - u.x0) > 3:
+                if below_last and (nxt.x0 < u.x0 - 3 or nxt.top - last.bottom > 18):
+                    break  # the next row begins (its first cell is left of this one), or the table ends
+                continue
+            if nxt.checked is not None or (nxt.page == last.page and nxt.top - last.bottom > 18) \
+                    or (nxt.page != last.page and nxt.top > PAGE_TOP_ZONE):
                 break
             pieces.append(nxt.text)
             last = nxt
@@ -952,6 +967,10 @@ def read_services(units: Sequence[Unit], reader: Reader) -> tuple[list[Service],
             continue
         hints = field_hints(u.field) if u.field is not None else [u.text]
         service_key, rest = _service_in(hints, names)
+        if service_key is None and u.field is None and u.top is not None:
+            # A name wrapped in its cell, perhaps over a page break ('Work Incentives' / 'Counseling').
+            service_key, _ = _service_in([reader.column_text(u)], names)
+            rest = ""
         if service_key is None:
             continue
         if u.field is not None:

@@ -254,11 +254,13 @@ def _join_wrapped_cells(units: list[Unit], rules: tuple[Rule, ...]) -> list[Unit
     return kept
 
 
-def continues(prev: Unit, u: Unit) -> bool:
+def continues(prev: Unit, u: Unit, left: float | None = None) -> bool:
     """On a PDF page, ``u`` is the next line of the same paragraph as ``prev``: it starts where
-    ``prev`` starts, follows at line spacing, and ``prev`` does not end a sentence or a label."""
+    ``prev`` starts (or at ``left``, where the paragraph starts), follows at line spacing, and
+    ``prev`` does not end a sentence or a label."""
     if prev.top is None or u.top is None or prev.bottom is None or u.bottom is None or prev.page != u.page \
-            or prev.x0 is None or u.x0 is None or abs(prev.x0 - u.x0) > 3 or u.line == prev.line:
+            or prev.x0 is None or u.x0 is None or u.line == prev.line \
+            or (abs(prev.x0 - u.x0) > 3 and (left is None or abs(left - u.x0) > 3)):
         return False
     height = u.bottom - u.top
     return 0 <= u.top - prev.bottom <= 0.6 * height and not re.search(r"[.:;!?]\s*$", prev.text) \

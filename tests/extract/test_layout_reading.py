@@ -33,6 +33,11 @@ PDF_HEAD = [(1, 40, [(72, "INDIVIDUAL WORK PLAN")]), (1, 60, [(72, "PART ONE: CO
             (1, 75, [(72, "Employment Network:"), (250, "Open Door Staffing")]),
             (1, 90, [(72, "EN Provider ID:"), (250, "0004417")])]
 """The opening lines of a flat-PDF IWP, for tests about what follows them."""
+SERVICES_HEAD = [(1, 40, [(72, "INDIVIDUAL WORK PLAN")]), (1, 60, [(72, "EMPLOYMENT GOALS")]),
+                 (1, 75, [(72, "Long-term goal:"), (250, "Cook, full time, $2,900 per month within 4 years")]),
+                 (1, 690, [(72, "SERVICES")]),
+                 (1, 705, [(72, "Service"), (200, "Yes"), (240, "No"), (300, "What the EN will do")])]
+"""A flat-PDF IWP down to the header of a Yes/No services table at the foot of page 1."""
 
 
 def _word(body: str) -> Layout:
@@ -117,10 +122,7 @@ def test_boxes_set_apart_from_their_words(options, expected):
 
 
 def test_yes_no_columns_on_pdf_lines_also_after_a_page_break():
-    rows = [(1, 40, [(72, "INDIVIDUAL WORK PLAN")]), (1, 60, [(72, "EMPLOYMENT GOALS")]),
-            (1, 75, [(72, "Long-term goal:"), (250, "Cook, full time, $2,900 per month within 4 years")]),
-            (1, 690, [(72, "SERVICES")]),
-            (1, 705, [(72, "Service"), (200, "Yes"), (240, "No"), (300, "What the EN will do")]),
+    rows = [*SERVICES_HEAD,
             (1, 720, [(72, "Job Coaching"), (202, "X"), (300, "Weekly coaching at work.")]),
             (2, 74, [(72, "Job Placement"), (242, "X")]),
             (2, 90, [(72, "Job Search"), (202, "X"), (300, "Daily job leads.")])]
@@ -343,3 +345,20 @@ def test_a_value_wrapped_onto_the_next_line_is_not_a_heading():
                                                ("DISCUSSION SUMMARY AND ARRANGEMENT", "discussion")])
 def test_a_headings_words_win_over_its_number(text, section):
     assert heading_section(Unit(text, 0, heading_hint=True)) == section
+
+
+def test_a_date_wrapped_to_the_paragraphs_left_edge():
+    rows = [*PDF_HEAD, (1, 300, [(72, "SIGNATURES")]),
+            (1, 320, [(72, "Individual's signature: /s/ Erik Lindqvist"), (330, "Date signed: April 14, 2026")]),
+            (1, 343, [(72, "Employment Network Signature: /s/ Hannah Moreau"), (386, "Date signed: April 14,")]),
+            (1, 356, [(72, "2026")])]
+    sig = interpret(pdf_layout(rows)).signatures
+    assert (sig.ticketholder.date, sig.en_representative.date) == ("2026-04-14", "2026-04-14")
+
+
+def test_a_service_name_wrapped_over_a_page_break():
+    rows = [*SERVICES_HEAD,
+            (1, 720, [(72, "Work Incentives"), (202, "X"), (300, "Thomas is referred")]),
+            (2, 74, [(72, "Counseling"), (300, "to a WIPA project.")])]
+    counseling = next(s for s in interpret(pdf_layout(rows)).services if s.service == "benefits_counseling")
+    assert counseling.selected and counseling.wipa_referral
