@@ -373,6 +373,14 @@ def _is_date(text: str) -> bool:
     return iso_date(text) is not None
 
 
+_NUMBERS = ("en.pid", "ticketholder.ssn")
+"""Labels whose value is a number: text beside or under them without a digit is not theirs."""
+
+
+def _has_digit(text: str) -> bool:
+    return any(c.isdigit() for c in text)
+
+
 def _overlaps(a: Unit, b: Unit) -> bool:
     if None in (a.x0, a.x1, b.x0, b.x1):
         return True
@@ -525,7 +533,7 @@ def collect_labels(units: Sequence[Unit], reader: Reader, found: Found) -> None:
             continue
         if target in long_keys or u.label is None:
             continue  # handled by the component readers
-        accept = _is_date if target.endswith(".date") else None
+        accept = _is_date if target.endswith(".date") else _has_digit if target in _NUMBERS else None
         wanted = _names_modality if target == "discussion.modality" else None
         value, where = reader.value(u, u.label.rest, allow_above=target.startswith("sig."), accept=accept,
                                     wanted=wanted)
@@ -779,9 +787,19 @@ def _work_table(section: Sequence[Unit]) -> list[WorkEntry]:
         header = [match_label(c.text + ":", _WORK_COLUMNS) for c in row]
         if sum(h is not None for h in header) < 2:
             continue
-        columns = [(c, h.key) for c, h in zip(row, header, strict=True) if h is not None]
-        entries = []
+        texts = {id(c): c.text for c in row}
+        columns = [(c, h.key if h else None) for c, h in zip(row, header, strict=True)]
+        entries: list[WorkEntry] = []
         for data in ordered[i + 1:]:
+            if not entries and data and all(c.heading_hint and c.top is not None for c in data):
+                # The header's own words wrapped onto a line of their own ('Gross monthly' / 'wages').
+                for c in data:
+                    head = next((h for h, _ in columns if h.x0 is not None and abs(h.x0 - (c.x0 or 0)) <= 3), None)
+                    if head is not None:
+                        texts[id(head)] += " " + c.text
+                columns = [(h, m.key if (m := match_label(texts[id(h)] + ":", _WORK_COLUMNS)) else None)
+                           for h, _ in columns]
+                continue
             if any(match_label(c.text + ":", _WORK_COLUMNS) for c in data) or any(c.heading for c in data):
                 break
             values = _assign_columns(columns, data)
@@ -792,7 +810,8 @@ def _work_table(section: Sequence[Unit]) -> list[WorkEntry]:
     return []
 
 
-def _assign_columns(columns: list[tuple[Unit, str]], data: list[Unit]) -> dict[str, str]:
+def _assign_columns(columns: list[tuple[Unit, str | None]], data: list[Unit]) -> dict[str, str]:
+    """The cells of a data row by the column they stand in (None: a column the reader does not use)."""
     values: dict[str, str] = {}
     for cell in data:
         if cell.cell is not None:

@@ -362,3 +362,27 @@ def test_a_service_name_wrapped_over_a_page_break():
             (2, 74, [(72, "Counseling"), (300, "to a WIPA project.")])]
     counseling = next(s for s in interpret(pdf_layout(rows)).services if s.service == "benefits_counseling")
     assert counseling.selected and counseling.wipa_referral
+
+
+def test_a_work_history_header_wrapped_over_a_page_break():
+    rows = [(1, 40, [(72, "INDIVIDUAL WORK PLAN")]), (1, 60, [(72, "EMPLOYMENT GOALS")]),
+            (1, 75, [(72, "Long-term goal:"), (250, "Cook, full time, $2,900 per month within 4 years")]),
+            (1, 690, [(72, "WORK HISTORY")]),
+            (1, 705, [(72, "Employer name"), (176, "Job title"), (264, "Start"), (350, "End"), (436, "Gross monthly")]),
+            (2, 76, [(436, "wages")]),
+            (2, 90, [(72, "CityNet Services"), (176, "Help Desk"), (264, "03-2023"), (350, "05-2024"), (436, "$2,600")])]
+    bold = ("Employer name", "Job title", "Start", "End", "Gross monthly", "wages")
+    work = interpret(pdf_layout(rows, bold=bold)).work_history
+    assert [(w.employer, w.start_date, w.monthly_earnings) for w in work] == [("CityNet Services", "2023-03", 2600)]
+
+
+def test_a_number_label_takes_no_name_from_the_next_column():
+    rows = [(1, 40, [(72, "INDIVIDUAL WORK PLAN")]), (1, 60, [(72, "PART ONE: CONTACT INFORMATION")]),
+            (1, 80, [(72, "Vendor name"), (320, "Customer")]),
+            (1, 95, [(72, "Harbor Light Careers"), (320, "Individual's name")]),
+            (1, 110, [(72, "Provider Number"), (320, "Kevin T. Brandt")]),
+            (1, 140, [(72, "Staff contact"), (320, "SSN")]),
+            (1, 155, [(72, "Luis Ortega"), (320, "901-44-1234")])]
+    r = interpret(pdf_layout(rows))
+    assert (r.en.name, r.en.pid, r.ticketholder.name, r.ticketholder.ssn) == (
+        "Harbor Light Careers", None, "Kevin T. Brandt", "901-44-1234")
