@@ -232,8 +232,9 @@ class Reader:
         for candidate in order:
             if candidate is None or candidate.heading:
                 continue
-            if (_is_label_unit(candidate) or _caption(candidate)) and not (wanted and wanted(candidate.text)):
-                continue
+            if (_is_label_unit(candidate) or _caption(candidate)) \
+                    and not (wanted and len(candidate.text.split()) <= 3 and wanted(candidate.text)):
+                continue  # a label, unless it is a word or two of the kind asked for ('Telephone')
             if accept is not None and not accept(candidate.text):
                 continue
             if candidate.field is not None:

@@ -386,3 +386,10 @@ def test_a_number_label_takes_no_name_from_the_next_column():
     r = interpret(pdf_layout(rows))
     assert (r.en.name, r.en.pid, r.ticketholder.name, r.ticketholder.ssn) == (
         "Harbor Light Careers", None, "Kevin T. Brandt", "901-44-1234")
+
+
+def test_an_empty_modality_takes_nothing_from_the_next_label():
+    r = interpret(_word("""Method of completion:
+Summary of discussion: Aisha met with Priya over Zoom. She wants to return to health care as a nursing assistant.
+"""))
+    assert r.discussion.modality is None
