@@ -138,8 +138,11 @@ def strip_lead(text: str) -> str:
 def build_units(layout: Layout) -> list[Unit]:
     """The layout's lines (split into segments) and fields, in reading order."""
     units: list[Unit] = []
+    body = _body_size(layout)
     for li, line in enumerate(layout.lines):
-        hint = line.bold or bool(line.style and re.match(r"(heading|title)", line.style, re.I))
+        hint = line.bold or bool(line.style and re.match(r"(heading|title)", line.style, re.I)) or (
+            body is not None and line.size is not None and line.size >= body + LARGER_TYPE
+            and len(line.text.split()) <= 12)
         base = dict(page=line.page, line=li, paragraph=line.paragraph, table=line.table, row=line.row,
                     cell=line.cell, part=line.part, heading_hint=hint, size=line.size)
         top = line.bbox[1] if line.bbox else None
@@ -170,6 +173,20 @@ def build_units(layout: Layout) -> list[Unit]:
         u.order = i
     _mark_cells(units)
     return units
+
+
+LARGER_TYPE = 1.5
+"""Points above the body text's size from which a short line is set apart as a heading."""
+
+
+def _body_size(layout: Layout) -> float | None:
+    """The font size most of the document's text is set in, when sizes are known."""
+    counts: dict[float, int] = {}
+    for line in layout.lines:
+        if line.size:
+            size = round(line.size * 2) / 2
+            counts[size] = counts.get(size, 0) + len(line.text)
+    return max(counts, key=lambda k: counts[k]) if counts else None
 
 
 _CAPTIONED = re.compile(r"^[A-Z][^:\n]{0,40}:")

@@ -35,19 +35,21 @@ def layout_from_text(text: str) -> Layout:
 
 
 def pdf_layout(rows: list[tuple[int, float, list[tuple[float, str]]]], *, bold: tuple[str, ...] = (),
-               rules: tuple[tuple[int, float, float, float], ...] = ()) -> Layout:
+               rules: tuple[tuple[int, float, float, float], ...] = (),
+               sizes: dict[str, float] | None = None) -> Layout:
     """A flat-PDF-like layout: rows of (page, top, [(x0, text), ...]) become lines with segments.
 
     Segments whose text is in ``bold`` are bold; ``rules`` are horizontal lines drawn on the
-    page as (page, x0, y, x1).
+    page as (page, x0, y, x1); ``sizes`` gives the font size of some texts (10 otherwise).
     """
     from iwp_pipeline.extract.layout import Rule, Segment
 
     lines = []
     for page, top, segs in rows:
-        segments = tuple(Segment(text, x0, x0 + 5.5 * len(text), top, top + 10, 10.0, text in bold) for x0, text in segs)
+        segments = tuple(Segment(text, x0, x0 + 5.5 * len(text), top, top + 10, (sizes or {}).get(text, 10.0),
+                                 text in bold) for x0, text in segs)
         bbox = (segments[0].x0, top, segments[-1].x1, top + 10)
         lines.append(Line(" ".join(s.text for s in segments), page=page, bbox=bbox, segments=segments,
-                          bold=all(s.bold for s in segments), size=10.0))
+                          bold=all(s.bold for s in segments), size=max(s.size or 10.0 for s in segments)))
     return Layout(kind="pdf-text", pages=max(r[0] for r in rows), lines=tuple(lines),
                   rules=tuple(Rule(*r) for r in rules))

@@ -11,7 +11,7 @@ import pytest
 from iwp_pipeline.extract.interpret import interpret
 from iwp_pipeline.extract.layout import Layout
 from iwp_pipeline.extract.pdf_reader import _Run, _trim_overlap
-from iwp_pipeline.extract.units import Unit, build_units, heading_section
+from iwp_pipeline.extract.units import Unit, assign_sections, build_units, heading_section
 from tests.extract.layouts import layout_from_text, pdf_layout
 
 HEAD = """# INDIVIDUAL WORK PLAN
@@ -393,3 +393,27 @@ def test_an_empty_modality_takes_nothing_from_the_next_label():
 Summary of discussion: Aisha met with Priya over Zoom. She wants to return to health care as a nursing assistant.
 """))
     assert r.discussion.modality is None
+
+
+def test_headings_set_apart_by_larger_type_only():
+    rows = [(1, 40, [(72, "Individual work plan")]), (1, 60, [(72, "Contact information")]),
+            (1, 80, [(72, "Employment Network:"), (250, "Open Door Staffing")]),
+            (1, 95, [(72, "Provider ID:"), (250, "0004417")]),
+            (1, 120, [(72, "Employment goals")]),
+            (1, 140, [(72, "Long-term goal:"), (250, "Cook, full time, $2,900 per month within 4 years")]),
+            (1, 160, [(72, "Terms and conditions")]),
+            (1, 180, [(72, "1. Our services are free of charge to you.")])]
+    larger = {"Individual work plan": 16.0, "Contact information": 13.0, "Employment goals": 13.0,
+              "Terms and conditions": 13.0}
+    r = interpret(pdf_layout(rows, sizes=larger))
+    assert r.employment_goals.long_term.monthly_earnings == 2900
+    assert [t.number for t in r.terms_and_conditions if t.present] == [1]
+    headings = [u.heading for u in _sectioned(pdf_layout(rows, sizes=larger)) if u.heading]
+    assert headings == ["part1", "goals", "terms"]
+    assert not any(u.heading for u in _sectioned(pdf_layout(rows)))  # the same words in body type
+
+
+def _sectioned(layout: Layout) -> list[Unit]:
+    units = build_units(layout)
+    assign_sections(units)
+    return units
