@@ -135,8 +135,10 @@ class Reader:
         return self._field_beside(u)
 
     def _field_beside(self, u: Unit) -> Unit | None:
-        """A form field just before ``u`` in reading order that stands to its right on its line:
-        a field box taller than the printed label starts higher, so it is ordered first."""
+        """A form field just before ``u`` in reading order that stands right of it on its line.
+
+        A field box taller than the printed label starts higher, so it is ordered first.
+        """
         if u.field is not None or u.top is None or u.bottom is None:
             return None
         middle = (u.top + u.bottom) / 2
@@ -153,8 +155,7 @@ class Reader:
         if u.top is None:  # Word: the next paragraph, or the cell below in a table
             if u.sub is not None:  # the next line of a cell cut into its lines
                 nxt = self.units[i] if i < len(self.units) else None
-                same_cell = nxt is not None and (nxt.table, nxt.row, nxt.cell, nxt.part) == (u.table, u.row, u.cell, u.part)
-                return nxt if same_cell and nxt.sub == u.sub + 1 else None
+                return nxt if nxt is not None and _same_cell(nxt, u) and nxt.sub == u.sub + 1 else None
             if u.table is not None:
                 for nxt in self.units[i:i + 40]:
                     if nxt.table == u.table and nxt.row == (u.row or 0) + 1 and nxt.cell == u.cell:
@@ -175,8 +176,7 @@ class Reader:
         i = self.index(u) - 1
         if u.sub is not None:  # the line before, in a cell cut into its lines
             prev = self.units[i] if i >= 0 else None
-            same_cell = prev is not None and (prev.table, prev.row, prev.cell, prev.part) == (u.table, u.row, u.cell, u.part)
-            return prev if same_cell and prev.sub == u.sub - 1 else None
+            return prev if prev is not None and _same_cell(prev, u) and prev.sub == u.sub - 1 else None
         if u.table is not None:  # Word: the cell above in the same table
             for prev in reversed(self.units[max(0, i - 40):i + 1]):
                 if prev.table == u.table and prev.row == (u.row or 0) - 1 and prev.cell == u.cell:
@@ -246,8 +246,10 @@ class Reader:
         return None, u
 
     def wrapped(self, u: Unit, text: str) -> str:
-        """``text`` (a PDF line's value) with the lines of the same paragraph that carry it on,
-        under it or from the paragraph's left edge ('Date: April 14,' / '2026')."""
+        """``text`` (a PDF line's value) with the lines of its paragraph that carry it on.
+
+        They stand under it or start at the paragraph's left edge ('Date: April 14,' / '2026').
+        """
         last = u
         i = self.index(u)
         while i > 0 and self.units[i - 1].page == u.page and self.units[i - 1].line == u.line:
@@ -261,9 +263,12 @@ class Reader:
         return text
 
     def column_text(self, u: Unit) -> str:
-        """A PDF table cell's text: ``u`` and the lines under it that start at its x, also past a
-        page break (a row split over two pages). Text of the other columns beside those lines is
-        passed over; the cell ends at a gap, a box in its column, or a new row starting to its left."""
+        """A PDF table cell's text: ``u`` and the lines under it that start at its x.
+
+        Also past a page break (a row split over two pages). Text of the other columns beside
+        those lines is passed over; the cell ends at a gap, a box in its column, or a new row
+        starting to its left.
+        """
         pieces, last = [u.text], u
         if u.x0 is None:
             return u.text
@@ -294,8 +299,11 @@ class Reader:
         return " ".join(pieces)
 
     def _owned_right(self, u: Unit, candidate: Unit, gap_below: float) -> bool:
-        """Text right of ``u`` on its PDF line that sits under another label, starting where it
-        starts and as close as the text under ``u`` sits under ``u``, is that label's."""
+        """Whether text right of ``u`` on its PDF line is the value of another label.
+
+        It is when it sits under that label, starting where the label starts and as close as the
+        text under ``u`` sits under ``u`` (two columns of labels with values under them).
+        """
         if candidate.top is None or candidate.field is not None:
             return False
         over = self.above(candidate)
@@ -341,9 +349,11 @@ _SIGNATURE_LABELS = ("generic.signature", "generic.date")
 
 
 def _values_over_labels(units: Sequence[Unit]) -> bool:
-    """Whether the signatures part puts values on the line over their labels ('/s/ Ana Ruiz',
-    then 'Participant signature' under it): its first signature or date label on a PDF page
-    has plain text straight over it, after the heading."""
+    """Whether the signatures part puts values on the line over their labels.
+
+    ('/s/ Ana Ruiz', then 'Participant signature' under it): its first signature or date label
+    on a PDF page has plain text straight over it, after the heading.
+    """
     previous: Unit | None = None
     for u in units:
         if u.section != "signatures" or u.field is not None:
@@ -359,6 +369,11 @@ def _values_over_labels(units: Sequence[Unit]) -> bool:
         elif u.heading:
             previous = None
     return False
+
+
+def _same_cell(a: Unit, b: Unit) -> bool:
+    """Both units stand in the same Word table cell."""
+    return (a.table, a.row, a.cell, a.part) == (b.table, b.row, b.cell, b.part)
 
 
 def _gap(upper: Unit | None, lower: Unit | None) -> float:
@@ -500,9 +515,11 @@ _PARTY_CAPTION = re.compile(r"^([A-Za-z][A-Za-z'’ ().-]{1,40}?)\s*(?::\s*(.*))
 
 
 def mark_party_signature_lines(units: Sequence[Unit]) -> None:
-    """Under the signatures heading, a party named with a colon ('Participant: /s/ Ana Ruiz',
-    'EN Representative: ____'), or named alone in plain type under a signature line, is that
-    party's signature line, not a name or nothing."""
+    """Under the signatures heading, a party named on its own is that party's signature line.
+
+    Named with a colon ('Participant: /s/ Ana Ruiz', 'EN Representative: ____'), or alone in
+    plain type under a signature line: not a name, and not nothing.
+    """
     for u in units:
         if u.section != "signatures" or u.field is not None or u.heading:
             continue
@@ -556,8 +573,10 @@ class _GridRow:
 
 
 def collect_header_rows(units: Sequence[Unit], found: Found) -> None:
-    """Signature tables: a header row of labels ('Signature', 'Printed name', 'Date') and one row
-    per party, the party named in the row's first cell ('Customer', 'EN Representative').
+    """Signature tables: a header row of labels and one row per party.
+
+    The header holds 'Signature', 'Printed name', 'Date'; each row names its party in its first
+    cell ('Customer', 'EN Representative').
 
     Word tables by their rows and cells, PDF tables by lines and the header's columns (cells
     that wrap onto more lines are joined). The values are put first, and the table's units lose
@@ -622,8 +641,11 @@ def _signature_grids(units: Sequence[Unit]) -> Iterator[tuple[list[Unit], list[_
 
 
 def _pdf_grid_rows(header: list[Unit], lines: list[list[Unit]]) -> list[_GridRow]:
-    """The rows under a PDF table header: a line with a row head and a cell starts a row; a line
-    with only some of them continues the row above (text wrapped in its cell)."""
+    """The rows under a PDF table header.
+
+    A line with a row head and a cell starts a row; a line with only some of them continues the
+    row above (text wrapped in its cell).
+    """
     left = min(h.x0 or 0 for h in header)
     rows: list[_GridRow] = []
     previous = header[0]
@@ -695,8 +717,11 @@ def _names_modality(text: str) -> bool:
 
 
 def _chosen_text(text: str | None) -> str | None:
-    """The option chosen in ``text``: the words after the ticked box, or the text itself when it
-    has no boxes; empty when it has boxes and none is ticked."""
+    """The option chosen in ``text``.
+
+    The words of the ticked box, or the text itself when it has no boxes; empty when it has
+    boxes and none is ticked.
+    """
     if not text:
         return None
     checked = _checked_text(text)
@@ -704,8 +729,10 @@ def _chosen_text(text: str | None) -> str | None:
 
 
 def _checked_text(text: str) -> str | None:
-    """In '[ ] Phone [x] Face-to-face [ ] Video' (or 'Phone [ ] Face-to-face [x]'), the words of
-    the ticked option; None when there are no boxes, '' when none is ticked."""
+    """The words of the ticked option in '[ ] Phone [x] Face-to-face' or 'Phone [ ] Video [x]'.
+
+    None when there are no boxes, '' when none is ticked.
+    """
     if "[x]" not in text and "[ ]" not in text:
         return None
     ticked = _ticked_options(text)
@@ -731,8 +758,11 @@ def _answer(text: str) -> bool | None:
 
 
 def _answers(text: str) -> tuple[bool | None, str]:
-    """A service line's own Yes / No boxes ('Job coaching [x] Yes [ ] No - weekly'): the answer,
-    and the text without them."""
+    """A service line's own Yes / No boxes: the answer, and the text without them.
+
+    'Job coaching [x] Yes [ ] No - weekly' gives True and 'Job coaching - weekly'; boxes none of
+    which is ticked give False.
+    """
     answer = None
     for m in re.finditer(r"\[([x ])\]\s*(yes|no)\b|\b(yes|no)\s*\[([x ])\]", text, re.I):
         if (m[1] or m[4]) == "x":

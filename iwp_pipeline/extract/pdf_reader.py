@@ -101,8 +101,7 @@ def read_pdf(data: bytes, *, max_pages: int = 2000) -> Layout:
 
 
 def _page_runs(page: pdfium.PdfPage, number: int) -> tuple[list[_Run], list[Rule], int]:
-    """Text runs with positions (top-left origin), the horizontal rules drawn on the page, and
-    how many image objects the page has."""
+    """Text runs with positions (top-left origin), the page's horizontal rules, its image count."""
     width, height = page.get_size()
     textpage = page.get_textpage()
     runs: list[_Run] = []
@@ -126,8 +125,10 @@ def _page_runs(page: pdfium.PdfPage, number: int) -> tuple[list[_Run], list[Rule
 
 
 def _trim_overlap(prev: _Run, run: _Run) -> None:
-    """Rectangles of one line that overlap give the character at the seam twice ('... (1): J' and
-    'June 2023'): the copy at the end of the first run is dropped."""
+    """Drop the character that two overlapping rectangles of a line both give, from the first.
+
+    ('... (1): J' and 'June 2023': the 'J' is the start of 'June'.)
+    """
     if prev.x1 <= run.x0 or run.top >= prev.bottom or prev.top >= run.bottom:
         return
     for n in range(min(3, len(prev.text) - 1), 0, -1):
@@ -251,8 +252,10 @@ RULE_THICKNESS = 2.0
 
 
 def _drawn_boxes(page: pdfium.PdfPage, height: float, number: int) -> tuple[list[_Box], list[Rule], int]:
-    """Small square paths (checkboxes) and whether a mark is drawn inside each; horizontal rules
-    (thin wide paths, and the top and bottom edges of drawn rectangles) for table rows."""
+    """Small square paths (checkboxes), whether a mark is drawn in each, and horizontal rules.
+
+    Rules are thin wide paths and the top and bottom edges of drawn rectangles (table rows).
+    """
     squares: list[_Box] = []
     rules: list[Rule] = []
     marks: list[tuple[float, float, float, float, bool]] = []

@@ -49,7 +49,8 @@ def term_blocks(units: Sequence[Unit]) -> list[Block]:
         head = line[0]
         m = _ITEM.match(text)
         # A page break ends a block unless the text runs on mid-sentence (a paragraph split by it).
-        page_break = prev is not None and head.page != prev.page and (not blocks or _SENTENCE_DONE.search(blocks[-1].text))
+        page_break = prev is not None and head.page != prev.page \
+            and (not blocks or bool(_SENTENCE_DONE.search(blocks[-1].text)))
         new = (prev is None or head.top is None or bool(m) or page_break
                or (head.page == prev.page and (head.top - (prev.bottom or head.top)) > 6))
         if blocks and not new:
@@ -81,7 +82,7 @@ def recognise_terms(units: Sequence[Unit]) -> tuple[list[Term], dict[int, Locati
     """The 15 terms: present or not, the matched text as evidence, and where it was found."""
     blocks = term_blocks(units)
     specs = terms_catalogue()
-    candidates = {spec.number: [] for spec in specs}
+    candidates: dict[int, list[int]] = {spec.number: [] for spec in specs}
     for i, b in enumerate(blocks):
         for number in _terms_of_block(specs, b.text):
             candidates[number].append(i)

@@ -205,19 +205,18 @@ def _word_pieces(text: str, in_table: bool) -> list[tuple[str, int | None]]:
     """
     if in_table and "\n" in text:
         lines = [line.strip() for line in text.split("\n") if line.strip()]
-        bare = sum(1 for line in lines if (m := match_label(line)) is not None and not m.rest)
+        bare = sum(1 for line in lines if (hit := match_label(line)) is not None and not hit.rest)
         if bare >= 2:
             return [(line, k) for k, line in enumerate(lines)]
     pieces: list[tuple[str, int | None]] = []
     start = 0
-    for m in _INLINE_LABEL.finditer(text):
-        cut = m.end()
-        label = text[cut:text.index(":", cut) + 1]
-        hit = match_label(label)
-        if hit is None or hit.rest or len(text[start:m.start()].split()) > INLINE_VALUE_WORDS \
-                or not _CAPTIONED.match(text[start:m.start()]):
+    for gap in _INLINE_LABEL.finditer(text):
+        cut = gap.end()
+        label = match_label(text[cut:text.index(":", cut) + 1])
+        if label is None or label.rest or len(text[start:gap.start()].split()) > INLINE_VALUE_WORDS \
+                or not _CAPTIONED.match(text[start:gap.start()]):
             continue
-        pieces.append((text[start:m.start()], None))
+        pieces.append((text[start:gap.start()], None))
         start = cut
     pieces.append((text[start:], None))
     return pieces
@@ -256,7 +255,8 @@ def _join_wrapped_cells(units: list[Unit], rules: tuple[Rule, ...]) -> list[Unit
         above = next((a for a, first in open_cells if abs((a.x0 or 0) - u.x0) <= 3 and a.line != u.line
                       and not _complete_label(a.text)
                       and a.size == u.size and a.heading_hint == u.heading_hint and a.checked is None
-                      and u.checked is None and (cells_on_line[(a.page, first)] > 1 or cells_on_line[(u.page, u.line)] > 1)
+                      and u.checked is None
+                      and (cells_on_line[(a.page, first)] > 1 or cells_on_line[(u.page, u.line)] > 1)
                       and 0 <= (u.top or 0) - (a.bottom or 0) <= max(4.0, 0.8 * ((u.bottom or 0) - (u.top or 0)))
                       and (ruled(a, (a.top or 0) - 14, (a.top or 0)) or a.text.count("(") > a.text.count(")"))
                       and not ruled(a, (a.bottom or 0) - 1, (u.top or 0) + 1)),
@@ -272,9 +272,11 @@ def _join_wrapped_cells(units: list[Unit], rules: tuple[Rule, ...]) -> list[Unit
 
 
 def continues(prev: Unit, u: Unit, left: float | None = None) -> bool:
-    """On a PDF page, ``u`` is the next line of the same paragraph as ``prev``: it starts where
-    ``prev`` starts (or at ``left``, where the paragraph starts), follows at line spacing, and
-    ``prev`` does not end a sentence or a label."""
+    """Whether ``u`` is, on a PDF page, the next line of the same paragraph as ``prev``.
+
+    It starts where ``prev`` starts (or at ``left``, where the paragraph starts), follows at line
+    spacing, and ``prev`` does not end a sentence or a label.
+    """
     if prev.top is None or u.top is None or prev.bottom is None or u.bottom is None or prev.page != u.page \
             or prev.x0 is None or u.x0 is None or u.line == prev.line \
             or (abs(prev.x0 - u.x0) > 3 and (left is None or abs(left - u.x0) > 3)):
@@ -527,8 +529,8 @@ def assign_sections(units: list[Unit]) -> Parts:
         if sec and current in SECTION_ORDER and sec in SECTION_ORDER \
                 and SECTION_ORDER.index(sec) < SECTION_ORDER.index(current) and not _strong_heading(u):
             sec = None  # plain title-case text ('Career Goal Setting') does not go back a section
-        if sec and sec == current and sec not in ("amendment", "discussion_attachment") \
-                and (m := match_label(u.text)) is not None and m.key.split(".")[0] in _SECTION_LABEL_FAMILIES.get(sec, ()):
+        if sec and sec == current and (m := match_label(u.text)) is not None \
+                and m.key.split(".")[0] in _SECTION_LABEL_FAMILIES.get(sec, ()):
             sec = None  # 'Short-term vocational goal' under 'Vocational Goals' is a label of that section
         if sec:
             u.heading = sec

@@ -185,7 +185,8 @@ EN Representative: /s/ Luis Ortega    Date: 02/21/2025
 def test_pdf_signature_values_over_their_labels(th_label, en_label, lines):
     rows = [*PDF_HEAD, (1, 300, [(72, "SIGNATURES")]),
             (1, lines[0], [(72, "/s/ Ana Ruiz"), (380, "03/10/2025")]), (1, lines[1], [(72, th_label), (380, "Date")]),
-            (1, lines[2], [(72, "/s/ Dana Whitfield"), (380, "03/11/2025")]), (1, lines[3], [(72, en_label), (380, "Date")])]
+            (1, lines[2], [(72, "/s/ Dana Whitfield"), (380, "03/11/2025")]),
+            (1, lines[3], [(72, en_label), (380, "Date")])]
     sig = interpret(pdf_layout(rows)).signatures
     assert (sig.ticketholder.signed, sig.ticketholder.date) == (True, "2025-03-10")
     assert (sig.en_representative.signed, sig.en_representative.date) == (True, "2025-03-11")
@@ -265,7 +266,7 @@ Target date: within 3 years
 def test_terms_merged_into_paragraphs_are_read_by_their_ideas():
     terms = """# Terms and Conditions
 Services under this plan are free to you. Participation is voluntary and you may unassign your Ticket at any time.
-The Protection and Advocacy for Beneficiaries of Social Security (PABSS) program can help you, free of charge, with disputes.
+The Protection and Advocacy (PABSS) program can help you, free of charge, with disputes.
 We will be in touch with you at least monthly while you look for work and at least once a quarter after that.
 """
     present = {t.number for t in interpret(_word(terms)).terms_and_conditions if t.present}
@@ -277,7 +278,8 @@ We will be in touch with you at least monthly while you look for work and at lea
 
 def test_a_request_to_change_the_plan_is_not_the_en_changing_it():
     terms = """# Terms and Conditions
-1. Changing the plan. You may request changes to this plan. A change is valid only when both of us agree and sign it in writing.
+1. Changing the plan. You may request changes to this plan. A change is valid only when both of us
+agree and sign it in writing.
 """
     present = {t.number for t in interpret(_word(terms)).terms_and_conditions if t.present}
     assert 4 in present and 3 not in present
@@ -304,7 +306,7 @@ def test_overlapping_pdf_rectangles_do_not_repeat_the_seam_character():
 
 def test_a_term_is_not_gathered_from_sentences_that_state_other_terms():
     terms = """# Terms and Conditions
-I know I can contact the state P&A agency (PABSS) for help. I will report my work and wages to Social Security every month.
+I know I can contact the state P&A agency (PABSS) for help. I will report my wages to Social Security every month.
 """
     present = {t.number for t in interpret(_word(terms)).terms_and_conditions if t.present}
     assert {8, 9} <= present and 11 not in present  # 'contact' and 'every month' belong to terms 8 and 9
@@ -370,7 +372,8 @@ def test_a_work_history_header_wrapped_over_a_page_break():
             (1, 690, [(72, "WORK HISTORY")]),
             (1, 705, [(72, "Employer name"), (176, "Job title"), (264, "Start"), (350, "End"), (436, "Gross monthly")]),
             (2, 76, [(436, "wages")]),
-            (2, 90, [(72, "CityNet Services"), (176, "Help Desk"), (264, "03-2023"), (350, "05-2024"), (436, "$2,600")])]
+            (2, 90, [(72, "CityNet Services"), (176, "Help Desk"), (264, "03-2023"), (350, "05-2024"),
+                     (436, "$2,600")])]
     bold = ("Employer name", "Job title", "Start", "End", "Gross monthly", "wages")
     work = interpret(pdf_layout(rows, bold=bold)).work_history
     assert [(w.employer, w.start_date, w.monthly_earnings) for w in work] == [("CityNet Services", "2023-03", 2600)]
