@@ -17,10 +17,12 @@ from iwp_pipeline.extract import fields
 from iwp_pipeline.extract.layout import Layout
 from iwp_pipeline.extract.terms import recognise_terms
 from iwp_pipeline.extract.units import (
+    LabelMatch,
     Unit,
     any_match,
     assign_sections,
     build_units,
+    continues,
     match_label,
     party_of,
     strip_lead,
@@ -60,8 +62,11 @@ _REDUCE = re.compile(r"\b(reduc|suspend|terminat|discontinu|remov|no longer|stop
 _DISPUTE = re.compile(r"\b(disput|grievance|PABSS|protection and advocacy|appeal)\w*", re.I)
 _SOU_TEXT = re.compile(r"\bI (?:understand|agree|acknowledge)\b", re.I)
 
+_BOX = re.compile(r"^\[[x ]\]")
 ABOVE_REACH = 32.0
 """How far (points) over a signature label its value may stand."""
+SUMMARY_WORDS = 20
+"""An unlabelled paragraph of the discussion section this long is its synopsis."""
 PAGE_TOP_ZONE = 150.0
 """Points from the top of a page within which a label may continue a row from the page before."""
 
@@ -103,6 +108,8 @@ class Reader:
     def __init__(self, units: Sequence[Unit]) -> None:
         self.units = list(units)
         self.pos = {id(u): i for i, u in enumerate(self.units)}
+        self.values_above = _values_over_labels(self.units)
+        """The signature block writes its values on the lines over their labels."""
 
     def index(self, u: Unit) -> int:
         """Position of ``u`` in this reader's units."""
@@ -114,6 +121,8 @@ class Reader:
         if i >= len(self.units):
             return None
         nxt = self.units[i]
+        if u.sub is not None:
+            return None  # a line of a cell read as stacked labels and values: nothing beside it
         if u.table is not None:
             same_row = nxt.table == u.table and nxt.row == u.row and u.part == nxt.part
             return nxt if same_row else None
@@ -122,12 +131,30 @@ class Reader:
                 return nxt
         if nxt.line == u.line and nxt.field is None and u.field is None and nxt.page == u.page:
             return nxt
+        return self._field_beside(u)
+
+    def _field_beside(self, u: Unit) -> Unit | None:
+        """A form field just before ``u`` in reading order that stands right of it on its line.
+
+        A field box taller than the printed label starts higher, so it is ordered first.
+        """
+        if u.field is not None or u.top is None or u.bottom is None:
+            return None
+        middle = (u.top + u.bottom) / 2
+        i = self.index(u)
+        for prev in self.units[max(0, i - 2):i]:
+            if prev.field is not None and prev.page == u.page and prev.top is not None and prev.bottom is not None \
+                    and prev.top <= middle <= prev.bottom and (prev.x0 or 0) >= (u.x1 or 0) - 2:
+                return prev
         return None
 
     def below(self, u: Unit) -> Unit | None:
         """The next unit under ``u`` (next paragraph, or the line below overlapping it)."""
         i = self.index(u) + 1
         if u.top is None:  # Word: the next paragraph, or the cell below in a table
+            if u.sub is not None:  # the next line of a cell cut into its lines
+                nxt = self.units[i] if i < len(self.units) else None
+                return nxt if nxt is not None and _same_cell(nxt, u) and nxt.sub == u.sub + 1 else None
             if u.table is not None:
                 for nxt in self.units[i:i + 40]:
                     if nxt.table == u.table and nxt.row == (u.row or 0) + 1 and nxt.cell == u.cell:
@@ -146,6 +173,9 @@ class Reader:
     def above(self, u: Unit) -> Unit | None:
         """The unit just above ``u`` (for signature lines that carry the value over the label)."""
         i = self.index(u) - 1
+        if u.sub is not None:  # the line before, in a cell cut into its lines
+            prev = self.units[i] if i >= 0 else None
+            return prev if prev is not None and _same_cell(prev, u) and prev.sub == u.sub - 1 else None
         if u.table is not None:  # Word: the cell above in the same table
             for prev in reversed(self.units[max(0, i - 40):i + 1]):
                 if prev.table == u.table and prev.row == (u.row or 0) - 1 and prev.cell == u.cell:
@@ -169,35 +199,116 @@ class Reader:
         return None
 
     def value(self, u: Unit, rest: str, *, allow_above: bool = False,
-              accept: Callable[[str], bool] | None = None) -> tuple[str | None, Unit]:
+              accept: Callable[[str], bool] | None = None,
+              wanted: Callable[[str], bool] | None = None) -> tuple[str | None, Unit]:
         """The value of a label unit: its inline rest, else the unit right of it, else below.
 
         With ``allow_above`` (signature lines) the value may also stand over the label: the
         nearer of above and below wins, and a value below that sits right over another label
         belongs to that label. ``accept`` rejects neighbours that cannot be the value (a date
-        label takes only text that reads as a date).
+        label takes only text that reads as a date); ``wanted`` lets through a neighbour that
+        looks like a label but is the kind of value asked for ('Telephone' as a modality).
+        On a PDF line, text far to the right that stands under a label of its own belongs to
+        that label (two columns of labels with their values under them).
         """
         if rest and is_absent(rest):
             return None, u  # 'N/A': the document says there is no value
         if rest and not _PLACEHOLDER.match(rest):
+            beside = self.right(u)
+            if _BOX.match(rest) and beside is not None and beside.field is None:
+                return f"{rest} {self.row_text(beside)}", u  # 'Type: [ ] In person   [x] Phone', boxes apart
             return rest, u
         below = self.below(u)
         if allow_above and below is not None and self._owned_below(u, below):
             below = None
-        order = [self.right(u), below]
+        right = self.right(u)
+        if right is not None and below is not None and self._owned_right(u, right, _gap(u, below)):
+            right = None
+        order = [right, below]
         if allow_above:
             above = self.above(u)
-            order.insert(1 if _gap(above, u) <= _gap(u, below) else 2, above)
+            order.insert(1 if self.values_above or _gap(above, u) <= _gap(u, below) else 2, above)
         for candidate in order:
-            if candidate is None or candidate.heading or _is_label_unit(candidate):
+            if candidate is None or candidate.heading:
                 continue
+            if (_is_label_unit(candidate) or _caption(candidate)) \
+                    and not (wanted and len(candidate.text.split()) <= 3 and wanted(candidate.text)):
+                continue  # a label, unless it is a word or two of the kind asked for ('Telephone')
             if accept is not None and not accept(candidate.text):
                 continue
             if candidate.field is not None:
                 return candidate.text, candidate
+            if candidate.checked is not None and candidate.table is None:
+                return self.row_text(candidate), candidate  # '[x] In person [ ] Phone', boxes apart
             if not _PLACEHOLDER.match(candidate.text):
                 return candidate.text, candidate
         return None, u
+
+    def wrapped(self, u: Unit, text: str) -> str:
+        """``text`` (a PDF line's value) with the lines of its paragraph that carry it on.
+
+        They stand under it or start at the paragraph's left edge ('Date: April 14,' / '2026').
+        """
+        last = u
+        i = self.index(u)
+        while i > 0 and self.units[i - 1].page == u.page and self.units[i - 1].line == u.line:
+            i -= 1
+        left = self.units[i].x0
+        for nxt in self.units[self.index(u) + 1:]:
+            if nxt.heading or nxt.field is not None or _is_label_unit(nxt) or _caption(nxt) \
+                    or nxt.section != u.section or not continues(last, nxt, left if last is u else None):
+                break
+            text, last = f"{text} {nxt.text}", nxt
+        return text
+
+    def column_text(self, u: Unit) -> str:
+        """A PDF table cell's text: ``u`` and the lines under it that start at its x.
+
+        Also past a page break (a row split over two pages). Text of the other columns beside
+        those lines is passed over; the cell ends at a gap, a box in its column, or a new row
+        starting to its left.
+        """
+        pieces, last = [u.text], u
+        if u.x0 is None:
+            return u.text
+        for nxt in self.units[self.index(u) + 1:]:
+            if nxt.x0 is None or nxt.top is None or last.bottom is None or nxt.heading or nxt.field is not None \
+                    or nxt.section != u.section:
+                break
+            if nxt.page == last.page and nxt.line == last.line:
+                continue  # another cell of a line already read
+            below_last = nxt.page == last.page and nxt.top > last.bottom - 1
+            if abs(nxt.x0 - u.x0) > 3:
+                if below_last and (nxt.x0 < u.x0 - 3 or nxt.top - last.bottom > 18):
+                    break  # the next row begins (its first cell is left of this one), or the table ends
+                continue
+            if nxt.checked is not None or (nxt.page == last.page and nxt.top - last.bottom > 18) \
+                    or (nxt.page != last.page and nxt.top > PAGE_TOP_ZONE):
+                break
+            pieces.append(nxt.text)
+            last = nxt
+        return " ".join(pieces)
+
+    def row_text(self, u: Unit) -> str:
+        """``u`` and the units right of it on its line or table row, joined."""
+        pieces, nxt = [u.text], self.right(u)
+        while nxt is not None and nxt.field is None:
+            pieces.append(nxt.text)
+            nxt = self.right(nxt)
+        return " ".join(pieces)
+
+    def _owned_right(self, u: Unit, candidate: Unit, gap_below: float) -> bool:
+        """Whether text right of ``u`` on its PDF line is the value of another label.
+
+        It is when it sits under that label, starting where the label starts and as close as the
+        text under ``u`` sits under ``u`` (two columns of labels with values under them).
+        """
+        if candidate.top is None or candidate.field is not None:
+            return False
+        over = self.above(candidate)
+        return over is not None and over is not u and over.label is not None \
+            and abs((over.x0 or 0) - (candidate.x0 or 0)) <= 6 \
+            and _gap(over, candidate) <= max(12.0, gap_below + 6)
 
     def _owned_below(self, u: Unit, candidate: Unit) -> bool:
         """A value under ``u`` that sits right over another label belongs to that label."""
@@ -216,7 +327,8 @@ class Reader:
         stops = tuple(stop)
         while i < len(self.units):
             nxt = self.units[i]
-            if nxt.heading or _is_label_unit(nxt) or nxt.field is not None or nxt.section != u.section:
+            if nxt.heading or _is_label_unit(nxt) or _caption(nxt) or nxt.field is not None \
+                    or nxt.section != u.section:
                 break
             if where.top is not None and nxt.top is not None and nxt.page == where.page:
                 if nxt.top - (self.units[i - 1].bottom or nxt.top) > 18:
@@ -232,6 +344,37 @@ class Reader:
         return " ".join(pieces), where
 
 
+_SIGNATURE_LABELS = ("generic.signature", "generic.date")
+
+
+def _values_over_labels(units: Sequence[Unit]) -> bool:
+    """Whether the signatures part puts values on the line over their labels.
+
+    ('/s/ Ana Ruiz', then 'Participant signature' under it): its first signature or date label
+    on a PDF page has plain text straight over it, after the heading.
+    """
+    previous: Unit | None = None
+    for u in units:
+        if u.section != "signatures" or u.field is not None:
+            continue
+        m = match_label(u.text) if not u.heading else None
+        if m is not None and m.key in _SIGNATURE_LABELS:
+            return u.top is not None and previous is not None and previous.top is not None \
+                and previous.page == u.page and previous.bottom is not None and previous.bottom <= u.top + 2 \
+                and match_label(previous.text) is None and previous.checked is None \
+                and u.top - previous.bottom <= ABOVE_REACH
+        if not u.heading and (previous is None or previous.line != u.line):
+            previous = u
+        elif u.heading:
+            previous = None
+    return False
+
+
+def _same_cell(a: Unit, b: Unit) -> bool:
+    """Both units stand in the same Word table cell."""
+    return (a.table, a.row, a.cell, a.part) == (b.table, b.row, b.cell, b.part)
+
+
 def _gap(upper: Unit | None, lower: Unit | None) -> float:
     """Vertical distance between two units (Word: 0 for adjacent table rows); inf when unknown."""
     if upper is None or lower is None:
@@ -245,6 +388,14 @@ def _is_date(text: str) -> bool:
     return iso_date(text) is not None
 
 
+_NUMBERS = ("en.pid", "ticketholder.ssn")
+"""Labels whose value is a number: text beside or under them without a digit is not theirs."""
+
+
+def _has_digit(text: str) -> bool:
+    return any(c.isdigit() for c in text)
+
+
 def _overlaps(a: Unit, b: Unit) -> bool:
     if None in (a.x0, a.x1, b.x0, b.x1):
         return True
@@ -254,6 +405,14 @@ def _overlaps(a: Unit, b: Unit) -> bool:
 
 def _is_label_unit(u: Unit) -> bool:
     return u.label is not None
+
+
+_CAPTION = re.compile(r"^[^:\d]{2,40}:$")
+
+
+def _caption(u: Unit) -> bool:
+    """Printed text that is a label of its own ('Target occupation:'), known or not: never a value."""
+    return u.field is None and bool(_CAPTION.match(u.text.strip())) and len(u.text.split()) <= 6
 
 
 # --- labels in context ----------------------------------------------------------------------
@@ -275,6 +434,8 @@ def _resolve(key: str, section: str | None, party: str | None) -> str | None:
     if not key.startswith("generic."):
         if key == "alternate.relationship" or key == "generic.relationship":
             return "alternate.relationship"
+        if key == "en.contact_person" and section == "signatures":
+            return "sig.en.printed_name"  # 'Staff name' in the signature block names who signed
         return key
     what = key.split(".", 1)[1]
     if section == "signatures":
@@ -342,6 +503,36 @@ def label_targets(units: Sequence[Unit]) -> Iterator[tuple[str, Unit]]:
             yield target, u
 
 
+_PARTY_CAPTION = re.compile(r"^([A-Za-z][A-Za-z'’ ().-]{1,40}?)\s*(?::\s*(.*))?$", re.S)
+
+
+def mark_party_signature_lines(units: Sequence[Unit]) -> None:
+    """Under the signatures heading, a party named on its own is that party's signature line.
+
+    Named with a colon ('Participant: /s/ Ana Ruiz', 'EN Representative: ____'), or alone in
+    plain type under a signature line: not a name, and not nothing.
+    """
+    for u in units:
+        if u.section != "signatures" or u.field is not None or u.heading:
+            continue
+        m = _PARTY_CAPTION.match(u.text)
+        if m is None or party_of(m.group(1)) is None or re.search(r"\bname\b", m.group(1), re.I):
+            continue
+        if m.group(2) is None and (u.heading_hint or len(m.group(1).split()) > 4 or not _only_party(m.group(1))):
+            continue  # a party named alone must be only the party, in plain type (not a sub-heading)
+        if u.label is None or u.label.key == "ticketholder.name":
+            u.label = LabelMatch("generic.signature", (m.group(2) or "").strip())
+
+
+def _only_party(text: str) -> bool:
+    """The text names a party and nothing else ('EN Representative', 'Participant')."""
+    rest = text
+    for patterns in vocabulary()["parties"].values():
+        for p in patterns:
+            rest = p.sub(" ", rest)
+    return not re.sub(r"(?i)\b(?:the|or|and|authorized|rep)\b|[\W_]", "", rest)
+
+
 def collect_labels(units: Sequence[Unit], reader: Reader, found: Found) -> None:
     """Resolve every label of the main part into ``found``."""
     long_keys = ("discussion.summary", "goals.short_term", "goals.long_term")
@@ -353,8 +544,12 @@ def collect_labels(units: Sequence[Unit], reader: Reader, found: Found) -> None:
             continue
         if target in long_keys or u.label is None:
             continue  # handled by the component readers
-        accept = _is_date if target.endswith(".date") else None
-        value, where = reader.value(u, u.label.rest, allow_above=target.startswith("sig."), accept=accept)
+        accept = _is_date if target.endswith(".date") else _has_digit if target in _NUMBERS else None
+        wanted = _names_modality if target == "discussion.modality" else None
+        value, where = reader.value(u, u.label.rest, allow_above=target.startswith("sig."), accept=accept,
+                                    wanted=wanted)
+        if value is not None and where is u and u.top is not None:
+            value = reader.wrapped(u, value)
         found.put(target, value, where)
     box, ticked = fields.modality_boxes(units)  # a checkbox per way of meeting: the boxes decide
     known = found.where.get("discussion.modality")
@@ -365,25 +560,114 @@ def collect_labels(units: Sequence[Unit], reader: Reader, found: Found) -> None:
         found.put("discussion.modality", ticked, box, claim=True)
 
 
+_GRID_LABELS = ("generic.signature", "generic.date", "generic.printed_name", "generic.name", "generic.title")
+"""Labels a signature table's header row is made of."""
+GRID_ROW_GAP = 30.0
+"""Points between two lines of a PDF signature table beyond which the table has ended."""
+
+
+@dataclass
+class _GridRow:
+    head: list[Unit] = field(default_factory=list)
+    cells: dict[int, list[Unit]] = field(default_factory=dict)
+
+
 def collect_header_rows(units: Sequence[Unit], found: Found) -> None:
-    """Signature tables: a header row of labels ('Signature', 'Printed name', 'Date') and one row
-    per party, the party named in the first cell. Fills what the label-by-label pass left open."""
+    """Signature tables: a header row of labels and one row per party.
+
+    The header holds 'Signature', 'Printed name', 'Date'; each row names its party in its first
+    cell ('Customer', 'EN Representative').
+
+    Word tables by their rows and cells, PDF tables by lines and the header's columns (cells
+    that wrap onto more lines are joined). The values are put first, and the table's units lose
+    their labels: a header cell's value is the cell of each party, not the one under it.
+    """
+    for header, rows in _signature_grids(units):
+        for row in rows:
+            party = party_of(" ".join(u.text for u in row.head))
+            for column, cell in sorted(row.cells.items()):
+                label = match_label(header[column].text)
+                target = _resolve(label.key, "signatures", party) if label and party else None
+                if target:
+                    found.put(target, " ".join(u.text for u in cell), cell[0])
+        for u in header + [u for row in rows for u in row.head + [c for cell in row.cells.values() for c in cell]]:
+            u.label = None
+
+
+def _grid_header(cells: Sequence[Unit]) -> bool:
+    """Two or more label cells and nothing else, none naming a party: a signature table's header."""
+    labels = [match_label(u.text) for u in cells]
+    return len(cells) >= 2 and all(m is not None and m.key in _GRID_LABELS and not m.rest for m in labels) \
+        and not any(party_of(u.text) for u in cells)
+
+
+def _signature_grids(units: Sequence[Unit]) -> Iterator[tuple[list[Unit], list[_GridRow]]]:
+    """Each signature table of the signatures section: its header cells (columns in order) and rows."""
+    section = [u for u in units if u.section == "signatures" and u.field is None]
     tables: dict[tuple[str, int], list[Unit]] = {}
-    for u in units:
-        if u.section == "signatures" and u.table is not None and u.row is not None and u.field is None:
+    for u in section:
+        if u.table is not None and u.row is not None:
             tables.setdefault((u.part, u.table), []).append(u)
-    for cells in tables.values():
-        first = min(u.row for u in cells if u.row is not None)
-        header = {u.cell: u for u in cells if u.row == first}
+    for cells in tables.values():  # Word: rows and cells
+        by_row: dict[int, list[Unit]] = {}
         for u in cells:
-            if u.row == first or not u.cell or u.cell not in header:
-                continue
-            label = match_label(header[u.cell].text)
-            row_head = next((c for c in cells if c.row == u.row and c.cell == 0), None)
-            party = party_of(row_head.text) if row_head is not None else None
-            target = _resolve(label.key, "signatures", party) if label and party else None
-            if target and not found.get(target):
-                found.put(target, u.text, u)
+            by_row.setdefault(u.row or 0, []).append(u)
+        header_row = next((r for r in sorted(by_row) if _grid_header(by_row[r])), None)
+        if header_row is None:
+            continue
+        header = sorted(by_row[header_row], key=lambda u: u.cell or 0)
+        first = min(u.cell or 0 for u in header)
+        rows = []
+        for r in sorted(r for r in by_row if r > header_row):
+            row = _GridRow()
+            for u in by_row[r]:
+                if (u.cell or 0) < first:
+                    row.head.append(u)
+                else:
+                    column = max((i for i, h in enumerate(header) if (h.cell or 0) <= (u.cell or 0)), default=0)
+                    row.cells.setdefault(column, []).append(u)
+            rows.append(row)
+        yield header, rows
+    lines: list[list[Unit]] = []
+    for u in section:  # PDF: lines, and columns from the header's positions
+        if u.table is None and u.top is not None:
+            if lines and (lines[-1][0].page, lines[-1][0].line) == (u.page, u.line):
+                lines[-1].append(u)
+            else:
+                lines.append([u])
+    for i, line in enumerate(lines):
+        if _grid_header(line):
+            yield line, _pdf_grid_rows(line, lines[i + 1:])
+
+
+def _pdf_grid_rows(header: list[Unit], lines: list[list[Unit]]) -> list[_GridRow]:
+    """The rows under a PDF table header.
+
+    A line with a row head and a cell starts a row; a line with only some of them continues the
+    row above (text wrapped in its cell).
+    """
+    left = min(h.x0 or 0 for h in header)
+    rows: list[_GridRow] = []
+    previous = header[0]
+    for line in lines:
+        u0 = line[0]
+        if u0.heading or (u0.page == previous.page and (u0.top or 0) - (previous.bottom or 0) > GRID_ROW_GAP) \
+                or (u0.page != previous.page and (u0.top or 0) > PAGE_TOP_ZONE):
+            break
+        head = [u for u in line if (u.x1 or 0) <= left + 2]
+        body = [u for u in line if (u.x1 or 0) > left + 2]
+        if any(u.x0 is not None and u.x0 < left - 2 and (u.x1 or 0) > left + 2 for u in line):
+            break  # text running across the columns: the table has ended
+        if head and body or not rows:
+            if not head:
+                break
+            rows.append(_GridRow())
+        rows[-1].head += head
+        for u in body:
+            column = max((i for i, h in enumerate(header) if (h.x0 or 0) <= (u.x0 or 0) + 4), default=0)
+            rows[-1].cells.setdefault(column, []).append(u)
+        previous = line[-1]
+    return rows
 
 
 # --- components -----------------------------------------------------------------------------
@@ -397,47 +681,113 @@ def read_discussion(units: Sequence[Unit], reader: Reader, found: Found) -> Disc
             summary, where = reader.long_text(u, u.label.rest)
             if summary:
                 break
-    if summary is None:  # an unlabelled paragraph in the discussion section
+    if summary is None:  # an unlabelled paragraph in the discussion section (PDF: its lines joined)
         for u in units:
             if u.section == "discussion" and not u.heading and u.label is None and u.field is None \
-                    and len(u.text.split()) >= 20:
-                summary, where = reader.long_text(u, u.text)
-                break
+                    and u.checked is None:
+                text, start = reader.long_text(u, u.text)
+                if text and len(text.split()) >= SUMMARY_WORDS:
+                    summary, where = text, start
+                    break
     if summary and where is not None:
         found.put("discussion.summary", summary, where)
-    modality_text = found.get("discussion.modality") or _checked_option(units, "discussion")
+    modality_text = found.get("discussion.modality") or _checked_option(units, reader, "discussion")
     return Discussion(
         date=iso_date(found.get("discussion.date")),
         modality=normalise_modality(modality_text),
-        modality_as_written=clean(_checked_text(modality_text) or modality_text) if modality_text else None,
+        modality_as_written=clean(_chosen_text(modality_text)),
         summary=found.get("discussion.summary"),
     )
 
 
 def normalise_modality(text: str | None) -> str | None:
     """face-to-face -> in_person, phone call -> telephone, Zoom -> video, ..."""
-    if not text:
-        return None
-    chosen = _checked_text(text) or text
+    chosen = _chosen_text(text)
+    if not chosen:
+        return None  # nothing written, or boxes none of which is ticked
     for key, patterns in vocabulary()["modalities"].items():
         if any_match(patterns, chosen):
             return key
     return "other" if clean(chosen) else None
 
 
+def _names_modality(text: str) -> bool:
+    """The text names a way of meeting ('Telephone', 'Video call'), not 'other' or nothing."""
+    return normalise_modality(text) not in (None, "other")
+
+
+def _chosen_text(text: str | None) -> str | None:
+    """The option chosen in ``text``.
+
+    The words of the ticked box, or the text itself when it has no boxes; empty when it has
+    boxes and none is ticked.
+    """
+    if not text:
+        return None
+    checked = _checked_text(text)
+    return text if checked is None else checked
+
+
 def _checked_text(text: str) -> str | None:
-    """In '[ ] Phone [x] Face-to-face [ ] Video', the text after the checked box."""
+    """The words of the ticked option in '[ ] Phone [x] Face-to-face' or 'Phone [ ] Video [x]'.
+
+    None when there are no boxes, '' when none is ticked.
+    """
     if "[x]" not in text and "[ ]" not in text:
         return None
-    m = re.search(r"\[x\]\s*([^\[]+)", text)
-    return m.group(1).strip() if m else ""
+    ticked = _ticked_options(text)
+    return ticked[0] if ticked else ""
 
 
-def _checked_option(units: Sequence[Unit], section: str) -> str | None:
-    """A modality given only as checked boxes in the section (no label)."""
+def _ticked_options(text: str) -> list[str]:
+    """The words beside each ticked box: after the boxes when the text opens with a box, else before."""
+    if text.lstrip().startswith("["):
+        return [m.strip() for m in re.findall(r"\[x\]\s*([^\[]+)", text) if m.strip()]
+    return [m.strip() for m in re.findall(r"(?:^|\])\s*([^\[\]]+?)\s*\[x\]", text) if m.strip()]
+
+
+_ANSWER = re.compile(r"^\s*(?:\[(?P<box1>[x ])\]\s*(?P<word1>yes|no)|(?P<word2>yes|no)\s*\[(?P<box2>[x ])\])\s*$", re.I)
+
+
+def _answer(text: str) -> bool | None:
+    """'[x] Yes' -> True, '[x] No' -> False; an unticked or other text -> None."""
+    m = _ANSWER.match(text)
+    if m is None or (m["box1"] or m["box2"]) != "x":
+        return None
+    return (m["word1"] or m["word2"]).lower() == "yes"
+
+
+def _answers(text: str) -> tuple[bool | None, str]:
+    """A service line's own Yes / No boxes: the answer, and the text without them.
+
+    'Job coaching [x] Yes [ ] No - weekly' gives True and 'Job coaching - weekly'; boxes none of
+    which is ticked give False.
+    """
+    answer = None
+    for m in re.finditer(r"\[([x ])\]\s*(yes|no)\b|\b(yes|no)\s*\[([x ])\]", text, re.I):
+        if (m[1] or m[4]) == "x":
+            answer = (m[2] or m[3]).lower() == "yes"
+    if answer is None and not re.search(r"\[[x ]\]\s*(?:yes|no)\b|\b(?:yes|no)\s*\[[x ]\]", text, re.I):
+        return None, text
+    rest = re.sub(r"\[[x ]\]\s*(?:yes|no)\b|\b(?:yes|no)\s*\[[x ]\]", " ", text, flags=re.I)
+    return answer if answer is not None else False, re.sub(r"^[\s:.\-–—]+|\s{2,}", " ", rest).strip()
+
+
+def _checked_option(units: Sequence[Unit], reader: Reader, section: str) -> str | None:
+    """A modality given only as checked boxes in the section (no label or no value beside it).
+
+    The option's words follow the box in the same text, or stand in the next unit of the line
+    or table row (an 'X' in a cell beside the option).
+    """
     for u in units:
-        if u.section == section and u.checked and normalise_modality(_checked_text(u.text) or "") not in (None, "other"):
-            return _checked_text(u.text)
+        if u.section != section or not u.checked:
+            continue
+        text = _checked_text(u.text)
+        if not text:
+            beside = reader.right(u)
+            text = beside.text if beside is not None and beside.checked is None and beside.field is None else ""
+        if normalise_modality(text) not in (None, "other"):
+            return text
     return None
 
 
@@ -472,9 +822,19 @@ def _work_table(section: Sequence[Unit]) -> list[WorkEntry]:
         header = [match_label(c.text + ":", _WORK_COLUMNS) for c in row]
         if sum(h is not None for h in header) < 2:
             continue
-        columns = [(c, h.key) for c, h in zip(row, header, strict=True) if h is not None]
-        entries = []
+        texts = {id(c): c.text for c in row}
+        columns = [(c, h.key if h else None) for c, h in zip(row, header, strict=True)]
+        entries: list[WorkEntry] = []
         for data in ordered[i + 1:]:
+            if not entries and data and all(c.heading_hint and c.top is not None for c in data):
+                # The header's own words wrapped onto a line of their own ('Gross monthly' / 'wages').
+                for c in data:
+                    head = next((h for h, _ in columns if h.x0 is not None and abs(h.x0 - (c.x0 or 0)) <= 3), None)
+                    if head is not None:
+                        texts[id(head)] += " " + c.text
+                columns = [(h, m.key if (m := match_label(texts[id(h)] + ":", _WORK_COLUMNS)) else None)
+                           for h, _ in columns]
+                continue
             if any(match_label(c.text + ":", _WORK_COLUMNS) for c in data) or any(c.heading for c in data):
                 break
             values = _assign_columns(columns, data)
@@ -485,7 +845,8 @@ def _work_table(section: Sequence[Unit]) -> list[WorkEntry]:
     return []
 
 
-def _assign_columns(columns: list[tuple[Unit, str]], data: list[Unit]) -> dict[str, str]:
+def _assign_columns(columns: list[tuple[Unit, str | None]], data: list[Unit]) -> dict[str, str]:
+    """The cells of a data row by the column they stand in (None: a column the reader does not use)."""
     values: dict[str, str] = {}
     for cell in data:
         if cell.cell is not None:
@@ -549,6 +910,8 @@ def read_goals(units: Sequence[Unit], reader: Reader, found: Found) -> Employmen
             current = label.key
             if current not in texts:
                 text, where = reader.long_text(u, label.rest, stop=[r"^\s*(?:job title|position|hours(?: per week)?|earnings|wages?|time ?frame)\s*:"])
+                if text and not label.rest and match_label(text, _GOAL_SUB) is not None:
+                    text = None  # no goal text: its details follow as labels of their own ('Target occupation: ...')
                 if text:
                     texts[current] = (text, where)
             continue
@@ -666,19 +1029,27 @@ def read_services(units: Sequence[Unit], reader: Reader) -> tuple[list[Service],
             continue
         hints = [u.text]
         service_key, rest = _service_in(hints, names)
+        if service_key is None and u.field is None and u.top is not None:
+            # A name wrapped in its cell, perhaps over a page break ('Work Incentives' / 'Counseling').
+            service_key, _ = _service_in([reader.column_text(u)], names)
+            rest = ""
         if service_key is None:
             continue
-        selected = u.checked
+        answer, rest = _answers(rest)
+        selected = answer if answer is not None else u.checked
         if selected is None:
             left = _left_box(section, u)
             selected = left if left is not None else (None if has_boxes else True)
+        if selected is None and service_key in services:
+            continue  # named again without a box of its own: prose (a description), not its row
         description = rest
         if not description:
             nxt = reader.right(u)
-            while nxt is not None and nxt.checked is not None and not strip_lead(nxt.text).strip(" []xX"):
+            while nxt is not None and nxt.checked is not None and (
+                    not strip_lead(nxt.text).strip(" []xX") or _ANSWER.match(nxt.text)):
                 nxt = reader.right(nxt)  # past the Yes / No mark cells of a checklist row
             if nxt is not None and nxt.checked is None and not _service_in([nxt.text], names)[0]:
-                description = nxt.text
+                description = reader.column_text(nxt)
         if not description:
             below = reader.below(u)
             if below is not None and below.checked is None and not below.heading and below.label is None \
@@ -729,20 +1100,27 @@ def _label_tail(after: str) -> int:
 def _left_box(section: Sequence[Unit], u: Unit) -> bool | None:
     """A checkbox in a unit just left of ``u`` on the same line or table row.
 
-    In a table row, a mark cell anywhere in the row counts (checklists with 'Yes' / 'No'
-    columns after the service name); checked wins when the row holds several.
+    In a table row, or on a PDF line whose marks sit under mark columns, a mark anywhere in
+    the row counts (checklists with 'Yes' / 'No' columns after the service name); checked wins
+    when the row holds several. Boxes labelled Yes and No in the row ('[x] Yes  [ ] No') answer
+    for the service: selected when Yes is ticked.
     """
-    marks = []
+    marks, answers = [], []
     for other in section:
         if other is u or other.checked is None:
             continue
-        same = (u.table is not None and (other.table, other.row, other.part) == (u.table, u.row, u.part)) or \
-               (u.top is not None and other.page == u.page and other.top is not None
-                and abs(other.top - u.top) < 6 and (other.x1 or 0) <= (u.x0 or 0) + 5)
-        if same and len(strip_lead(other.text).replace("[x]", "").replace("[ ]", "").strip()) < 3:
-            if u.table is None:
+        in_row = u.table is not None and (other.table, other.row, other.part) == (u.table, u.row, u.part)
+        on_line = u.top is not None and other.page == u.page and other.top is not None and abs(other.top - u.top) < 6
+        left = on_line and (other.x1 or 0) <= (u.x0 or 0) + 5
+        if (in_row or on_line) and _ANSWER.match(other.text):
+            answers.append(_answer(other.text))
+        elif (in_row or left or (on_line and other.mark_cell)) \
+                and len(strip_lead(other.text).replace("[x]", "").replace("[ ]", "").strip()) < 3:
+            if left and not other.mark_cell:
                 return other.checked
             marks.append(bool(other.checked))
+    if answers:
+        return any(a is True for a in answers)
     return any(marks) if marks else None
 
 
@@ -861,8 +1239,9 @@ def interpret(layout: Layout) -> Record:
         return Record(document_type="other")
     reader = Reader(main)
     found = Found()
-    collect_labels(main, reader, found)
+    mark_party_signature_lines(main)
     collect_header_rows(main, found)
+    collect_labels(main, reader, found)
     discussion = read_discussion(main, reader, found)
     attachment = _read_attachment(parts.discussion_attachment)
     work, statement = read_work_history(main, reader, found)
@@ -874,8 +1253,11 @@ def interpret(layout: Layout) -> Record:
     if attachment is not None:
         discussion = _merge_discussion(discussion, attachment)
     elif discussion.summary is None and "discussion.summary" not in found.claimed:  # no empty summary field
+        # Term 15 ('other terms') may carry the discussion summary; not when its text also states
+        # other terms (a paragraph holding several terms).
+        own_block = 15 in term_where and all(term_where[n] != term_where[15] for n in term_where if n != 15)
         fifteen = next((t for t in terms if t.number == 15 and t.evidence and len(t.evidence.split()) > 25), None)
-        if fifteen is not None:
+        if fifteen is not None and own_block:
             discussion = replace(discussion, summary=fifteen.evidence)
     record = Record(
         document_type="iwp",
@@ -949,8 +1331,7 @@ def _ssn(value: str | None) -> str | None:
 def _business_models(value: str | None) -> tuple[str, ...]:
     if not value:
         return ()
-    checked = re.findall(r"\[x\]\s*([^\[]+)", value)
-    return tuple(c.strip() for c in checked) if checked else ()
+    return tuple(_ticked_options(value))
 
 
 def _business_model(value: str | None) -> str | None:

@@ -35,6 +35,12 @@ class Segment:
     text: str
     x0: float | None = None
     x1: float | None = None
+    top: float | None = None
+    bottom: float | None = None
+    size: float | None = None
+    """Font size in points (the largest in the segment), when known."""
+    bold: bool = False
+    """All the text of the segment is bold."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,6 +107,16 @@ class FormField:
 
 
 @dataclass(frozen=True, slots=True)
+class Rule:
+    """A horizontal line drawn on a PDF page (a table border, a rule under a row)."""
+
+    page: int
+    x0: float
+    y: float
+    x1: float
+
+
+@dataclass(frozen=True, slots=True)
 class Layout:
     """A whole document as the readers see it."""
 
@@ -109,6 +125,8 @@ class Layout:
     lines: tuple[Line, ...]
     fields: tuple[FormField, ...] = ()
     metadata: dict[str, str] = field(default_factory=dict)
+    rules: tuple[Rule, ...] = ()
+    """Horizontal lines drawn on PDF pages, in page order (none for Word)."""
 
     @property
     def text(self) -> str:

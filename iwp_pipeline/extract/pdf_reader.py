@@ -19,7 +19,7 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from iwp_pipeline.errors import CorruptDocument, EncryptedDocument, NoTextLayer, TooLarge
-from iwp_pipeline.extract.layout import CHECKED, UNCHECKED, BBox, FieldOption, FormField, Layout, Line, Segment
+from iwp_pipeline.extract.layout import CHECKED, UNCHECKED, BBox, FieldOption, FormField, Layout, Line, Rule, Segment
 
 SEGMENT_GAP = 9.0
 """A horizontal gap wider than this (points) separates two segments of a line."""
@@ -64,6 +64,7 @@ def read_pdf(data: bytes, *, max_pages: int = 2000) -> Layout:
         if pages == 0:
             raise CorruptDocument("the PDF has no pages")
         lines: list[Line] = []
+        rules: list[Rule] = []
         runs_by_page: list[list[_Run]] = []
         images = 0
         heights: list[float] = []
@@ -76,12 +77,13 @@ def read_pdf(data: bytes, *, max_pages: int = 2000) -> Layout:
                 raise CorruptDocument(f"page {index + 1} of the PDF cannot be read (damaged)") from exc
             heights.append(page.get_height())
             try:
-                runs, page_images = _page_runs(page)
+                runs, page_rules, page_images = _page_runs(page, index + 1)
                 if form is not None:
                     widgets.extend(_page_widgets(form, page, index + 1))
             finally:
                 page.close()
             images += page_images
+            rules.extend(page_rules)
             runs_by_page.append(runs)
             lines.extend(_lines(runs, index + 1))
     finally:
@@ -92,14 +94,14 @@ def read_pdf(data: bytes, *, max_pages: int = 2000) -> Layout:
         raise NoTextLayer("the PDF has no text layer (a scan or page images); it needs OCR first"
                           if images else "the PDF has no text")
     kind = "pdf-form" if fields else "pdf-text"
-    return Layout(kind=kind, pages=pages, lines=tuple(lines), fields=tuple(fields))
+    return Layout(kind=kind, pages=pages, lines=tuple(lines), fields=tuple(fields), rules=tuple(rules))
 
 
 # --- text --------------------------------------------------------------------------------------
 
 
-def _page_runs(page: pdfium.PdfPage) -> tuple[list[_Run], int]:
-    """Text runs with positions (top-left origin), and how many image objects the page has."""
+def _page_runs(page: pdfium.PdfPage, number: int) -> tuple[list[_Run], list[Rule], int]:
+    """Text runs with positions (top-left origin), the page's horizontal rules, its image count."""
     width, height = page.get_size()
     textpage = page.get_textpage()
     runs: list[_Run] = []
@@ -108,16 +110,32 @@ def _page_runs(page: pdfium.PdfPage) -> tuple[list[_Run], int]:
             for i in range(textpage.count_rects()):
                 left, bottom, right, top = textpage.get_rect(i)
                 text = textpage.get_text_bounded(left, bottom, right, top)
-                text = text.replace("\r", " ").replace("\n", " ").strip()
+                text = text.replace("\r", " ").replace("\n", " ").replace("\x02", "-").strip()
                 if not text:
                     continue
                 run = _Run(text, left, height - top, right, height - bottom)
+                if runs:
+                    _trim_overlap(runs[-1], run)
                 _font(textpage, run, left, bottom, right, top)
                 runs.append(run)
-        boxes, images = _drawn_boxes(page, height)
+        boxes, rules, images = _drawn_boxes(page, height, number)
     finally:
         textpage.close()
-    return _apply_boxes(runs, boxes), images
+    return _apply_boxes(runs, boxes), rules, images
+
+
+def _trim_overlap(prev: _Run, run: _Run) -> None:
+    """Drop the character that two overlapping rectangles of a line both give, from the first.
+
+    ('... (1): J' and 'June 2023': the 'J' is the start of 'June'.)
+    """
+    if prev.x1 <= run.x0 or run.top >= prev.bottom or prev.top >= run.bottom:
+        return
+    for n in range(min(3, len(prev.text) - 1), 0, -1):
+        tail = prev.text[-n:]
+        if not tail.isspace() and run.text.startswith(tail) and prev.text[-n - 1].isspace():
+            prev.text = prev.text[:-n].rstrip() + " "  # the seam was a space
+            return
 
 
 def _font(textpage: pdfium.PdfTextPage, run: _Run, left: float, bottom: float, right: float, top: float) -> None:
@@ -161,7 +179,8 @@ def _lines(runs: list[_Run], page: int) -> list[Line]:
                 segments.append([run])
             else:
                 segments[-1].append(run)
-        segs = tuple(Segment(_normalise(_join(s)), s[0].x0, s[-1].x1) for s in segments)
+        segs = tuple(Segment(_normalise(_join(s)), s[0].x0, s[-1].x1, min(r.top for r in s), max(r.bottom for r in s),
+                             max(r.size for r in s) or None, all(r.bold for r in s)) for s in segments)
         text = " ".join(s.text for s in segs)
         bbox = (group[0].x0, min(r.top for r in group), max(r.x1 for r in group), max(r.bottom for r in group))
         lines.append(Line(text, page=page, bbox=bbox, segments=segs, bold=all(r.bold for r in group),
@@ -227,9 +246,18 @@ class _Box:
     checked: bool = False
 
 
-def _drawn_boxes(page: pdfium.PdfPage, height: float) -> tuple[list[_Box], int]:
-    """Small square paths (checkboxes) and whether a mark is drawn inside each."""
+RULE_WIDTH = 20.0
+"""A drawn path at least this wide (points) and at most RULE_THICKNESS high is a horizontal rule."""
+RULE_THICKNESS = 2.0
+
+
+def _drawn_boxes(page: pdfium.PdfPage, height: float, number: int) -> tuple[list[_Box], list[Rule], int]:
+    """Small square paths (checkboxes), whether a mark is drawn in each, and horizontal rules.
+
+    Rules are thin wide paths and the top and bottom edges of drawn rectangles (table rows).
+    """
     squares: list[_Box] = []
+    rules: list[Rule] = []
     marks: list[tuple[float, float, float, float, bool]] = []
     """Small paths that could be a tick or cross: bounds, and whether the path is open (a stroke)."""
     images = 0
@@ -243,6 +271,12 @@ def _drawn_boxes(page: pdfium.PdfPage, height: float) -> tuple[list[_Box], int]:
         w, h = right - left, top - bottom
         box = (left, height - top, right, height - bottom)
         closed = _closed_shape(obj)
+        if w >= RULE_WIDTH:
+            if h <= RULE_THICKNESS:
+                rules.append(Rule(number, left, height - (top + bottom) / 2, right))
+            elif closed and h > 18:
+                rules += [Rule(number, left, height - top, right), Rule(number, left, height - bottom, right)]
+            continue
         if 5 <= w <= 18 and 5 <= h <= 18 and abs(w - h) <= 2.5 and closed:
             squares.append(_Box(*box))
         elif w <= 18 and h <= 18:
@@ -254,7 +288,7 @@ def _drawn_boxes(page: pdfium.PdfPage, height: float) -> tuple[list[_Box], int]:
             if inside and (m[4] or (m[2] - m[0]) < (sq.x1 - sq.x0) - 1):
                 sq.checked = True
                 break
-    return squares, images
+    return squares, rules, images
 
 
 def _closed_shape(obj: pdfium.PdfObject) -> bool:

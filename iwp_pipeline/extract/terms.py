@@ -18,6 +18,7 @@ from iwp_pipeline.reference import TermSpec, terms_catalogue
 
 _ITEM = re.compile(r"^\s*(?:\(?(\d{1,2})[.):]|\(?[a-z][.)]|[ivx]{1,4}[.)]|[•·▪■◦\-–*]|\[[x ]\])\s*", re.I)
 _EVIDENCE_CHARS = 400
+_SENTENCE_DONE = re.compile(r"[.:;!?)\]]\s*$")
 _TITLE_WORDS = 8
 
 
@@ -47,8 +48,11 @@ def term_blocks(units: Sequence[Unit]) -> list[Block]:
         text = " ".join(u.text for u in line)
         head = line[0]
         m = _ITEM.match(text)
-        new = (prev is None or head.top is None or bool(m) or head.page != prev.page
-               or (head.top - (prev.bottom or head.top)) > 6)
+        # A page break ends a block unless the text runs on mid-sentence (a paragraph split by it).
+        page_break = prev is not None and head.page != prev.page \
+            and (not blocks or bool(_SENTENCE_DONE.search(blocks[-1].text)))
+        new = (prev is None or head.top is None or bool(m) or page_break
+               or (head.page == prev.page and (head.top - (prev.bottom or head.top)) > 6))
         if blocks and not new:
             blocks[-1].text += " " + text
         else:
@@ -78,7 +82,10 @@ def recognise_terms(units: Sequence[Unit]) -> tuple[list[Term], dict[int, Locati
     """The 15 terms: present or not, the matched text as evidence, and where it was found."""
     blocks = term_blocks(units)
     specs = terms_catalogue()
-    candidates = {spec.number: [i for i, b in enumerate(blocks) if expresses(spec, b.text)] for spec in specs}
+    candidates: dict[int, list[int]] = {spec.number: [] for spec in specs}
+    for i, b in enumerate(blocks):
+        for number in _terms_of_block(specs, b.text):
+            candidates[number].append(i)
     if len(blocks) >= LIST_ITEMS:
         chosen = _one_block_per_term(candidates)
     else:
@@ -126,6 +133,30 @@ def _one_block_per_term(candidates: dict[int, list[int]]) -> dict[int, int]:
 
 
 _SENTENCE_END = re.compile(r"(?<=[.;])\s+(?=[A-Z(\"'])")
+
+
+def _terms_of_block(specs: Sequence[TermSpec], text: str) -> list[int]:
+    """The terms a block states.
+
+    In a paragraph of several sentences a term's ideas may be spread over its sentences, but
+    not gathered only from sentences that each state another term: 'You may contact the
+    PABSS office. Report your wages every month.' states terms 8 and 9, not the monthly
+    contact of term 11.
+    """
+    whole = [spec for spec in specs if expresses(spec, text)]
+    sentences = _SENTENCE_END.split(text)
+    if len(whole) < 2 or len(sentences) < 2:
+        return [spec.number for spec in whole]
+    own = [{spec.number for spec in whole if expresses(spec, sentence)} for sentence in sentences]
+    found = []
+    for spec in whole:
+        if any(spec.number in terms for terms in own):
+            found.append(spec.number)
+            continue
+        free = [sentence for sentence, terms in zip(sentences, own, strict=True) if not terms - {spec.number}]
+        if any(idea.search(sentence) for idea in spec.ideas for sentence in free):
+            found.append(spec.number)
+    return found
 
 
 def expresses(spec: TermSpec, text: str) -> bool:

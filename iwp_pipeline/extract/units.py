@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from typing import Any
 
-from iwp_pipeline.extract.layout import CHECKED, UNCHECKED, FormField, Layout
+from iwp_pipeline.extract.layout import CHECKED, UNCHECKED, FormField, Layout, Rule
 from iwp_pipeline.model import Location
 from iwp_pipeline.resources import load_json_data
 
@@ -47,6 +47,12 @@ class Unit:
     label: LabelMatch | None = None
     field_label: tuple[str, str] | None | bool = False
     """For a form field: its (label key, hint text), None when unknown; False until computed."""
+    size: float | None = None
+    """Font size of the unit's line (PDF), when known."""
+    sub: int | None = None
+    """For a Word table cell cut into its lines (stacked labels and values): the line's number."""
+    mark_cell: bool = False
+    """A mark alone in a table cell or under a mark column ('X', '✓'), read as a checkbox."""
 
     @property
     def location(self) -> Location:
@@ -88,7 +94,8 @@ def vocabulary() -> dict[str, Any]:
         return tuple(re.compile(("^" if anchored else "") + p, re.I) for p in patterns)
 
     party_words = "|".join(raw["parties"]["en"] + raw["parties"]["ticketholder"] + raw["parties"]["alternate"])
-    owner = (rf"(?:(?:the\s+)?(?:{party_words})(?:'s)?\s*(?:\([^)]{{0,40}}\)\s*)?"
+    # 'Customer', 'EN staff', 'Vendor (EN)', 'Ticketholder's authorized representative': whose the label is.
+    owner = (rf"(?:(?:the\s+)?(?:{party_words})(?:'s)?\s*(?:(?:{party_words})(?:'s)?\s+)?(?:\([^)]{{0,40}}\)\s*)?"
              r"(?:(?:or\s+)?(?:authorized\s+)?representative(?:'s)?\s+|rep\.?\s+)?)?")
     labels = {}
     for key, patterns in raw["labels"].items():
@@ -131,30 +138,166 @@ def strip_lead(text: str) -> str:
 def build_units(layout: Layout) -> list[Unit]:
     """The layout's lines (split into segments) and fields, in reading order."""
     units: list[Unit] = []
+    body = _body_size(layout)
     for li, line in enumerate(layout.lines):
-        hint = line.bold or bool(line.style and re.match(r"(heading|title)", line.style, re.I))
+        hint = line.bold or bool(line.style and re.match(r"(heading|title)", line.style, re.I)) or (
+            body is not None and line.size is not None and line.size >= body + LARGER_TYPE
+            and len(line.text.split()) <= 12)
         base = dict(page=line.page, line=li, paragraph=line.paragraph, table=line.table, row=line.row,
-                    cell=line.cell, part=line.part, heading_hint=hint)
+                    cell=line.cell, part=line.part, heading_hint=hint, size=line.size)
         top = line.bbox[1] if line.bbox else None
         bottom = line.bbox[3] if line.bbox else None
         if len(line.segments) > 1:
             for si, seg in enumerate(line.segments):
                 if seg.text.strip():
-                    units.append(Unit(seg.text.strip(), 0, x0=seg.x0, x1=seg.x1, top=top, bottom=bottom,
-                                      seg=si, **base))  # type: ignore[arg-type]
+                    own = dict(base, size=seg.size or line.size, heading_hint=hint or seg.bold)
+                    units.append(Unit(seg.text.strip(), 0, x0=seg.x0, x1=seg.x1,
+                                      top=seg.top if seg.top is not None else top,
+                                      bottom=seg.bottom if seg.bottom is not None else bottom,
+                                      seg=si, **own))  # type: ignore[arg-type]
+        elif line.text.strip() and line.bbox is None and line.part != "form":
+            for si, (text, sub) in enumerate(_word_pieces(line.text.strip(), line.table is not None)):
+                units.append(Unit(text, 0, seg=si, sub=sub, **base))  # type: ignore[arg-type]
         elif line.text.strip():
             x0 = line.bbox[0] if line.bbox else None
             x1 = line.bbox[2] if line.bbox else None
             units.append(Unit(line.text.strip(), 0, x0=x0, x1=x1, top=top, bottom=bottom,
                               **base))  # type: ignore[arg-type]
+    if layout.kind != "docx":
+        units = _join_wrapped_cells(units, layout.rules)
     for f in layout.fields:
         units.append(_field_unit(f))
     if layout.fields:
-        units.sort(key=lambda u: (u.page or 0, round((u.top or 0) / 3), u.x0 or 0))
+        # Text units sort by their line's top, not their segment's: segments of one line may differ
+        # in height (a small "1." before its term), and must stay in line order among the fields.
+        line_top = {i: line.bbox[1] for i, line in enumerate(layout.lines) if line.bbox}
+
+        def position(u: Unit) -> tuple[int, int, float]:
+            top = u.top if u.field is not None else line_top.get(u.line, u.top)
+            return (u.page or 0, round((top or 0) / 3), u.x0 or 0)
+
+        units.sort(key=position)
     for i, u in enumerate(units):
         u.order = i
     _mark_cells(units)
     return units
+
+
+LARGER_TYPE = 1.5
+"""Points above the body text's size from which a short line is set apart as a heading."""
+
+
+def _body_size(layout: Layout) -> float | None:
+    """The font size most of the document's text is set in, when sizes are known."""
+    counts: dict[float, int] = {}
+    for line in layout.lines:
+        if line.size:
+            size = round(line.size * 2) / 2
+            counts[size] = counts.get(size, 0) + len(line.text)
+    return max(counts, key=lambda k: counts[k]) if counts else None
+
+
+_CAPTIONED = re.compile(r"^[A-Z][^:\n]{0,40}:")
+"""Text that opens with a short caption and a colon ('EN Representative: ...')."""
+_INLINE_LABEL = re.compile(r"(?<=\S)\s+(?=[A-Z][^:\n]{0,40}:)")
+INLINE_VALUE_WORDS = 12
+"""Longest text (words) before a second label in one Word paragraph ('Signature: ... Date: ...')."""
+
+
+def _word_pieces(text: str, in_table: bool) -> list[tuple[str, int | None]]:
+    """A Word paragraph or cell as label-or-value pieces, each with its line in the cell (or None).
+
+    A cell whose lines are labels with their values under them (two columns drawn as a table)
+    is cut into its lines; a short paragraph holding a second 'Label:' ('Signature: /s/ Ana
+    Ruiz    Date: 03/10/2025') into one piece per label.
+    """
+    if in_table and "\n" in text:
+        lines = [line.strip() for line in text.split("\n") if line.strip()]
+        bare = sum(1 for line in lines if (hit := match_label(line)) is not None and not hit.rest)
+        if bare >= 2:
+            return [(line, k) for k, line in enumerate(lines)]
+    pieces: list[tuple[str, int | None]] = []
+    start = 0
+    for gap in _INLINE_LABEL.finditer(text):
+        cut = gap.end()
+        label = match_label(text[cut:text.index(":", cut) + 1])
+        if label is None or label.rest or len(text[start:gap.start()].split()) > INLINE_VALUE_WORDS \
+                or not _CAPTIONED.match(text[start:gap.start()]):
+            continue
+        pieces.append((text[start:gap.start()], None))
+        start = cut
+    pieces.append((text[start:], None))
+    return pieces
+
+
+def _join_wrapped_cells(units: list[Unit], rules: tuple[Rule, ...]) -> list[Unit]:
+    """PDF tables with ruled rows: text that wraps inside a cell is one unit again.
+
+    A unit continues the unit above it when both stand in a ruled table (a rule runs over the
+    upper one's first line) or the upper one leaves a parenthesis open, start at the same x,
+    share font size and weight, follow each other closely, no rule runs between them, and one
+    of the two lines holds more than one cell. So 'Follow-Up (Initial' / 'Job Acquisition)' is
+    one service, 'Springfield' / 'Dental Group' one employer and 'Alternate Contact (name,' /
+    'relationship, phone)' one label, while rows and stacked labels with their values stay apart.
+    """
+    by_page: dict[int, list[Rule]] = {}
+    for r in rules:
+        by_page.setdefault(r.page, []).append(r)
+    cells_on_line: dict[tuple[int | None, int], int] = {}
+    for u in units:
+        cells_on_line[(u.page, u.line)] = cells_on_line.get((u.page, u.line), 0) + 1
+
+    def ruled(u: Unit, y0: float, y1: float) -> bool:
+        """A rule between heights y0 and y1 running under or over the unit."""
+        return any(y0 <= r.y <= y1 and r.x0 <= (u.x0 or 0) + 2 and r.x1 >= (u.x1 or 0) - 2
+                   for r in by_page.get(u.page or 0, ()))
+
+    kept: list[Unit] = []
+    open_cells: list[tuple[Unit, int]] = []
+    """Cells that may still continue: (unit, the line it first stood on)."""
+    for u in units:
+        if u.top is None or u.x0 is None or u.field is not None:
+            kept.append(u)
+            continue
+        open_cells = [(a, first) for a, first in open_cells if a.page == u.page and (u.top or 0) - (a.bottom or 0) < 12]
+        above = next((a for a, first in open_cells if abs((a.x0 or 0) - u.x0) <= 3 and a.line != u.line
+                      and not _complete_label(a.text)
+                      and a.size == u.size and a.heading_hint == u.heading_hint and a.checked is None
+                      and u.checked is None
+                      and (cells_on_line[(a.page, first)] > 1 or cells_on_line[(u.page, u.line)] > 1)
+                      and 0 <= (u.top or 0) - (a.bottom or 0) <= max(4.0, 0.8 * ((u.bottom or 0) - (u.top or 0)))
+                      and (ruled(a, (a.top or 0) - 14, (a.top or 0)) or a.text.count("(") > a.text.count(")"))
+                      and not ruled(a, (a.bottom or 0) - 1, (u.top or 0) + 1)),
+                     None)
+        if above is not None:
+            above.text = f"{above.text} {u.text}"
+            above.x1 = max(above.x1 or 0, u.x1 or 0)
+            above.bottom = u.bottom
+            continue
+        open_cells.append((u, u.line))
+        kept.append(u)
+    return kept
+
+
+def continues(prev: Unit, u: Unit, left: float | None = None) -> bool:
+    """Whether ``u`` is, on a PDF page, the next line of the same paragraph as ``prev``.
+
+    It starts where ``prev`` starts (or at ``left``, where the paragraph starts), follows at line
+    spacing, and ``prev`` does not end a sentence or a label.
+    """
+    if prev.top is None or u.top is None or prev.bottom is None or u.bottom is None or prev.page != u.page \
+            or prev.x0 is None or u.x0 is None or u.line == prev.line \
+            or (abs(prev.x0 - u.x0) > 3 and (left is None or abs(left - u.x0) > 3)):
+        return False
+    height = u.bottom - u.top
+    return 0 <= u.top - prev.bottom <= 0.6 * height and not re.search(r"[.:;!?]\s*$", prev.text) \
+        and u.checked is None and prev.checked is None
+
+
+def _complete_label(text: str) -> bool:
+    """A known label with nothing after it: what follows is its value, not more of it."""
+    m = match_label(text)
+    return m is not None and not m.rest
 
 
 _MARK = re.compile(r"^[xX✓✔✗]$")
@@ -165,27 +308,45 @@ def _mark_cells(units: list[Unit]) -> None:
     """An 'X' alone in a table cell is a checkbox: checked, unless its column is headed 'No'.
 
     The column is the table column (Word) or the header text straight above (PDF): the nearest
-    earlier unit on the page that is a mark-column header ('Yes', 'No', 'X', 'Selected') and
-    overlaps the mark horizontally.
+    earlier unit on the page (or the page before, for a table running over a page break) that
+    is a mark-column header ('Yes', 'No', 'X', 'Selected') and overlaps the mark horizontally.
+    An 'X' that heads the column of another mark is that header, not a mark. On a PDF line
+    without such a header, an 'X' standing apart beside other text on the same line (a row of
+    a table whose mark column has no heading) is a checked box too.
     """
+    lines: dict[tuple[int | None, int], int] = {}
+    for u in units:
+        if u.field is None and u.table is None:
+            lines[(u.page, u.line)] = lines.get((u.page, u.line), 0) + 1
+    headers: dict[int, Unit | None] = {}
     for i, u in enumerate(units):
-        if u.field is not None or not _MARK.match(u.text):
-            continue
-        header = None
-        for other in reversed(units[:i]):
-            if other.field is not None or not _MARK_HEADER.match(other.text.strip()):
-                continue
-            if u.table is not None and other.table == u.table and other.cell == u.cell and other.part == u.part:
-                header = other
-                break
-            if u.table is None and u.x0 is not None and other.page == u.page and other.x0 is not None \
-                    and other.x0 - 6 <= (u.x0 + (u.x1 or u.x0)) / 2 <= (other.x1 or other.x0) + 6:
-                header = other
-                break
-        if header is None and u.table is None:
+        if u.field is None and _MARK.match(u.text):
+            headers[i] = _mark_header(units, i)
+    heading_marks = {id(h) for h in headers.values() if h is not None}
+    for i, header in headers.items():
+        u = units[i]
+        if id(u) in heading_marks or (header is None and u.table is None and lines.get((u.page, u.line), 0) < 2):
             continue
         negative = header is not None and header.text.strip().lower() in ("no", "n")
         u.text = "[ ]" if negative else "[x]"
+        u.mark_cell = True
+
+
+def _mark_header(units: list[Unit], i: int) -> Unit | None:
+    """The mark-column header over the mark ``units[i]``, if there is one."""
+    u = units[i]
+    for other in reversed(units[:i]):
+        if other.field is not None or not _MARK_HEADER.match(other.text.strip()):
+            continue
+        if _MARK.match(other.text) and not (other.row == 0 if other.table is not None else other.heading_hint):
+            continue  # a mark of a row above, not a header ('X' heads a column in a table's first row, or bold)
+        if u.table is not None and other.table == u.table and other.cell == u.cell and other.part == u.part:
+            return other
+        if u.table is None and u.x0 is not None and other.page in (u.page, (u.page or 0) - 1) \
+                and other.x0 is not None \
+                and other.x0 - 6 <= (u.x0 + (u.x1 or u.x0)) / 2 <= (other.x1 or other.x0) + 6:
+            return other
+    return None
 
 
 def _field_unit(f: FormField) -> Unit:
@@ -238,20 +399,37 @@ def _title_case(text: str) -> bool:
     return len(words) >= 2 and all(w[0].isupper() for w in words) and len(text.split()) <= 8
 
 
+_SECTION_LABEL_FAMILIES = {"goals": ("goals",), "discussion": ("discussion",)}
+"""Label families that, inside their own section, make a heading-like line a label."""
+
 SECTION_ORDER = ("part1", "discussion", "work_history", "goals", "services", "terms", "sou",
                  "signatures", "discussion_attachment", "amendment")
 
 
+_SECTION_NUMBER = re.compile(
+    r"^(?:part|section|step)\s+(?:[0-9]{1,2}[a-z]?|[ivx]{1,5}|[a-h]|one|two|three|four|five|six|seven|eight|nine|ten)"
+    r"\s*[-–—:.)]\s*", re.I)
+"""'SECTION IV - ', 'Part 2: ', 'Section B. ': the numbering of a heading, before its words."""
+
+
 def heading_section(u: Unit) -> str | None:
-    """The section a heading unit starts, if it is a heading of a known section."""
+    """The section a heading unit starts, if it is a heading of a known section.
+
+    The heading's words are matched first without a 'Section IV -' style lead, then as
+    written: 'SECTION IV - GOALS' is the goals heading however the sections are numbered, and
+    an EN's 'Section 2: One-on-One Meeting' is its discussion, not SSA-1370's Section 2 (work
+    history); a number alone ('Part Three') still names its part.
+    """
     if not looks_like_heading(u):
         return None
     text = strip_lead(u.text).strip()
+    bare = _SECTION_NUMBER.sub("", text, count=1)
     sections = vocabulary()["sections"]
-    for key in ("amendment", "discussion_attachment", "sou", "terms", "signatures", "services",
-                "goals", "work_history", "discussion", "part1"):
-        if any_match(sections[key], text):
-            return key
+    for candidate in dict.fromkeys((bare, text)):
+        for key in ("amendment", "discussion_attachment", "sou", "terms", "signatures", "services",
+                    "goals", "work_history", "discussion", "part1"):
+            if any_match(sections[key], candidate):
+                return key
     return None
 
 
@@ -339,8 +517,12 @@ def assign_sections(units: list[Unit]) -> Parts:
     seen: set[str] = set()
     target = parts.main
     shared = _shared_rows(units)
+    prev: Unit | None = None
     for u in units:
         sec = None if _row_key(u) in shared and not u.heading_hint else heading_section(u)
+        if sec and prev is not None and not prev.heading and continues(prev, u) and not _strong_heading(u):
+            sec = None  # 'Employment Services' ending 'Employment Network Name: Bright Path' on the next line
+        prev = u if u.field is None else prev
         if sec in ("amendment", "discussion_attachment"):
             opens_document = not (seen & {"part1", "discussion", "goals", "services", "terms"})
             if sec == "amendment" and opens_document and not parts.main:
@@ -355,6 +537,9 @@ def assign_sections(units: list[Unit]) -> Parts:
         if sec and current in SECTION_ORDER and sec in SECTION_ORDER \
                 and SECTION_ORDER.index(sec) < SECTION_ORDER.index(current) and not _strong_heading(u):
             sec = None  # plain title-case text ('Career Goal Setting') does not go back a section
+        if sec and sec == current and (m := match_label(u.text)) is not None \
+                and m.key.split(".")[0] in _SECTION_LABEL_FAMILIES.get(sec, ()):
+            sec = None  # 'Short-term vocational goal' under 'Vocational Goals' is a label of that section
         if sec:
             u.heading = sec
             current = sec

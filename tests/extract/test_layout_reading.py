@@ -1,0 +1,422 @@
+"""Layouts the reader must understand whatever the template: each test is one layout habit of
+EN forms (signature tables, marks in cells, labels above values, two columns, wrapped cells,
+terms merged into paragraphs), built from text so that it states exactly what is on the page."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from iwp_pipeline.extract.interpret import interpret
+from iwp_pipeline.extract.layout import Layout
+from iwp_pipeline.extract.pdf_reader import _Run, _trim_overlap
+from iwp_pipeline.extract.units import Unit, assign_sections, build_units, heading_section
+from tests.extract.layouts import layout_from_text, pdf_layout
+
+HEAD = """# INDIVIDUAL WORK PLAN
+# Part One: Contact Information
+EN Name: Harbor Light Careers
+Provider ID: P-20931
+Beneficiary Name: Kevin T. Brandt
+Social Security Number: 901-44-1234
+Alternate Contact: Janet Brandt (mother), 555-880-3132
+# Discussion
+Date of Discussion: 02/14/2025
+"""
+TERMS = """# Terms and Conditions
+1. Our services and supports are free of charge to you.
+2. Taking part is voluntary; you may take your Ticket to another EN at any time.
+"""
+
+PDF_HEAD = [(1, 40, [(72, "INDIVIDUAL WORK PLAN")]), (1, 60, [(72, "PART ONE: CONTACT INFORMATION")]),
+            (1, 75, [(72, "Employment Network:"), (250, "Open Door Staffing")]),
+            (1, 90, [(72, "EN Provider ID:"), (250, "0004417")])]
+"""The opening lines of a flat-PDF IWP, for tests about what follows them."""
+SERVICES_HEAD = [(1, 40, [(72, "INDIVIDUAL WORK PLAN")]), (1, 60, [(72, "EMPLOYMENT GOALS")]),
+                 (1, 75, [(72, "Long-term goal:"), (250, "Cook, full time, $2,900 per month within 4 years")]),
+                 (1, 690, [(72, "SERVICES")]),
+                 (1, 705, [(72, "Service"), (200, "Yes"), (240, "No"), (300, "What the EN will do")])]
+"""A flat-PDF IWP down to the header of a Yes/No services table at the foot of page 1."""
+
+
+def _word(body: str) -> Layout:
+    return layout_from_text(HEAD + body)
+
+
+@pytest.mark.parametrize(("text", "section"), [("SECTION IV - GOALS", "goals"), ("Section 5: Services", "services"),
+                                               ("PART 2. MEETING", "discussion"), ("Step 3 - Signatures", "signatures"),
+                                               ("SECTION VI - TERMS AND CONDITIONS", "terms")])
+def test_numbered_headings_name_their_section(text, section):
+    assert heading_section(Unit(text, 0, heading_hint=True)) == section
+
+
+def test_word_signature_table_reads_each_party_row():
+    r = interpret(_word(TERMS + """# Signatures
+ | Signature | Printed name | Date
+Participant | /s/ Kevin T. Brandt | Kevin T. Brandt | 02/20/2025
+EN Representative | /s/ Luis Ortega | Luis Ortega | 02/21/2025
+"""))
+    sig = r.signatures
+    assert (sig.ticketholder.signed, sig.ticketholder.date) == (True, "2025-02-20")
+    assert (sig.en_representative.signed, sig.en_representative.printed_name, sig.en_representative.date) == (
+        True, "Luis Ortega", "2025-02-21")
+
+
+def test_word_signature_table_with_an_empty_cell():
+    r = interpret(_word(TERMS + """# Signatures
+ | Signature | Printed name | Date
+Customer | Kevin T. Brandt | Kevin T. Brandt | 02/20/2025
+EN Representative |  | Luis Ortega | 02/21/2025
+"""))
+    assert r.signatures.ticketholder.signed and not r.signatures.en_representative.signed
+    assert r.signatures.en_representative.printed_name == "Luis Ortega"
+
+
+def test_pdf_signature_table_with_wrapped_cells_over_a_page_break():
+    rows = [*PDF_HEAD,
+            (1, 105, [(72, "Social Security Number:"), (250, "902-11-7777")]),
+            (1, 700, [(72, "SIGNATURES")]),
+            (1, 720, [(200, "Signature"), (310, "Printed name"), (420, "Date")]),
+            (2, 74, [(72, "Participant"), (200, "Ana"), (310, "Ana"), (420, "3 March 2025")]),
+            (2, 87, [(200, "Ruiz"), (310, "Ruiz")]),
+            (2, 100, [(72, "EN"), (200, "Dana Whitfield"), (310, "Dana Whitfield"), (420, "4 March 2025")]),
+            (2, 113, [(72, "Representative")])]
+    sig = interpret(pdf_layout(rows)).signatures
+    assert (sig.ticketholder.signed, sig.ticketholder.name, sig.ticketholder.date) == (True, "Ana Ruiz", "2025-03-03")
+    assert (sig.en_representative.printed_name, sig.en_representative.date) == ("Dana Whitfield", "2025-03-04")
+
+
+def test_x_in_a_cell_beside_the_chosen_option():
+    r = interpret(_word("""Type of contact:
+ | Type
+ | Face to face
+X | Telephone
+ | Video
+"""))
+    assert (r.discussion.modality, r.discussion.modality_as_written) == ("telephone", "Telephone")
+
+
+def test_x_alone_on_a_pdf_line_beside_the_chosen_option():
+    rows = [(1, 40, [(72, "INDIVIDUAL WORK PLAN")]), (1, 60, [(72, "DISCUSSION")]),
+            (1, 75, [(72, "Date of meeting:"), (250, "03/04/2025")]),
+            (1, 90, [(72, "Type of contact:")]),
+            (1, 103, [(300, "Type")]),
+            (1, 116, [(72, "X"), (300, "Face to face")]),
+            (1, 129, [(300, "Telephone")]),
+            (1, 160, [(72, "EMPLOYMENT GOALS")]),
+            (1, 175, [(72, "Long-term goal:"), (250, "Cook, full time, $2,900 per month within 4 years")])]
+    assert interpret(pdf_layout(rows)).discussion.modality == "in_person"
+
+
+@pytest.mark.parametrize(("options", "expected"), [
+    ([(250, "[ ]"), (268, "In person"), (330, "[x]"), (348, "Phone")], "telephone"),
+    ([(250, "[ ]"), (268, "In person"), (330, "[ ]"), (348, "Phone")], None)])
+def test_boxes_set_apart_from_their_words(options, expected):
+    rows = [(1, 40, [(72, "INDIVIDUAL WORK PLAN")]), (1, 60, [(72, "DISCUSSION")]),
+            (1, 75, [(72, "Date of meeting:"), (250, "03/04/2025")]),
+            (1, 90, [(72, "Meeting type:"), *options]),
+            (1, 160, [(72, "EMPLOYMENT GOALS")]),
+            (1, 175, [(72, "Long-term goal:"), (250, "Cook, full time, $2,900 per month within 4 years")])]
+    assert interpret(pdf_layout(rows)).discussion.modality == expected
+
+
+def test_yes_no_columns_on_pdf_lines_also_after_a_page_break():
+    rows = [*SERVICES_HEAD,
+            (1, 720, [(72, "Job Coaching"), (202, "X"), (300, "Weekly coaching at work.")]),
+            (2, 74, [(72, "Job Placement"), (242, "X")]),
+            (2, 90, [(72, "Job Search"), (202, "X"), (300, "Daily job leads.")])]
+    services = {s.service: s for s in interpret(pdf_layout(rows)).services}
+    assert services["job_coaching"].selected and services["job_search"].selected
+    assert not services["job_placement"].selected
+    assert services["job_search"].description == "Daily job leads."
+
+
+def test_an_x_heading_a_mark_column_is_not_a_mark():
+    r = interpret(_word("""# Services
+X | Service | What we will do
+X | Job Coaching | Weekly coaching at work.
+ | Job Placement |
+"""))
+    services = {s.service: s.selected for s in r.services}
+    assert services == {"job_coaching": True, "job_placement": False}
+
+
+def test_two_labels_in_one_word_paragraph():
+    r = interpret(_word(TERMS + """# Signatures
+Customer signature: /s/ Kevin T. Brandt    Date: 02/20/2025
+Staff signature: ____________________    Date: 02/21/2025
+Printed name: Luis Ortega
+"""))
+    sig = r.signatures
+    assert (sig.ticketholder.signed, sig.ticketholder.date) == (True, "2025-02-20")
+    assert (sig.en_representative.signed, sig.en_representative.date) == (False, "2025-02-21")
+
+
+def test_word_cell_of_stacked_labels_and_values():
+    layout = layout_from_text("""# INDIVIDUAL WORK PLAN
+# Part One: Contact Information
+X | Y
+# Discussion
+Date of Discussion: 02/14/2025
+Modality: Telephone
+""")
+    left = "Employment Network\nHarbor Light Careers\nProvider ID\nP-20931"
+    right = "Client name\nKevin T. Brandt\nClient SSN\n901-44-1234"
+    lines = tuple(replace(line, text=left) if line.text == "X" else replace(line, text=right) if line.text == "Y"
+                  else line for line in layout.lines)
+    r = interpret(replace(layout, lines=lines))
+    assert (r.en.name, r.en.pid, r.ticketholder.name, r.ticketholder.ssn) == (
+        "Harbor Light Careers", "P-20931", "Kevin T. Brandt", "901-44-1234")
+
+
+def test_a_party_named_under_signatures_is_its_signature_line():
+    r = interpret(_word(TERMS + """# Signatures
+Participant: /s/ Kevin T. Brandt    Date: 02/20/2025
+EN Representative: /s/ Luis Ortega    Date: 02/21/2025
+"""))
+    assert (r.signatures.ticketholder.signed, r.signatures.en_representative.signed) == (True, True)
+    assert r.ticketholder.name == "Kevin T. Brandt"  # not taken from the signature block
+
+
+@pytest.mark.parametrize(("th_label", "en_label", "lines"), [
+    ("Participant", "EN Representative", (320, 333, 360, 373)),  # a party named alone under its line
+    ("Consumer Signature", "EN Representative Signature", (320, 341, 360, 380))])  # values further over than under
+def test_pdf_signature_values_over_their_labels(th_label, en_label, lines):
+    rows = [*PDF_HEAD, (1, 300, [(72, "SIGNATURES")]),
+            (1, lines[0], [(72, "/s/ Ana Ruiz"), (380, "03/10/2025")]), (1, lines[1], [(72, th_label), (380, "Date")]),
+            (1, lines[2], [(72, "/s/ Dana Whitfield"), (380, "03/11/2025")]),
+            (1, lines[3], [(72, en_label), (380, "Date")])]
+    sig = interpret(pdf_layout(rows)).signatures
+    assert (sig.ticketholder.signed, sig.ticketholder.date) == (True, "2025-03-10")
+    assert (sig.en_representative.signed, sig.en_representative.date) == (True, "2025-03-11")
+
+
+def test_unlabelled_synopsis_over_several_pdf_lines():
+    rows = [(1, 40, [(72, "INDIVIDUAL WORK PLAN")]), (1, 60, [(72, "PLANNING DISCUSSION")]),
+            (1, 75, [(72, "Discussion date:"), (250, "03-04-2025")]),
+            (1, 95, [(72, "We met one-on-one to talk about Maria's plans. Her goal of office work")]),
+            (1, 107, [(72, "is reasonable because she did this work for two years, and our job development")]),
+            (1, 119, [(72, "and placement services will help her reach it.")]),
+            (1, 150, [(72, "EMPLOYMENT GOALS")]),
+            (1, 165, [(72, "Long-term goal:"), (250, "Office coordinator, full time, $2,600 per month in 3 years")])]
+    summary = interpret(pdf_layout(rows)).discussion.summary
+    assert summary.startswith("We met one-on-one") and summary.endswith("help her reach it.")
+
+
+def test_wrapped_cells_of_a_ruled_pdf_table_are_joined():
+    rows = [(1, 40, [(72, "INDIVIDUAL WORK PLAN")]), (1, 60, [(72, "WORK HISTORY")]),
+            (1, 80, [(72, "Employer"), (200, "Job title"), (330, "Start"), (400, "End")]),
+            (1, 95, [(72, "Springfield"), (200, "Receptionist"), (330, "Jun 2023"), (400, "Sep 2024")]),
+            (1, 107, [(72, "Dental Group")]),
+            (1, 125, [(72, "Lakeside"), (200, "Cashier"), (330, "Jan 2022"), (400, "May 2023")]),
+            (1, 137, [(72, "Grocery")]),
+            (1, 170, [(72, "EMPLOYMENT GOALS")]),
+            (1, 185, [(72, "Long-term goal:"), (250, "Office coordinator, full time, $2,600 per month in 3 years")])]
+    rules = ((1, 66, 78, 500), (1, 66, 92, 500), (1, 66, 121, 500), (1, 66, 150, 500))
+    work = interpret(pdf_layout(rows, rules=rules)).work_history
+    assert [w.employer for w in work] == ["Springfield Dental Group", "Lakeside Grocery"]
+    unruled = interpret(pdf_layout(rows)).work_history  # without rules, lines are not joined
+    assert [w.employer for w in unruled][0] == "Springfield"
+
+
+def test_stacked_label_and_value_are_not_joined_as_a_wrapped_cell():
+    rows = [(1, 80, [(72, "Client name"), (300, "Client SSN")]),
+            (1, 92, [(72, "Maria L. Gonzalez"), (300, "900-12-3456")])]
+    units = build_units(pdf_layout(rows, rules=((1, 66, 78, 560), (1, 66, 104, 560))))
+    assert [u.text for u in units] == ["Client name", "Client SSN", "Maria L. Gonzalez", "900-12-3456"]
+
+
+def test_two_columns_of_labels_with_values_under_them():
+    rows = [(1, 40, [(72, "INDIVIDUAL WORK PLAN")]), (1, 60, [(72, "PART ONE: CONTACT INFORMATION")]),
+            (1, 80, [(72, "Provider")]),
+            (1, 95, [(72, "Provider name"), (320, "Customer name")]),
+            (1, 108, [(72, "Riverbend Career Partners"), (320, "Chinedu Okafor")]),
+            (1, 123, [(72, "Vendor ID"), (320, "Social Security #")]),
+            (1, 136, [(72, "EN0028814"), (320, "904-62-7719")])]
+    # The left column starts one line lower: its labels share lines with the right column's values.
+    shifted = [(p, top + (13 if segs[0][0] == 72 and top > 80 else 0), segs) for p, top, segs in rows]
+    split = []
+    for page, top, segs in shifted:
+        split += [(page, top, [s]) for s in segs]
+    r = interpret(pdf_layout(sorted(split, key=lambda row: row[1])))
+    assert (r.en.name, r.en.pid, r.ticketholder.name, r.ticketholder.ssn) == (
+        "Riverbend Career Partners", "EN0028814", "Chinedu Okafor", "904-62-7719")
+
+
+def test_a_caption_is_never_a_value():
+    r = interpret(_word("""Modality: Telephone
+Synopsis: Kevin wants warehouse work again; his experience makes the goals reasonable and attainable now.
+# Employment Goals
+# Short-term goal
+Target occupation:
+Hours per week:
+Gross monthly wages:
+# Long-term goal
+Target occupation: Warehouse lead
+Hours per week: 40
+Gross monthly wages: $3,100.00 monthly
+Target date: within 3 years
+"""))
+    assert r.employment_goals.short_term is None
+    long_ = r.employment_goals.long_term
+    assert (long_.job_title, long_.hours_per_week, long_.monthly_earnings) == ("Warehouse lead", 40, 3100)
+
+
+def test_terms_merged_into_paragraphs_are_read_by_their_ideas():
+    terms = """# Terms and Conditions
+Services under this plan are free to you. Participation is voluntary and you may unassign your Ticket at any time.
+The Protection and Advocacy (PABSS) program can help you, free of charge, with disputes.
+We will be in touch with you at least monthly while you look for work and at least once a quarter after that.
+"""
+    present = {t.number for t in interpret(_word(terms)).terms_and_conditions if t.present}
+    assert {1, 2, 8, 11} <= present
+    without_1 = terms.replace("Services under this plan are free to you. ", "")
+    present = {t.number for t in interpret(_word(without_1)).terms_and_conditions if t.present}
+    assert 1 not in present and {2, 8, 11} <= present  # PABSS being free is not the EN's services being free
+
+
+def test_a_request_to_change_the_plan_is_not_the_en_changing_it():
+    terms = """# Terms and Conditions
+1. Changing the plan. You may request changes to this plan. A change is valid only when both of us
+agree and sign it in writing.
+"""
+    present = {t.number for t in interpret(_word(terms)).terms_and_conditions if t.present}
+    assert 4 in present and 3 not in present
+
+
+def test_a_term_paragraph_split_by_a_page_break_stays_whole():
+    rows = [(1, 40, [(72, "INDIVIDUAL WORK PLAN")]), (1, 60, [(72, "EMPLOYMENT GOALS")]),
+            (1, 75, [(72, "Long-term goal:"), (250, "Cook, full time, $2,900 per month within 4 years")]),
+            (1, 680, [(72, "TERMS AND CONDITIONS")]),
+            (1, 700, [(72, "You will report your wages to Social Security and give us your pay stubs. We will be")]),
+            (2, 74, [(72, "in touch with you at least monthly while you look for work.")])]
+    present = {t.number for t in interpret(pdf_layout(rows)).terms_and_conditions if t.present}
+    assert {9, 11} <= present
+
+
+def test_overlapping_pdf_rectangles_do_not_repeat_the_seam_character():
+    prev, run = _Run("Dates worked (1): J", 90.6, 100, 203.5, 110), _Run("June 2023", 202.7, 100, 370, 110)
+    _trim_overlap(prev, run)
+    assert (prev.text.strip(), run.text) == ("Dates worked (1):", "June 2023")
+    apart = _Run("Job", 90, 100, 110, 110)
+    _trim_overlap(apart, _Run("Job Coach", 120, 100, 160, 110))  # not overlapping: left alone
+    assert apart.text == "Job"
+
+
+def test_a_term_is_not_gathered_from_sentences_that_state_other_terms():
+    terms = """# Terms and Conditions
+I know I can contact the state P&A agency (PABSS) for help. I will report my wages to Social Security every month.
+"""
+    present = {t.number for t in interpret(_word(terms)).terms_and_conditions if t.present}
+    assert {8, 9} <= present and 11 not in present  # 'contact' and 'every month' belong to terms 8 and 9
+    spread = """# Terms and Conditions
+Our services are free and taking part is voluntary. You may take your Ticket to another EN at any time.
+"""
+    present = {t.number for t in interpret(_word(spread)).terms_and_conditions if t.present}
+    assert {1, 2} <= present  # term 2's ideas are spread over both sentences, the second states no other term
+
+
+def test_boxes_after_their_words_and_yes_no_answers():
+    r = interpret(_word("""Modality: In person [ ]   Telephone [x]   Video [ ]
+# Services
+Job Coaching: [ ] Yes [x] No
+Job Placement: [x] Yes [ ] No - referrals to employer partners.
+Job Search | [ ] Yes | [x] No
+"""))
+    assert r.discussion.modality == "telephone"
+    services = {s.service: s for s in r.services}
+    assert not services["job_coaching"].selected and not services["job_search"].selected
+    assert services["job_placement"].selected
+    assert services["job_placement"].description == "referrals to employer partners."
+
+
+def test_a_value_wrapped_onto_the_next_line_is_not_a_heading():
+    rows = [(1, 40, [(72, "INDIVIDUAL WORK PLAN")]), (1, 60, [(72, "PART ONE: CONTACT INFORMATION")]),
+            (1, 75, [(72, "Employment Network Name: Bright Path")]),
+            (1, 88, [(72, "Employment Services")]),
+            (1, 110, [(72, "EN Provider ID: EN-104233")]),
+            (1, 125, [(72, "Participant Name:"), (250, "Maria L. Gonzalez")])]
+    r = interpret(pdf_layout(rows))
+    assert (r.en.name, r.en.pid, r.ticketholder.name) == (
+        "Bright Path Employment Services", "EN-104233", "Maria L. Gonzalez")
+
+
+@pytest.mark.parametrize(("text", "section"), [("Section 2: One-on-One Meeting", "discussion"),
+                                               ("Section 2", "work_history"),
+                                               ("DISCUSSION SUMMARY AND ARRANGEMENT", "discussion")])
+def test_a_headings_words_win_over_its_number(text, section):
+    assert heading_section(Unit(text, 0, heading_hint=True)) == section
+
+
+def test_a_date_wrapped_to_the_paragraphs_left_edge():
+    rows = [*PDF_HEAD, (1, 300, [(72, "SIGNATURES")]),
+            (1, 320, [(72, "Individual's signature: /s/ Erik Lindqvist"), (330, "Date signed: April 14, 2026")]),
+            (1, 343, [(72, "Employment Network Signature: /s/ Hannah Moreau"), (386, "Date signed: April 14,")]),
+            (1, 356, [(72, "2026")])]
+    sig = interpret(pdf_layout(rows)).signatures
+    assert (sig.ticketholder.date, sig.en_representative.date) == ("2026-04-14", "2026-04-14")
+
+
+def test_a_service_name_wrapped_over_a_page_break():
+    rows = [*SERVICES_HEAD,
+            (1, 720, [(72, "Work Incentives"), (202, "X"), (300, "Thomas is referred")]),
+            (2, 74, [(72, "Counseling"), (300, "to a WIPA project.")])]
+    counseling = next(s for s in interpret(pdf_layout(rows)).services if s.service == "benefits_counseling")
+    assert counseling.selected and counseling.wipa_referral
+
+
+def test_a_work_history_header_wrapped_over_a_page_break():
+    rows = [(1, 40, [(72, "INDIVIDUAL WORK PLAN")]), (1, 60, [(72, "EMPLOYMENT GOALS")]),
+            (1, 75, [(72, "Long-term goal:"), (250, "Cook, full time, $2,900 per month within 4 years")]),
+            (1, 690, [(72, "WORK HISTORY")]),
+            (1, 705, [(72, "Employer name"), (176, "Job title"), (264, "Start"), (350, "End"), (436, "Gross monthly")]),
+            (2, 76, [(436, "wages")]),
+            (2, 90, [(72, "CityNet Services"), (176, "Help Desk"), (264, "03-2023"), (350, "05-2024"),
+                     (436, "$2,600")])]
+    bold = ("Employer name", "Job title", "Start", "End", "Gross monthly", "wages")
+    work = interpret(pdf_layout(rows, bold=bold)).work_history
+    assert [(w.employer, w.start_date, w.monthly_earnings) for w in work] == [("CityNet Services", "2023-03", 2600)]
+
+
+def test_a_number_label_takes_no_name_from_the_next_column():
+    rows = [(1, 40, [(72, "INDIVIDUAL WORK PLAN")]), (1, 60, [(72, "PART ONE: CONTACT INFORMATION")]),
+            (1, 80, [(72, "Vendor name"), (320, "Customer")]),
+            (1, 95, [(72, "Harbor Light Careers"), (320, "Individual's name")]),
+            (1, 110, [(72, "Provider Number"), (320, "Kevin T. Brandt")]),
+            (1, 140, [(72, "Staff contact"), (320, "SSN")]),
+            (1, 155, [(72, "Luis Ortega"), (320, "901-44-1234")])]
+    r = interpret(pdf_layout(rows))
+    assert (r.en.name, r.en.pid, r.ticketholder.name, r.ticketholder.ssn) == (
+        "Harbor Light Careers", None, "Kevin T. Brandt", "901-44-1234")
+
+
+def test_an_empty_modality_takes_nothing_from_the_next_label():
+    r = interpret(_word("""Method of completion:
+Summary of discussion: Aisha met with Priya over Zoom. She wants to return to health care as a nursing assistant.
+"""))
+    assert r.discussion.modality is None
+
+
+def test_headings_set_apart_by_larger_type_only():
+    rows = [(1, 40, [(72, "Individual work plan")]), (1, 60, [(72, "Contact information")]),
+            (1, 80, [(72, "Employment Network:"), (250, "Open Door Staffing")]),
+            (1, 95, [(72, "Provider ID:"), (250, "0004417")]),
+            (1, 120, [(72, "Employment goals")]),
+            (1, 140, [(72, "Long-term goal:"), (250, "Cook, full time, $2,900 per month within 4 years")]),
+            (1, 160, [(72, "Terms and conditions")]),
+            (1, 180, [(72, "1. Our services are free of charge to you.")])]
+    larger = {"Individual work plan": 16.0, "Contact information": 13.0, "Employment goals": 13.0,
+              "Terms and conditions": 13.0}
+    r = interpret(pdf_layout(rows, sizes=larger))
+    assert r.employment_goals.long_term.monthly_earnings == 2900
+    assert [t.number for t in r.terms_and_conditions if t.present] == [1]
+    headings = [u.heading for u in _sectioned(pdf_layout(rows, sizes=larger)) if u.heading]
+    assert headings == ["part1", "goals", "terms"]
+    assert not any(u.heading for u in _sectioned(pdf_layout(rows)))  # the same words in body type
+
+
+def _sectioned(layout: Layout) -> list[Unit]:
+    units = build_units(layout)
+    assign_sections(units)
+    return units
