@@ -111,8 +111,10 @@ class GenerationError(IwpError):
 
 
 class ConverterMissing(GenerationError):
-    """A Word document must become a PDF (``--pdf``, or a Word input to ``iwp packet``) and LibreOffice
-    (``soffice``) is not installed or not found: give a PDF, or install LibreOffice."""
+    """A Word document must become a PDF and LibreOffice (``soffice``) is not installed or not found.
+
+    Raised for ``--pdf`` and for a Word input to ``iwp packet``: give a PDF, or install LibreOffice.
+    """
 
     code = "converter-missing"
     exit_code = ExitCode.USAGE

@@ -189,7 +189,8 @@ def _filetype(data: bytes) -> str:
     if filetype == "unknown" and data.startswith(b"PK\x03\x04"):
         raise CorruptDocument("a damaged zip file (a Word file cut short?)")
     if filetype == "zip":
-        raise UnsupportedFormat("a zip archive that is not a Word file (archives are expanded only when given as paths)")
+        raise UnsupportedFormat("a zip archive that is not a Word file "
+                                "(archives are expanded only when given as paths)")
     if filetype not in ("json", "pdf", "docx"):
         raise UnsupportedFormat("not a PDF, Word (DOCX) or JSON record file")
     return filetype

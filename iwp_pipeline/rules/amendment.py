@@ -117,8 +117,10 @@ def en_date(ctx: RuleContext) -> Iterator[Violation]:
       hint="Add the dispute-resolution notice: the EN's grievance procedure, then the Ticket Program Manager and "
            "SSA, and the PABSS program's help (20 CFR 411.610(b)).", applies_to=BOTH)
 def dispute_notice(ctx: RuleContext) -> Iterator[Violation]:
-    """When an amendment reduces, suspends or terminates services, the ticketholder is told again how
-    disputes are resolved (20 CFR 411.610(b))."""
+    """Services reduced, suspended or ended: the amendment tells again how disputes are resolved.
+
+    20 CFR 411.610(b): the ticketholder is given the dispute-resolution notice again.
+    """
     yield from _each(ctx, lambda a: bool(a.services_reduced) and not a.dispute_notice_present,
                      "services are reduced, suspended or ended but the dispute-resolution notice is missing.",
                      "dispute_notice_present")
@@ -130,8 +132,10 @@ def dispute_notice(ctx: RuleContext) -> Iterator[Violation]:
       hint="A long-term goal must lead to earnings above the SGA amount; raise the revised goal's earnings.",
       applies_to=BOTH)
 def long_term_sga(ctx: RuleContext) -> Iterator[Violation]:
-    """A revised long-term goal still has to reach earnings above SGA (for the year the amendment is
-    effective, or dated, or signed)."""
+    """A revised long-term goal still has to reach earnings above SGA.
+
+    The SGA amount is that of the year the amendment takes effect (or is dated, or signed).
+    """
     for i, a in enumerate(ctx.record.amendments):
         goal = a.revised_goals.long_term
         if goal is None or goal.monthly_earnings is None:
