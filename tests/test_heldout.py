@@ -6,8 +6,9 @@ field accuracy, in percent. The six templates were used to develop the reader (t
 longer held out), so these figures show it has not lost what it learned, not how it
 generalises. Raise them when the reader improves; never above what it reaches.
 Documents are checked in this process (``fixtures/heldout/evaluate.py``), not one CLI run each.
-The group final2 is not scored here: it is kept for the lead's single scoring at the end
-(tests/test_heldout_final2.py only checks that its documents say what their expectations claim).
+The groups final2 and final3 are not scored here: each is kept for the lead's single scoring
+(tests/test_heldout_final2.py and tests/test_heldout_final3.py only check that their documents say what
+their expectations claim).
 """
 
 from __future__ import annotations
