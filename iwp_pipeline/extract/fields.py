@@ -182,7 +182,19 @@ def _match_words(words: tuple[str, ...], keys: tuple[str, ...] | None) -> tuple[
             key = _full(reading, keys)
             if key is not None:
                 return key, hint
-    return None
+    alone = next((h for h in words if _names_only_ticketholder(h)), None) if keys is None else None
+    return ("ticketholder.name", alone) if alone is not None else None
+
+
+def _names_only_ticketholder(hint: str) -> bool:
+    """A hint that is the ticketholder's party words alone ('Person served', 'Participant:').
+
+    A field named so holds the person's name. Only the ticketholder: a field named 'Staff' or
+    'Representative' alone may hold a name, a title or a signature.
+    """
+    text = hint.strip(" :")
+    return bool(text) and len(text.split()) <= 3 and any(
+        p.fullmatch(text) for p in vocabulary()["parties"]["ticketholder"])
 
 
 def is_signature(f: FormField, key: str) -> bool:
@@ -364,7 +376,7 @@ def _goal_words(words: tuple[str, ...]) -> tuple[str | None, str | None]:
             lead = _lead(reading, GOAL_KEYS)
             if lead is not None:
                 key, rest = lead
-                sub = _first_full(readings(rest), GOAL_PARTS) if rest else None
+                sub = _goal_detail(rest) if rest else None
                 if sub is not None:
                     return key, sub
                 if not rest:
@@ -375,6 +387,40 @@ def _goal_words(words: tuple[str, ...]) -> tuple[str | None, str | None]:
                 if detail is not None:
                     break
     return goal, detail
+
+
+def _goal_detail(rest: str) -> str | None:
+    """The goal detail the words after a goal's name stand for, or None.
+
+    The words may be the detail itself ('wages') or a qualifier of the goal and then the detail
+    after a colon or dash ('within 18 months: job title', '3 to 5 years - hours').
+    """
+    sub = _first_full(readings(rest), GOAL_PARTS)
+    if sub is None:
+        tail = re.split(r"\s*(?::|\s[-–—]\s)\s*", rest)[-1]
+        if tail and tail != rest:
+            sub = _first_full(readings(tail), GOAL_PARTS)
+    return sub
+
+
+def _names_goal(text: str) -> str | None:
+    """The goal a printed line names as a heading: 'Short-term goal', 'Goal (long range) — 3 to 5 years'.
+
+    A line that names a goal and then a value or a detail label ('Short-term goal: Cashier') does
+    not count: only a goal's name, maybe with a time qualifier after it.
+    """
+    lead = _lead(text, GOAL_KEYS)
+    if lead is None:
+        return None
+    key, rest = lead
+    if not rest or (len(rest.split()) <= 5 and _TIME_QUALIFIER.fullmatch(rest)):
+        return key
+    return None
+
+
+_TIME_QUALIFIER = re.compile(r"(?:(?:within|in|by|over|for)\s+(?:the\s+)?(?:next\s+|first\s+)?)?"
+                             r"(?:\d+|one|two|three|five|eighteen)(?:\s*(?:to|-|–)\s*(?:\d+|five))?\s+"
+                             r"(?:months?|years?)", re.I)
 
 
 @dataclass
@@ -402,9 +448,7 @@ def goal_fields(units: Sequence[Unit]) -> GoalFields:
             if u.section != "goals":
                 current = None
                 continue
-            lead = _lead(u.text, GOAL_KEYS)
-            if lead is not None and not lead[1]:
-                current = lead[0]
+            current = _names_goal(u.text) or current
             continue
         if u.field.kind not in ("text", "choice") or (
                 u.section != "goals" and not any("goal" in w.casefold() for w in field_words(u.field))):

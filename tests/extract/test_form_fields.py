@@ -457,3 +457,94 @@ def test_a_signature_table_of_fields_over_a_page_break(tmp_path, page_break):
     assert signatures.ticketholder.signed and signatures.ticketholder.date == "2025-03-06"
     assert signatures.en_representative.signed and signatures.en_representative.date == "2025-03-07"
     assert signatures.en_representative.printed_name == "Dana Whitfield"
+
+
+# --- goals split into boxes, services as box + detail, other words for the parts (#3) -----------
+
+@pytest.mark.parametrize(("tooltip", "label", "expected"), [
+    ("Career objective (short range) — within 18 months: monthly gross pay", "Monthly gross pay",
+     ("goals.short_term", "goal.earnings")),
+    ("Goal (long range) - 3 to 5 years: hours", None, ("goals.long_term", "goal.hours")),
+])
+def test_a_goal_field_may_qualify_the_goal_before_its_detail(tooltip, label, expected):
+    assert goal_part(FormField("Text20", "text", tooltip=tooltip, label=label)) == expected
+
+
+@pytest.mark.parametrize(("label", "expected"), [
+    ("Business name", ("work.employer", None)),
+    ("Pay per month", ("work.earnings", None)),
+    ("Monthly gross pay (2)", ("work.earnings", 2)),
+])
+def test_work_history_columns_in_other_words(label, expected):
+    assert work_part(FormField("Text5", "text", label=label)) == expected
+
+
+@pytest.mark.parametrize(("words", "service"), [
+    ("Goal Development: what the agency will do", "goal_setting"),
+    ("Job Developer Services", "job_development"),
+    ("Ongoing Follow-Along", "follow_up_ongoing"),
+    ("Initial Follow-Along detail", "follow_up_initial"),
+])
+def test_service_names_in_other_words(words, service):
+    assert service_of(FormField("Text9", "text", tooltip=words)) == service
+
+
+def _draw_boxed_form(path: Path) -> None:
+    """A form whose labels are printed inside the fields' boxes, goals as detail boxes under a goal name.
+
+    Field names say nothing (``Text1`` ...), no tooltips; 'Person served' for the ticketholder,
+    'Career objectives' and 'Terms of participation' as section headings, the terms lettered.
+    """
+    from reportlab.lib.pagesizes import letter
+    from reportlab.pdfgen import canvas
+
+    c = canvas.Canvas(str(path), pagesize=letter, invariant=1)
+    form = c.acroForm
+    n = iter(range(1, 100))
+
+    def boxed(x: float, y: float, w: float, label: str, value: str) -> None:
+        c.rect(x, y, w, 26)
+        c.setFont("Helvetica", 6)
+        c.drawString(x + 2, y + 19, label)
+        form.textfield(name=f"Text{next(n)}", value=value, x=x + 2, y=y + 2, width=w - 4, height=14,
+                       fontSize=8, borderWidth=0)
+
+    c.setFont("Helvetica-Bold", 12)
+    c.drawString(50, 750, "Individual Work Plan")
+    c.setFont("Helvetica-Bold", 10)
+    c.drawString(50, 728, "A. About you")
+    boxed(50, 696, 250, "Person served", "Dana Whitfield")
+    boxed(310, 696, 250, "Social Security number", "123-45-6789")
+    c.setFont("Helvetica-Bold", 10)
+    c.drawString(50, 676, "B. Career objectives")
+    goals = (("Near-term goal — within 12 months", ("Accounts Clerk", "20", "$1,650", "by June 2026")),
+             ("Long-term goal — 3 to 5 years", ("Bookkeeper", "40", "$3,900", "within 4 years")))
+    y = 656
+    for heading, values in goals:
+        c.setFont("Helvetica-Bold", 9)
+        c.drawString(50, y, heading)
+        for i, (label, value) in enumerate(zip(("Occupation", "Hours per week", "Monthly gross pay", "Time frame"),
+                                               values)):
+            boxed(50 + 128 * i, y - 32, 124, label, value)
+        y -= 56
+    c.setFont("Helvetica-Bold", 10)
+    c.drawString(50, y, "C. Terms of participation")
+    c.setFont("Helvetica", 8)
+    for i, term in enumerate(TERMS):
+        y -= 14
+        c.drawString(50, y, f"{'ABCDEFGHIJKLMNO'[i]}.")
+        c.drawString(64, y, term.split(". ", 1)[0].upper() + ". " + term.split(". ", 1)[1][:110])
+    c.save()
+
+
+def test_labels_inside_boxes_goal_boxes_and_other_part_names(tmp_path):
+    pytest.importorskip("reportlab")
+    path = tmp_path / "boxed.pdf"
+    _draw_boxed_form(path)
+    record = interpret(read_pdf(path.read_bytes()))
+    assert record.ticketholder.name == "Dana Whitfield"
+    short, long_ = record.employment_goals.short_term, record.employment_goals.long_term
+    assert short is not None and short.monthly_earnings == 1650 and short.job_title == "Accounts Clerk"
+    assert long_ is not None and long_.monthly_earnings == 3900 and long_.hours_per_week == 40
+    assert record.work_history == ()  # the goal boxes are no jobs
+    assert sum(t.present for t in record.terms_and_conditions) >= 12  # the lettered terms part is read
