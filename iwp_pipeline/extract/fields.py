@@ -342,8 +342,8 @@ def work_rows(units: Sequence[Unit]) -> list[dict[str, str]] | None:
         if u.field is None or u.field.kind not in ("text", "choice") or u.section != "work_history":
             continue
         part = work_part(u.field)
-        if part is None:
-            continue
+        if part is None or goal_part(u.field)[0] is not None:
+            continue  # 'Short-term goal: job title' under an unrecognised goals heading is no job
         seen = True
         key, number = part
         if not u.text:
@@ -450,10 +450,11 @@ def goal_fields(units: Sequence[Unit]) -> GoalFields:
                 continue
             current = _names_goal(u.text) or current
             continue
-        if u.field.kind not in ("text", "choice") or (
-                u.section != "goals" and not any("goal" in w.casefold() for w in field_words(u.field))):
-            continue  # every goal label says 'goal'; details count only in the goals part
+        if u.field.kind not in ("text", "choice"):
+            continue
         goal, detail = goal_part(u.field)
+        if u.section != "goals" and goal is None:
+            continue  # outside the goals part only a field whose words name its goal counts
         if goal is None and detail is not None and u.section == "goals":
             goal = current
         if goal is None:

@@ -489,17 +489,24 @@ def test_service_names_in_other_words(words, service):
     assert service_of(FormField("Text9", "text", tooltip=words)) == service
 
 
+def _iwp_canvas(path: Path, title_y: float):
+    """A letter-size reportlab canvas and its AcroForm, 'Individual Work Plan' drawn at ``title_y``."""
+    from reportlab.lib.pagesizes import letter
+    from reportlab.pdfgen import canvas
+
+    c = canvas.Canvas(str(path), pagesize=letter, invariant=1)
+    c.setFont("Helvetica-Bold", 12)
+    c.drawString(50, title_y, "Individual Work Plan")
+    return c, c.acroForm
+
+
 def _draw_boxed_form(path: Path) -> None:
     """A form whose labels are printed inside the fields' boxes, goals as detail boxes under a goal name.
 
     Field names say nothing (``Text1`` ...), no tooltips; 'Person served' for the ticketholder,
     'Career objectives' and 'Terms of participation' as section headings, the terms lettered.
     """
-    from reportlab.lib.pagesizes import letter
-    from reportlab.pdfgen import canvas
-
-    c = canvas.Canvas(str(path), pagesize=letter, invariant=1)
-    form = c.acroForm
+    c, form = _iwp_canvas(path, 750)
     n = iter(range(1, 100))
 
     def boxed(x: float, y: float, w: float, label: str, value: str) -> None:
@@ -509,8 +516,6 @@ def _draw_boxed_form(path: Path) -> None:
         form.textfield(name=f"Text{next(n)}", value=value, x=x + 2, y=y + 2, width=w - 4, height=14,
                        fontSize=8, borderWidth=0)
 
-    c.setFont("Helvetica-Bold", 12)
-    c.drawString(50, 750, "Individual Work Plan")
     c.setFont("Helvetica-Bold", 10)
     c.drawString(50, 728, "A. About you")
     boxed(50, 696, 250, "Person served", "Dana Whitfield")
@@ -548,3 +553,38 @@ def test_labels_inside_boxes_goal_boxes_and_other_part_names(tmp_path):
     assert long_ is not None and long_.monthly_earnings == 3900 and long_.hours_per_week == 40
     assert record.work_history == ()  # the goal boxes are no jobs
     assert sum(t.present for t in record.terms_and_conditions) >= 12  # the lettered terms part is read
+
+
+def test_goal_fields_under_an_unknown_heading_are_goals_not_jobs(tmp_path):
+    """Goal detail fields after the work history, under a heading no vocabulary knows."""
+    pytest.importorskip("reportlab")
+    path = tmp_path / "aims.pdf"
+    c, form = _iwp_canvas(path, 750)
+    c.setFont("Helvetica-Bold", 10)
+    c.drawString(50, 712, "Work history")
+    c.setFont("Helvetica", 8)
+    fields = [("Social Security number", "SSN", "123-45-6789", 735), ("EN provider ID", "PID", "P12345", 725),
+              ("Employer 1", "Employer 1", "Acme Foods", 700), ("Job title 1", "Job title 1", "Cook", 680),
+              ("What you are aiming for", None, None, 650)]
+    for tip, label, value, y in fields:
+        if value is None:
+            c.setFont("Helvetica-Bold", 10)
+            c.drawString(50, y, tip)
+            c.setFont("Helvetica", 8)
+            continue
+        c.drawString(50, y + 3, f"{label}:")
+        form.textfield(name=f"Text{y}", tooltip=tip, value=value, x=150, y=y, width=200, height=14, fontSize=8)
+    aims = (("Objective (short range) — within 18 months: job title", "Line Cook"),
+            ("Objective (short range) — within 18 months: monthly gross pay", "$1,900"),
+            ("Objective (long range) — 3 to 5 years: job title", "Kitchen Manager"),
+            ("Objective (long range) — 3 to 5 years: monthly gross pay", "$3,400"))
+    for i, (tip, value) in enumerate(aims):
+        y = 630 - 20 * i
+        c.drawString(50, y + 3, tip.split("— ")[1].split(": ")[1].capitalize() + ":")
+        form.textfield(name=f"Aim{i}", tooltip=tip, value=value, x=150, y=y, width=200, height=14, fontSize=8)
+    c.save()
+    record = interpret(read_pdf(path.read_bytes()))
+    assert [(w.employer, w.job_title) for w in record.work_history] == [("Acme Foods", "Cook")]
+    goals = record.employment_goals
+    assert goals.short_term is not None and goals.short_term.monthly_earnings == 1900
+    assert goals.long_term is not None and goals.long_term.job_title == "Kitchen Manager"
