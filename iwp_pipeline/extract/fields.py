@@ -70,12 +70,20 @@ def _part_words(part: str) -> list[str]:
     noise, abbreviations, _ = _name_vocabulary()
     spaced = re.sub(r"([a-z])([A-Z])|([A-Z])([A-Z][a-z])", lambda m: " ".join(g for g in m.groups() if g), part)
     spaced = re.sub(r"(?<=[A-Za-z])(?=\d)|(?<=\d)(?=[A-Za-z])", " ", spaced)
-    words = []
+    words: list[str] = []
+    after_page = False
     for token in re.split(r"[\s_\-#]+", spaced):
         low = token.casefold()
+        if after_page and token.isdigit():
+            after_page = False
+            continue  # 'p1_Name', 'Page2.Name': the page a field is on says nothing of it
+        after_page = low in _PAGE_WORDS
         if token and low not in noise:
             words.append(abbreviations.get(low, token))
     return words
+
+
+_PAGE_WORDS = frozenset({"p", "pg", "page"})
 
 
 def field_words(f: FormField) -> tuple[str, ...]:
@@ -97,11 +105,27 @@ def _words(tooltip: str | None, label: str | None, name: str, row: str | None) -
 
 
 def _without_number(text: str) -> tuple[str, int | None]:
-    """'Employer name (2):' -> ('Employer name', 2); the text itself when no row number ends it."""
+    """'Employer name (2):' -> ('Employer name', 2); the text itself when no row number is in it.
+
+    The number may also lead ('3 Title', a name whose row word was noise) or stand inside: after a word for a row ('Job 2: employer' -> ('employer', 2))
+    or after the column's first word ('Employer 2 name' -> ('Employer name', 2)).
+    """
     m = _NUMBER.search(text)
-    if m is None or m.start() == 0:
+    if m is not None and m.start() > 0:
+        return text[:m.start()].strip(), int(next(g for g in m.groups() if g))
+    lead = _LEAD_NUMBER.match(text)  # 'Row3_Title' reads '3 Title': the row word is noise
+    if lead is not None:
+        return lead.group(2).strip(), int(lead.group(1))
+    inner = _INNER_NUMBER.match(text)
+    if inner is None:
         return text, None
-    return text[:m.start()].strip(), int(next(g for g in m.groups() if g))
+    head = "" if inner.group(1).strip().casefold() in _ROW_WORDS else inner.group(1).strip()
+    return " ".join(f"{head} {inner.group(3)}".split()), int(inner.group(2))
+
+
+_LEAD_NUMBER = re.compile(r"^\s*(\d{1,2})\s+([A-Za-z].*)$")
+_INNER_NUMBER = re.compile(r"^\s*([A-Za-z][\w ]{0,20}?)\s*#?\s*(\d{1,2})\s*[:.\-–]?\s+([A-Za-z].*)$")
+_ROW_WORDS = frozenset({"job", "row", "line", "entry", "position", "employment", "work", "item", "no", "no."})
 
 
 def _context_word(text: str) -> bool:

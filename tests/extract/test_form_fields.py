@@ -588,3 +588,28 @@ def test_goal_fields_under_an_unknown_heading_are_goals_not_jobs(tmp_path):
     goals = record.employment_goals
     assert goals.short_term is not None and goals.short_term.monthly_earnings == 1900
     assert goals.long_term is not None and goals.long_term.job_title == "Kitchen Manager"
+
+
+@pytest.mark.parametrize(("name", "words"), [
+    ("p1_PersonName", "Person Name"),
+    ("Page2.TH_Name", "ticketholder Name"),
+    ("p3_Svc_JobDev_Dtl", "service Job development detail"),
+    ("Emp2Name", "employer 2 Name"),
+])
+def test_page_prefixes_go_and_abbreviations_are_written_out(name, words):
+    assert name_words(name) == words
+
+
+@pytest.mark.parametrize(("name", "tooltip", "expected"), [
+    ("p2_Job2_Employer", None, ("work.employer", 2)),
+    ("Text8", "Job 3: employer", ("work.employer", 3)),
+    ("Emp2Name", None, ("work.employer", 2)),
+    ("Row3_Title", None, ("work.job_title", 3)),
+    ("pg2_Job1_Pay", None, ("work.earnings", 1)),
+])
+def test_a_row_number_inside_a_field_name_gives_the_row(name, tooltip, expected):
+    assert work_part(FormField(name, "text", tooltip=tooltip)) == expected
+
+
+def test_a_detail_field_named_by_abbreviations_belongs_to_its_service():
+    assert service_of(FormField("p3_Svc_JobDev_Dtl", "text")) == "job_development"
