@@ -613,3 +613,39 @@ def test_a_row_number_inside_a_field_name_gives_the_row(name, tooltip, expected)
 
 def test_a_detail_field_named_by_abbreviations_belongs_to_its_service():
     assert service_of(FormField("p3_Svc_JobDev_Dtl", "text")) == "job_development"
+
+
+def test_a_lettered_terms_part_with_lead_ins_and_two_terms_in_one_item(tmp_path):
+    """A form's printed terms: lettered items under capitalised lead-ins, two terms in one item.
+
+    Item D holds terms 3 and 4, each under its own lead-in; term 2 says 'of your own free will'
+    and term 12 'each service this plan lists is one we undertake to provide'.
+    """
+    pytest.importorskip("reportlab")
+    import textwrap
+
+    texts = [t.split(". ", 1) for t in TERMS]
+    texts[1][1] = "You take part of your own free will. You can take your Ticket back or move it at any time."
+    texts[11][1] = "Each service this plan lists is one Bright Path undertakes to provide."
+    items = [f"{lead.upper()}. {body}" for lead, body in texts]
+    items[2:4] = [f"{items[2]} {items[3]}"]
+    path = tmp_path / "lettered.pdf"
+    c, form = _iwp_canvas(path, 750)
+    c.setFont("Helvetica", 9)
+    c.drawString(50, 730, "SSN:")
+    form.textfield(name="Text1", value="123-45-6789", x=150, y=727, width=120, height=14, fontSize=8)
+    c.drawString(50, 712, "EN PID:")
+    form.textfield(name="Text2", value="P99887", x=150, y=709, width=120, height=14, fontSize=8)
+    c.setFont("Helvetica-Bold", 10)
+    c.drawString(50, 685, "6. Terms of participation")
+    c.setFont("Helvetica", 8)
+    y = 685
+    for letter, item in zip("ABCDEFGHIJKLMN", items):
+        for i, line in enumerate(textwrap.wrap(item, 110)):
+            y -= 10 if i else 14
+            if i == 0:
+                c.drawString(50, y, f"{letter}.")
+            c.drawString(64, y, line)
+    c.save()
+    record = interpret(read_pdf(path.read_bytes()))
+    assert [t.number for t in record.terms_and_conditions if not t.present] == []
