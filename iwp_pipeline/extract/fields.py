@@ -80,7 +80,13 @@ def _part_words(part: str) -> list[str]:
         after_page = low in _PAGE_WORDS
         if token and low not in noise:
             words.append(abbreviations.get(low, token))
+    for i, word in enumerate(words[:-1]):  # 'ST_Goal', 'LTGoalTitle': short and long term before a goal
+        if word.casefold() in _TERM_LETTERS and words[i + 1].casefold().startswith(("goal", "objective")):
+            words[i] = _TERM_LETTERS[word.casefold()]
     return words
+
+
+_TERM_LETTERS = {"st": "short-term", "lt": "long-term"}
 
 
 _PAGE_WORDS = frozenset({"p", "pg", "page"})

@@ -649,3 +649,13 @@ def test_a_lettered_terms_part_with_lead_ins_and_two_terms_in_one_item(tmp_path)
     c.save()
     record = interpret(read_pdf(path.read_bytes()))
     assert [t.number for t in record.terms_and_conditions if not t.present] == []
+
+
+@pytest.mark.parametrize(("name", "expected"), [
+    ("LTGoalTitle", ("goals.long_term", "goal.job_title")),
+    ("STGoal_Hrs", ("goals.short_term", "goal.hours")),
+    ("p1_st_goal_wage", ("goals.short_term", "goal.earnings")),
+])
+def test_st_and_lt_before_a_goal_are_short_and_long_term(name, expected):
+    assert goal_part(FormField(name, "text")) == expected
+    assert name_words("Addr_St") == "address St"  # elsewhere 'St' stays what it was
