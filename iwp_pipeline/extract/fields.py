@@ -70,12 +70,26 @@ def _part_words(part: str) -> list[str]:
     noise, abbreviations, _ = _name_vocabulary()
     spaced = re.sub(r"([a-z])([A-Z])|([A-Z])([A-Z][a-z])", lambda m: " ".join(g for g in m.groups() if g), part)
     spaced = re.sub(r"(?<=[A-Za-z])(?=\d)|(?<=\d)(?=[A-Za-z])", " ", spaced)
-    words = []
+    words: list[str] = []
+    after_page = False
     for token in re.split(r"[\s_\-#]+", spaced):
         low = token.casefold()
+        if after_page and token.isdigit():
+            after_page = False
+            continue  # 'p1_Name', 'Page2.Name': the page a field is on says nothing of it
+        after_page = low in _PAGE_WORDS
         if token and low not in noise:
             words.append(abbreviations.get(low, token))
+    for i, word in enumerate(words[:-1]):  # 'ST_Goal', 'LTGoalTitle': short and long term before a goal
+        if word.casefold() in _TERM_LETTERS and words[i + 1].casefold().startswith(("goal", "objective")):
+            words[i] = _TERM_LETTERS[word.casefold()]
     return words
+
+
+_TERM_LETTERS = {"st": "short-term", "lt": "long-term"}
+
+
+_PAGE_WORDS = frozenset({"p", "pg", "page"})
 
 
 def field_words(f: FormField) -> tuple[str, ...]:
@@ -97,11 +111,27 @@ def _words(tooltip: str | None, label: str | None, name: str, row: str | None) -
 
 
 def _without_number(text: str) -> tuple[str, int | None]:
-    """'Employer name (2):' -> ('Employer name', 2); the text itself when no row number ends it."""
+    """'Employer name (2):' -> ('Employer name', 2); the text itself when no row number is in it.
+
+    The number may also lead ('3 Title', a name whose row word was noise) or stand inside: after a word for a row ('Job 2: employer' -> ('employer', 2))
+    or after the column's first word ('Employer 2 name' -> ('Employer name', 2)).
+    """
     m = _NUMBER.search(text)
-    if m is None or m.start() == 0:
+    if m is not None and m.start() > 0:
+        return text[:m.start()].strip(), int(next(g for g in m.groups() if g))
+    lead = _LEAD_NUMBER.match(text)  # 'Row3_Title' reads '3 Title': the row word is noise
+    if lead is not None:
+        return lead.group(2).strip(), int(lead.group(1))
+    inner = _INNER_NUMBER.match(text)
+    if inner is None:
         return text, None
-    return text[:m.start()].strip(), int(next(g for g in m.groups() if g))
+    head = "" if inner.group(1).strip().casefold() in _ROW_WORDS else inner.group(1).strip()
+    return " ".join(f"{head} {inner.group(3)}".split()), int(inner.group(2))
+
+
+_LEAD_NUMBER = re.compile(r"^\s*(\d{1,2})\s+([A-Za-z].*)$")
+_INNER_NUMBER = re.compile(r"^\s*([A-Za-z][\w ]{0,20}?)\s*#?\s*(\d{1,2})\s*[:.\-–]?\s+([A-Za-z].*)$")
+_ROW_WORDS = frozenset({"job", "row", "line", "entry", "position", "employment", "work", "item", "no", "no."})
 
 
 def _context_word(text: str) -> bool:
@@ -182,7 +212,19 @@ def _match_words(words: tuple[str, ...], keys: tuple[str, ...] | None) -> tuple[
             key = _full(reading, keys)
             if key is not None:
                 return key, hint
-    return None
+    alone = next((h for h in words if _names_only_ticketholder(h)), None) if keys is None else None
+    return ("ticketholder.name", alone) if alone is not None else None
+
+
+def _names_only_ticketholder(hint: str) -> bool:
+    """A hint that is the ticketholder's party words alone ('Person served', 'Participant:').
+
+    A field named so holds the person's name. Only the ticketholder: a field named 'Staff' or
+    'Representative' alone may hold a name, a title or a signature.
+    """
+    text = hint.strip(" :")
+    return bool(text) and len(text.split()) <= 3 and any(
+        p.fullmatch(text) for p in vocabulary()["parties"]["ticketholder"])
 
 
 def is_signature(f: FormField, key: str) -> bool:
@@ -330,8 +372,8 @@ def work_rows(units: Sequence[Unit]) -> list[dict[str, str]] | None:
         if u.field is None or u.field.kind not in ("text", "choice") or u.section != "work_history":
             continue
         part = work_part(u.field)
-        if part is None:
-            continue
+        if part is None or goal_part(u.field)[0] is not None:
+            continue  # 'Short-term goal: job title' under an unrecognised goals heading is no job
         seen = True
         key, number = part
         if not u.text:
@@ -364,7 +406,7 @@ def _goal_words(words: tuple[str, ...]) -> tuple[str | None, str | None]:
             lead = _lead(reading, GOAL_KEYS)
             if lead is not None:
                 key, rest = lead
-                sub = _first_full(readings(rest), GOAL_PARTS) if rest else None
+                sub = _goal_detail(rest) if rest else None
                 if sub is not None:
                     return key, sub
                 if not rest:
@@ -375,6 +417,40 @@ def _goal_words(words: tuple[str, ...]) -> tuple[str | None, str | None]:
                 if detail is not None:
                     break
     return goal, detail
+
+
+def _goal_detail(rest: str) -> str | None:
+    """The goal detail the words after a goal's name stand for, or None.
+
+    The words may be the detail itself ('wages') or a qualifier of the goal and then the detail
+    after a colon or dash ('within 18 months: job title', '3 to 5 years - hours').
+    """
+    sub = _first_full(readings(rest), GOAL_PARTS)
+    if sub is None:
+        tail = re.split(r"\s*(?::|\s[-–—]\s)\s*", rest)[-1]
+        if tail and tail != rest:
+            sub = _first_full(readings(tail), GOAL_PARTS)
+    return sub
+
+
+def _names_goal(text: str) -> str | None:
+    """The goal a printed line names as a heading: 'Short-term goal', 'Goal (long range) — 3 to 5 years'.
+
+    A line that names a goal and then a value or a detail label ('Short-term goal: Cashier') does
+    not count: only a goal's name, maybe with a time qualifier after it.
+    """
+    lead = _lead(text, GOAL_KEYS)
+    if lead is None:
+        return None
+    key, rest = lead
+    if not rest or (len(rest.split()) <= 5 and _TIME_QUALIFIER.fullmatch(rest)):
+        return key
+    return None
+
+
+_TIME_QUALIFIER = re.compile(r"(?:(?:within|in|by|over|for)\s+(?:the\s+)?(?:next\s+|first\s+)?)?"
+                             r"(?:\d+|one|two|three|five|eighteen)(?:\s*(?:to|-|–)\s*(?:\d+|five))?\s+"
+                             r"(?:months?|years?)", re.I)
 
 
 @dataclass
@@ -402,14 +478,13 @@ def goal_fields(units: Sequence[Unit]) -> GoalFields:
             if u.section != "goals":
                 current = None
                 continue
-            lead = _lead(u.text, GOAL_KEYS)
-            if lead is not None and not lead[1]:
-                current = lead[0]
+            current = _names_goal(u.text) or current
             continue
-        if u.field.kind not in ("text", "choice") or (
-                u.section != "goals" and not any("goal" in w.casefold() for w in field_words(u.field))):
-            continue  # every goal label says 'goal'; details count only in the goals part
+        if u.field.kind not in ("text", "choice"):
+            continue
         goal, detail = goal_part(u.field)
+        if u.section != "goals" and goal is None:
+            continue  # outside the goals part only a field whose words name its goal counts
         if goal is None and detail is not None and u.section == "goals":
             goal = current
         if goal is None:

@@ -59,7 +59,21 @@ def term_blocks(units: Sequence[Unit]) -> list[Block]:
             number = int(m.group(1)) if m and m.group(1) else None
             blocks.append(Block(text, head, number))
         prev = line[-1]
-    return _merge_titles(blocks)
+    return _split_lead_ins(_merge_titles(blocks))
+
+
+_LEAD_IN = re.compile(r"(?<=[a-z0-9)][.;])\s+(?=(?:[A-Z][A-Z'’-]+\s+){1,6}[A-Z][A-Z'’-]+\.\s)")
+"""Where a second capitalised lead-in starts inside a block: '... need. CHANGES YOU ASK FOR. You ...'."""
+
+
+def _split_lead_ins(blocks: list[Block]) -> list[Block]:
+    """A block that holds two terms, each under its own capitalised lead-in, is two blocks."""
+    out: list[Block] = []
+    for block in blocks:
+        parts = _LEAD_IN.split(block.text)
+        out.append(Block(parts[0], block.first, block.number))
+        out += [Block(part, block.first, None) for part in parts[1:]]
+    return out
 
 
 def _merge_titles(blocks: list[Block]) -> list[Block]:

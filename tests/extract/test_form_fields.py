@@ -457,3 +457,205 @@ def test_a_signature_table_of_fields_over_a_page_break(tmp_path, page_break):
     assert signatures.ticketholder.signed and signatures.ticketholder.date == "2025-03-06"
     assert signatures.en_representative.signed and signatures.en_representative.date == "2025-03-07"
     assert signatures.en_representative.printed_name == "Dana Whitfield"
+
+
+# --- goals split into boxes, services as box + detail, other words for the parts (#3) -----------
+
+@pytest.mark.parametrize(("tooltip", "label", "expected"), [
+    ("Career objective (short range) — within 18 months: monthly gross pay", "Monthly gross pay",
+     ("goals.short_term", "goal.earnings")),
+    ("Goal (long range) - 3 to 5 years: hours", None, ("goals.long_term", "goal.hours")),
+])
+def test_a_goal_field_may_qualify_the_goal_before_its_detail(tooltip, label, expected):
+    assert goal_part(FormField("Text20", "text", tooltip=tooltip, label=label)) == expected
+
+
+@pytest.mark.parametrize(("label", "expected"), [
+    ("Business name", ("work.employer", None)),
+    ("Pay per month", ("work.earnings", None)),
+    ("Monthly gross pay (2)", ("work.earnings", 2)),
+])
+def test_work_history_columns_in_other_words(label, expected):
+    assert work_part(FormField("Text5", "text", label=label)) == expected
+
+
+@pytest.mark.parametrize(("words", "service"), [
+    ("Goal Development: what the agency will do", "goal_setting"),
+    ("Job Developer Services", "job_development"),
+    ("Ongoing Follow-Along", "follow_up_ongoing"),
+    ("Initial Follow-Along detail", "follow_up_initial"),
+])
+def test_service_names_in_other_words(words, service):
+    assert service_of(FormField("Text9", "text", tooltip=words)) == service
+
+
+def _iwp_canvas(path: Path, title_y: float):
+    """A letter-size reportlab canvas and its AcroForm, 'Individual Work Plan' drawn at ``title_y``."""
+    from reportlab.lib.pagesizes import letter
+    from reportlab.pdfgen import canvas
+
+    c = canvas.Canvas(str(path), pagesize=letter, invariant=1)
+    c.setFont("Helvetica-Bold", 12)
+    c.drawString(50, title_y, "Individual Work Plan")
+    return c, c.acroForm
+
+
+def _draw_boxed_form(path: Path) -> None:
+    """A form whose labels are printed inside the fields' boxes, goals as detail boxes under a goal name.
+
+    Field names say nothing (``Text1`` ...), no tooltips; 'Person served' for the ticketholder,
+    'Career objectives' and 'Terms of participation' as section headings, the terms lettered.
+    """
+    c, form = _iwp_canvas(path, 750)
+    n = iter(range(1, 100))
+
+    def boxed(x: float, y: float, w: float, label: str, value: str) -> None:
+        c.rect(x, y, w, 26)
+        c.setFont("Helvetica", 6)
+        c.drawString(x + 2, y + 19, label)
+        form.textfield(name=f"Text{next(n)}", value=value, x=x + 2, y=y + 2, width=w - 4, height=14,
+                       fontSize=8, borderWidth=0)
+
+    c.setFont("Helvetica-Bold", 10)
+    c.drawString(50, 728, "A. About you")
+    boxed(50, 696, 250, "Person served", "Dana Whitfield")
+    boxed(310, 696, 250, "Social Security number", "123-45-6789")
+    c.setFont("Helvetica-Bold", 10)
+    c.drawString(50, 676, "B. Career objectives")
+    goals = (("Near-term goal — within 12 months", ("Accounts Clerk", "20", "$1,650", "by June 2026")),
+             ("Long-term goal — 3 to 5 years", ("Bookkeeper", "40", "$3,900", "within 4 years")))
+    y = 656
+    for heading, values in goals:
+        c.setFont("Helvetica-Bold", 9)
+        c.drawString(50, y, heading)
+        for i, (label, value) in enumerate(zip(("Occupation", "Hours per week", "Monthly gross pay", "Time frame"),
+                                               values)):
+            boxed(50 + 128 * i, y - 32, 124, label, value)
+        y -= 56
+    c.setFont("Helvetica-Bold", 10)
+    c.drawString(50, y, "C. Terms of participation")
+    c.setFont("Helvetica", 8)
+    for i, term in enumerate(TERMS):
+        y -= 14
+        c.drawString(50, y, f"{'ABCDEFGHIJKLMNO'[i]}.")
+        c.drawString(64, y, term.split(". ", 1)[0].upper() + ". " + term.split(". ", 1)[1][:110])
+    c.save()
+
+
+def test_labels_inside_boxes_goal_boxes_and_other_part_names(tmp_path):
+    pytest.importorskip("reportlab")
+    path = tmp_path / "boxed.pdf"
+    _draw_boxed_form(path)
+    record = interpret(read_pdf(path.read_bytes()))
+    assert record.ticketholder.name == "Dana Whitfield"
+    short, long_ = record.employment_goals.short_term, record.employment_goals.long_term
+    assert short is not None and short.monthly_earnings == 1650 and short.job_title == "Accounts Clerk"
+    assert long_ is not None and long_.monthly_earnings == 3900 and long_.hours_per_week == 40
+    assert record.work_history == ()  # the goal boxes are no jobs
+    assert sum(t.present for t in record.terms_and_conditions) >= 12  # the lettered terms part is read
+
+
+def test_goal_fields_under_an_unknown_heading_are_goals_not_jobs(tmp_path):
+    """Goal detail fields after the work history, under a heading no vocabulary knows."""
+    pytest.importorskip("reportlab")
+    path = tmp_path / "aims.pdf"
+    c, form = _iwp_canvas(path, 750)
+    c.setFont("Helvetica-Bold", 10)
+    c.drawString(50, 712, "Work history")
+    c.setFont("Helvetica", 8)
+    fields = [("Social Security number", "SSN", "123-45-6789", 735), ("EN provider ID", "PID", "P12345", 725),
+              ("Employer 1", "Employer 1", "Acme Foods", 700), ("Job title 1", "Job title 1", "Cook", 680),
+              ("What you are aiming for", None, None, 650)]
+    for tip, label, value, y in fields:
+        if value is None:
+            c.setFont("Helvetica-Bold", 10)
+            c.drawString(50, y, tip)
+            c.setFont("Helvetica", 8)
+            continue
+        c.drawString(50, y + 3, f"{label}:")
+        form.textfield(name=f"Text{y}", tooltip=tip, value=value, x=150, y=y, width=200, height=14, fontSize=8)
+    aims = (("Objective (short range) — within 18 months: job title", "Line Cook"),
+            ("Objective (short range) — within 18 months: monthly gross pay", "$1,900"),
+            ("Objective (long range) — 3 to 5 years: job title", "Kitchen Manager"),
+            ("Objective (long range) — 3 to 5 years: monthly gross pay", "$3,400"))
+    for i, (tip, value) in enumerate(aims):
+        y = 630 - 20 * i
+        c.drawString(50, y + 3, tip.split("— ")[1].split(": ")[1].capitalize() + ":")
+        form.textfield(name=f"Aim{i}", tooltip=tip, value=value, x=150, y=y, width=200, height=14, fontSize=8)
+    c.save()
+    record = interpret(read_pdf(path.read_bytes()))
+    assert [(w.employer, w.job_title) for w in record.work_history] == [("Acme Foods", "Cook")]
+    goals = record.employment_goals
+    assert goals.short_term is not None and goals.short_term.monthly_earnings == 1900
+    assert goals.long_term is not None and goals.long_term.job_title == "Kitchen Manager"
+
+
+@pytest.mark.parametrize(("name", "words"), [
+    ("p1_PersonName", "Person Name"),
+    ("Page2.TH_Name", "ticketholder Name"),
+    ("p3_Svc_JobDev_Dtl", "service Job development detail"),
+    ("Emp2Name", "employer 2 Name"),
+])
+def test_page_prefixes_go_and_abbreviations_are_written_out(name, words):
+    assert name_words(name) == words
+
+
+@pytest.mark.parametrize(("name", "tooltip", "expected"), [
+    ("p2_Job2_Employer", None, ("work.employer", 2)),
+    ("Text8", "Job 3: employer", ("work.employer", 3)),
+    ("Emp2Name", None, ("work.employer", 2)),
+    ("Row3_Title", None, ("work.job_title", 3)),
+    ("pg2_Job1_Pay", None, ("work.earnings", 1)),
+])
+def test_a_row_number_inside_a_field_name_gives_the_row(name, tooltip, expected):
+    assert work_part(FormField(name, "text", tooltip=tooltip)) == expected
+
+
+def test_a_detail_field_named_by_abbreviations_belongs_to_its_service():
+    assert service_of(FormField("p3_Svc_JobDev_Dtl", "text")) == "job_development"
+
+
+def test_a_lettered_terms_part_with_lead_ins_and_two_terms_in_one_item(tmp_path):
+    """A form's printed terms: lettered items under capitalised lead-ins, two terms in one item.
+
+    Item D holds terms 3 and 4, each under its own lead-in; term 2 says 'of your own free will'
+    and term 12 'each service this plan lists is one we undertake to provide'.
+    """
+    pytest.importorskip("reportlab")
+    import textwrap
+
+    texts = [t.split(". ", 1) for t in TERMS]
+    texts[1][1] = "You take part of your own free will. You can take your Ticket back or move it at any time."
+    texts[11][1] = "Each service this plan lists is one Bright Path undertakes to provide."
+    items = [f"{lead.upper()}. {body}" for lead, body in texts]
+    items[2:4] = [f"{items[2]} {items[3]}"]
+    path = tmp_path / "lettered.pdf"
+    c, form = _iwp_canvas(path, 750)
+    c.setFont("Helvetica", 9)
+    c.drawString(50, 730, "SSN:")
+    form.textfield(name="Text1", value="123-45-6789", x=150, y=727, width=120, height=14, fontSize=8)
+    c.drawString(50, 712, "EN PID:")
+    form.textfield(name="Text2", value="P99887", x=150, y=709, width=120, height=14, fontSize=8)
+    c.setFont("Helvetica-Bold", 10)
+    c.drawString(50, 685, "6. Terms of participation")
+    c.setFont("Helvetica", 8)
+    y = 685
+    for letter, item in zip("ABCDEFGHIJKLMN", items):
+        for i, line in enumerate(textwrap.wrap(item, 110)):
+            y -= 10 if i else 14
+            if i == 0:
+                c.drawString(50, y, f"{letter}.")
+            c.drawString(64, y, line)
+    c.save()
+    record = interpret(read_pdf(path.read_bytes()))
+    assert [t.number for t in record.terms_and_conditions if not t.present] == []
+
+
+@pytest.mark.parametrize(("name", "expected"), [
+    ("LTGoalTitle", ("goals.long_term", "goal.job_title")),
+    ("STGoal_Hrs", ("goals.short_term", "goal.hours")),
+    ("p1_st_goal_wage", ("goals.short_term", "goal.earnings")),
+])
+def test_st_and_lt_before_a_goal_are_short_and_long_term(name, expected):
+    assert goal_part(FormField(name, "text")) == expected
+    assert name_words("Addr_St") == "address St"  # elsewhere 'St' stays what it was
