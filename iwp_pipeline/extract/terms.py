@@ -88,6 +88,7 @@ def recognise_terms(units: Sequence[Unit]) -> tuple[list[Term], dict[int, Locati
             candidates[number].append(i)
     if len(blocks) >= LIST_ITEMS:
         chosen = _one_block_per_term(candidates)
+        _add_merged_terms(specs, blocks, candidates, chosen)
     else:
         chosen = {n: c[0] for n, c in candidates.items() if c}
     if 15 not in chosen:
@@ -130,6 +131,30 @@ def _one_block_per_term(candidates: dict[int, list[int]]) -> dict[int, int]:
     for term in sorted(candidates, key=lambda n: (len(candidates[n]), n)):
         place(term, set())
     return {term: block for block, term in owner.items()}
+
+
+def _add_merged_terms(specs: Sequence[TermSpec], blocks: list[Block], candidates: dict[int, list[int]],
+                      chosen: dict[int, int]) -> None:
+    """Let a list item state a second term when each term has a sentence of its own there.
+
+    Lists often merge two terms into one item ('... set out in Step 5. There is no charge to
+    you.'). A term left without a block of its own is placed in a candidate block already taken
+    when one sentence of that block states the whole term and no sentence states both it and
+    the block's own terms: two separate statements, not one statement read two ways.
+    """
+    by_number = {spec.number: spec for spec in specs}
+    for number, options in candidates.items():
+        if number in chosen:
+            continue
+        for i in options:
+            owners = [by_number[n] for n, b in chosen.items() if b == i]
+            sentences = _SENTENCE_END.split(blocks[i].text)
+            own = [s for s in sentences if expresses(by_number[number], s)
+                   and not any(expresses(o, s) for o in owners)]
+            if own and all(any(expresses(o, s) and not expresses(by_number[number], s) for s in sentences)
+                           for o in owners):
+                chosen[number] = i
+                break
 
 
 _SENTENCE_END = re.compile(r"(?<=[.;])\s+(?=[A-Z(\"'])")

@@ -134,3 +134,19 @@ def test_pdf_like_layout_values_right_and_below():
                                                 (None, None)])
 def test_modalities(text, expected):
     assert normalise_modality(text) == expected
+
+
+def test_two_terms_merged_into_one_list_item_both_count():
+    # A 'No. | Condition' table: items 12 and 14 are folded into items 1 and 13, each term in its own sentence.
+    lines = SAMPLE.splitlines()
+    start = next(i for i, line in enumerate(lines) if line.startswith("# Part Three")) + 1
+    terms = {n: lines[start + n - 1].split(". ", 1)[1] for n in range(1, 16)}
+    table = ["No. | Condition"]
+    table.append(f"1 | {terms[12]} {terms[1]}")
+    table += [f"{n} | {terms[n]}" for n in range(2, 12)]
+    table.append(f"12 | {terms[13]}")
+    table.append(f"13 | {terms[14]} {terms[15]}")
+    text = "\n".join(lines[:start] + table + [""] + lines[start + 15:])
+    r = interpret(layout_from_text(text))
+    assert [t.number for t in r.terms_and_conditions if not t.present] == []
+
