@@ -1048,7 +1048,7 @@ def read_services(units: Sequence[Unit], reader: Reader) -> tuple[list[Service],
             while nxt is not None and nxt.checked is not None and (
                     not strip_lead(nxt.text).strip(" []xX") or _ANSWER.match(nxt.text)):
                 nxt = reader.right(nxt)  # past the Yes / No mark cells of a checklist row
-            if nxt is not None and nxt.checked is None and not _service_in([nxt.text], names)[0]:
+            if nxt is not None and nxt.checked is None and not _names_service(nxt.text, names):
                 description = reader.column_text(nxt)
         if not description:
             below = reader.below(u)
@@ -1077,6 +1077,15 @@ def _service_in(hints: list[str], names: dict[str, tuple[re.Pattern[str], ...]])
                     rest = re.sub(r"^(?:\(?(?:services?|assistance|supports?)\)?\s*[:.\-–—]?\s*)", "", rest, flags=re.I)
                     return key, rest
     return None, ""
+
+
+def _names_service(text: str, names: dict[str, tuple[re.Pattern[str], ...]]) -> bool:
+    """The text is a service's name (another row of the list), not a sentence that opens with one.
+
+    'Job Search' names a service; 'Coaching on the job during the first month.' describes one.
+    """
+    key, rest = _service_in([text], names)
+    return key is not None and len(rest.split()) < 3
 
 
 def _service_label(text: str, patterns: tuple[re.Pattern[str], ...]) -> str | None:

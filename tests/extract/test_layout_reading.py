@@ -420,3 +420,50 @@ def _sectioned(layout: Layout) -> list[Unit]:
     units = build_units(layout)
     assign_sections(units)
     return units
+
+
+@pytest.mark.parametrize(("text", "section"), [
+    ("Who is this plan for?", "part1"), ("When and how did we meet?", "discussion"),
+    ("What work have you done?", "work_history"), ("What job do you want?", "goals"),
+    ("Step 4 — Your job goals", "goals"), ("How will we help?", "services"),
+    ("What are the rules of this plan?", "terms"), ("Step 6 — Agreement", "terms"),
+    ("What do you understand?", "sou"), ("Who signed this plan?", "signatures")])
+def test_headings_asked_as_questions_or_steps_name_their_section(text, section):
+    assert heading_section(Unit(text, 0, heading_hint=True)) == section
+
+
+def test_signature_of_a_party_is_a_label_not_the_signatures_heading():
+    assert heading_section(Unit("Signature of job seeker (or representative)", 0, heading_hint=True)) is None
+    assert heading_section(Unit("Signatures", 0, heading_hint=True)) == "signatures"
+
+
+@pytest.mark.parametrize("mark", ["(•)", "(●)", "◉", "[■]"])
+def test_a_filled_radio_button_is_a_ticked_box(mark):
+    from iwp_pipeline.extract.layout import CHECKED, EMPTY_BRACKETS, MARKED_BRACKETS
+
+    written = f"{mark} Office visit ( ) Phone call ( ) Online (video)"
+    text = EMPTY_BRACKETS.sub("[ ]", MARKED_BRACKETS.sub(CHECKED, written))
+    assert text == "[x] Office visit [ ] Phone call [ ] Online (video)"
+
+
+@pytest.mark.parametrize(("name", "key"), [
+    ("Work incentives / benefits planning", "benefits_counseling"), ("Benefits advice", "benefits_counseling"),
+    ("Planning your goals", "goal_setting"), ("Career goal planning", "goal_setting"),
+    ("On-the-job coaching", "job_coaching"), ("Coaching on the job", "job_coaching"),
+    ("Reaching out to employers (job development)", "job_development"), ("Training or classes", "training"),
+    ("Help searching for jobs", "job_search"), ("Job search help", "job_search"),
+    ("Help getting hired (placement)", "job_placement"),
+    ("Follow-up while getting the first job", "follow_up_initial"),
+    ("Check-ins while you start out", "follow_up_initial"),
+    ("Follow-up once employed", "follow_up_ongoing"), ("Check-ins after you settle in", "follow_up_ongoing"),
+    ("Help keeping your job", "job_stabilization"), ("Help moving up at work", "career_advancement")])
+def test_plain_language_service_names(name, key):
+    r = interpret(_word(f"# Services and Supports\n[x] {name} - weekly meetings with the EN.\n" + TERMS))
+    assert [s.service for s in r.services if s.selected] == [key]
+
+
+def test_a_description_that_opens_with_a_service_name_is_still_the_description():
+    r = interpret(_word("# Services and Supports\n[x] Job Coach | Coaching on the job during the first month.\n"
+                        "[ ] Job Search | \n" + TERMS))
+    coach = next(s for s in r.services if s.service == "job_coaching")
+    assert coach.selected and coach.description == "Coaching on the job during the first month."
