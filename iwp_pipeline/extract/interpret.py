@@ -109,6 +109,7 @@ class Reader:
         self.units = list(units)
         self.pos = {id(u): i for i, u in enumerate(self.units)}
         self.values_above = _values_over_labels(self.units)
+        self.values_below = not self.values_above and _word_values_under_labels(self.units)
         """The signature block writes its values on the lines over their labels."""
 
     def index(self, u: Unit) -> int:
@@ -227,7 +228,8 @@ class Reader:
         order = [right, below]
         if allow_above:
             above = self.above(u)
-            order.insert(1 if self.values_above or _gap(above, u) <= _gap(u, below) else 2, above)
+            above_first = self.values_above or (_gap(above, u) <= _gap(u, below) and not self.values_below)
+            order.insert(1 if above_first else 2, above)
         for candidate in order:
             if candidate is None or candidate.heading:
                 continue
@@ -367,6 +369,26 @@ def _values_over_labels(units: Sequence[Unit]) -> bool:
             previous = u
         elif u.heading:
             previous = None
+    return False
+
+
+def _word_values_under_labels(units: Sequence[Unit]) -> bool:
+    """Whether a Word signatures part (no positions) writes each value under its label.
+
+    Its first signature or date label comes straight after the heading (or another label),
+    with no text over it that could be its value: 'Signatures' / 'Signature of job seeker' /
+    '/s/ Maria L. Gonzalez'.
+    """
+    previous: Unit | None = None
+    for u in units:
+        if u.section != "signatures" or u.field is not None:
+            continue
+        if u.top is not None:
+            return False
+        m = match_label(u.text) if not u.heading else None
+        if m is not None and m.key in _SIGNATURE_LABELS:
+            return u.table is None and (previous is None or previous.heading or match_label(previous.text) is not None)
+        previous = u
     return False
 
 

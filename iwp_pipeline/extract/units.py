@@ -112,6 +112,7 @@ def vocabulary() -> dict[str, Any]:
         "labels": labels,
         "party_suffix": re.compile(
             rf"^\s*(?:\((?:[^)]{{0,40}})\)|(?:of|by|for)\s+(?:the\s+)?(?:{party_words})(?:'s)?"
+            rf"(?:\s+(?:{party_words})(?:'s)?)?(?:\s+(?:member|person|worker))?"  # 'of EN staff member'
             r"(?:\s+(?:or\s+)?(?:representative|rep\.?))?(?:\s*\([^)]{0,40}\))?)", re.I),
         "services": {k: comp(v) for k, v in raw["services"].items()},
         "modalities": {k: comp(v) for k, v in raw["modalities"].items()},

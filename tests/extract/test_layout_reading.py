@@ -467,3 +467,22 @@ def test_a_description_that_opens_with_a_service_name_is_still_the_description()
                         "[ ] Job Search | \n" + TERMS))
     coach = next(s for s in r.services if s.service == "job_coaching")
     assert coach.selected and coach.description == "Coaching on the job during the first month."
+
+
+def test_word_signature_values_on_the_line_under_their_labels():
+    r = interpret(_word(TERMS + """# Signatures
+Signature of job seeker (or representative)
+/s/ Kevin T. Brandt
+Date
+02/20/2025
+Signature of EN staff member
+/s/ Luis Ortega
+Printed name of EN staff member
+Luis Ortega
+Date
+02/21/2025
+"""))
+    sig = r.signatures
+    assert sig.ticketholder.signed and sig.ticketholder.date == "2025-02-20"
+    assert sig.en_representative.signed and sig.en_representative.printed_name == "Luis Ortega"
+    assert sig.en_representative.date == "2025-02-21"
