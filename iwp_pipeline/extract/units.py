@@ -150,19 +150,19 @@ def build_units(layout: Layout) -> list[Unit]:
         bottom = line.bbox[3] if line.bbox else None
         if len(line.segments) > 1:
             for si, seg in enumerate(line.segments):
-                if seg.text.strip():
+                if text := _without_leaders(seg.text):
                     own = dict(base, size=seg.size or line.size, heading_hint=hint or seg.bold)
-                    units.append(Unit(seg.text.strip(), 0, x0=seg.x0, x1=seg.x1,
+                    units.append(Unit(text, 0, x0=seg.x0, x1=seg.x1,
                                       top=seg.top if seg.top is not None else top,
                                       bottom=seg.bottom if seg.bottom is not None else bottom,
                                       seg=si, **own))  # type: ignore[arg-type]
-        elif line.text.strip() and line.bbox is None and line.part != "form":
-            for si, (text, sub) in enumerate(_word_pieces(line.text.strip(), line.table is not None)):
-                units.append(Unit(text, 0, seg=si, sub=sub, **base))  # type: ignore[arg-type]
-        elif line.text.strip():
+        elif (text := _without_leaders(line.text)) and line.bbox is None and line.part != "form":
+            for si, (piece, sub) in enumerate(_word_pieces(text, line.table is not None)):
+                units.append(Unit(piece, 0, seg=si, sub=sub, **base))  # type: ignore[arg-type]
+        elif text:
             x0 = line.bbox[0] if line.bbox else None
             x1 = line.bbox[2] if line.bbox else None
-            units.append(Unit(line.text.strip(), 0, x0=x0, x1=x1, top=top, bottom=bottom,
+            units.append(Unit(text, 0, x0=x0, x1=x1, top=top, bottom=bottom,
                               **base))  # type: ignore[arg-type]
     if layout.kind != "docx":
         units = _join_wrapped_cells(units, layout.rules)
@@ -186,6 +186,12 @@ def build_units(layout: Layout) -> list[Unit]:
 
 LARGER_TYPE = 1.5
 """Points above the body text's size from which a short line is set apart as a heading."""
+_LEADERS = re.compile(r"[ \t]*(?:[.·…][ \t]?){4,}[ \t]*")
+
+
+def _without_leaders(text: str) -> str:
+    """The text without dot leaders ('EN PID no. ........ EN-104233'): a gap between label and value."""
+    return _LEADERS.sub("   ", text).strip()
 
 
 def _body_size(layout: Layout) -> float | None:

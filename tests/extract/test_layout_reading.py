@@ -486,3 +486,22 @@ Date
     assert sig.ticketholder.signed and sig.ticketholder.date == "2025-02-20"
     assert sig.en_representative.signed and sig.en_representative.printed_name == "Luis Ortega"
     assert sig.en_representative.date == "2025-02-21"
+
+
+def test_dot_leaders_between_a_label_and_its_value():
+    r = interpret(pdf_layout([(1, 40, [(72, "INDIVIDUAL WORK PLAN")]), (1, 60, [(72, "CONTACT INFORMATION")]),
+                              (1, 75, [(72, "Employment Network: ............ Open Door Staffing")]),
+                              (1, 90, [(72, "EN PID no. ........................"), (300, "0004417")]),
+                              (1, 105, [(72, "Beneficiary Name . . . . . . . . Kevin T. Brandt")])]))
+    assert (r.en.name, r.en.pid, r.ticketholder.name) == ("Open Door Staffing", "0004417", "Kevin T. Brandt")
+
+
+@pytest.mark.parametrize("header", ["Where you worked | What you did | From | To | Pay",
+                                    "Employer / firm | Job held | Started | Ended | Monthly gross pay",
+                                    "Business name | Your position | Began | Left | Pay per month"])
+def test_work_history_columns_in_other_words(header):
+    r = interpret(_word(f"""# Work History
+{header}
+Springfield Dental Group | Receptionist | 06/2023 | 09/2024 | $1,200 a month
+""" + TERMS))
+    assert [(j.employer, j.job_title) for j in r.work_history] == [("Springfield Dental Group", "Receptionist")]
