@@ -1015,10 +1015,11 @@ def _leading_title(text: str) -> str | None:
 
 
 def _money_phrase(text: str | None) -> str | None:
-    """The earnings phrase of a goal description ('$14.00/hour at 25 hrs/wk', '$2,600 per month')."""
+    """The earnings phrase of a goal description ('$14.00/hour at 25 hrs/wk', '2,600 dollars/month')."""
     if not text:
         return None
-    m = re.search(r"\$\s*\d[\d,]*(?:\.\d+)?(?:[^.;,$]|\.\d){0,60}", text)
+    m = re.search(r"(?:\$\s*\d[\d,]*(?:\.\d+)?|\b\d[\d,]*(?:\.\d+)?\s*(?:dollars|usd)\b)"
+                  r"(?:[^.;,$]|\.\d){0,60}", text, re.I)
     if not m:
         return None
     phrase = re.split(r"\s+(?:within|by|in|over|after|starting|beginning|as)\s+(?!\d+\s*(?:hours?|hrs?))",

@@ -95,7 +95,7 @@ def vocabulary() -> dict[str, Any]:
 
     party_words = "|".join(raw["parties"]["en"] + raw["parties"]["ticketholder"] + raw["parties"]["alternate"])
     # 'Customer', 'EN staff', 'Vendor (EN)', 'Ticketholder's authorized representative': whose the label is.
-    owner = (rf"(?:(?:the\s+)?(?:{party_words})(?:'s)?\s*(?:(?:{party_words})(?:'s)?\s+)?(?:\([^)]{{0,40}}\)\s*)?"
+    owner = (rf"(?:(?:the\s+)?(?:{party_words})(?:'s)?\s*(?:(?:{party_words})(?:'s)?,?\s+)?(?:\([^)]{{0,40}}\)\s*)?"
              r"(?:(?:or\s+)?(?:authorized\s+)?representative(?:'s)?\s+|rep\.?\s+)?)?")
     labels = {}
     for key, patterns in raw["labels"].items():

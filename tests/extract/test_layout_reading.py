@@ -505,3 +505,23 @@ def test_work_history_columns_in_other_words(header):
 Springfield Dental Group | Receptionist | 06/2023 | 09/2024 | $1,200 a month
 """ + TERMS))
     assert [(j.employer, j.job_title) for j in r.work_history] == [("Springfield Dental Group", "Receptionist")]
+
+
+def test_goals_as_career_objectives_with_values_under_labels_and_money_in_dollars():
+    r = interpret(_word("""# CAREER OBJECTIVES
+Career objective (short range)
+Office Assistant — PT, 25 hrs/wk, 14.00 dollars/hour, within 9 months
+Career objective (long range)
+Administrative Coordinator — FT, 40 hrs/wk, 2,600 dollars/month, within 3 years
+""" + TERMS))
+    goals = r.employment_goals
+    assert goals.short_term is not None and goals.short_term.monthly_earnings == pytest.approx(1516.67, abs=0.01)
+    assert goals.long_term is not None and goals.long_term.monthly_earnings == 2600.0
+
+
+def test_party_label_set_off_by_a_comma():
+    r = interpret(_word(TERMS + """# Signatures
+EN representative signature: /s/ Luis Ortega
+EN representative, printed name: Luis Ortega
+"""))
+    assert r.signatures.en_representative.printed_name == "Luis Ortega"
