@@ -713,13 +713,30 @@ def read_discussion(units: Sequence[Unit], reader: Reader, found: Found) -> Disc
                     break
     if summary and where is not None:
         found.put("discussion.summary", summary, where)
-    modality_text = found.get("discussion.modality") or _checked_option(units, reader, "discussion")
+    modality_text = found.get("discussion.modality") or _checked_option(units, reader, "discussion") \
+        or _modality_sentence(units)
     return Discussion(
         date=iso_date(found.get("discussion.date")),
         modality=normalise_modality(modality_text),
         modality_as_written=clean(_chosen_text(modality_text)),
         summary=found.get("discussion.summary"),
     )
+
+
+_MET = re.compile(r"\b(?:we|I|you and (?:I|we)|they)\s+(?:met|talked|spoke|had (?:our|the|this) (?:meeting|discussion))"
+                  r"\b([^.;]{0,50})", re.I)
+"""A sentence that says how the meeting took place: 'We met by video (Zoom).', 'We talked by phone.'"""
+
+
+def _modality_sentence(units: Sequence[Unit]) -> str | None:
+    """The way of meeting stated in a sentence of the discussion part, when no label or box gives it."""
+    for u in units:
+        if u.section != "discussion" or u.heading or u.field is not None:
+            continue
+        for m in _MET.finditer(u.text):
+            if _names_modality(m.group(1)):
+                return m.group(1).strip()
+    return None
 
 
 def normalise_modality(text: str | None) -> str | None:

@@ -525,3 +525,24 @@ EN representative signature: /s/ Luis Ortega
 EN representative, printed name: Luis Ortega
 """))
     assert r.signatures.en_representative.printed_name == "Luis Ortega"
+
+
+@pytest.mark.parametrize(("sentence", "modality"), [("We met by video (Zoom).", "video"),
+                                                    ("We talked by phone on March 4.", "telephone"),
+                                                    ("We met in person at our office.", "in_person"),
+                                                    ("We met one-on-one to talk about work.", None)])
+def test_modality_stated_in_a_sentence(sentence, modality):
+    r = interpret(layout_from_text(HEAD.replace("Date of Discussion: 02/14/2025", sentence) + TERMS))
+    assert r.discussion.modality == modality
+
+
+def test_labels_with_an_aside_before_the_colon():
+    r = interpret(layout_from_text("""# INDIVIDUAL WORK PLAN
+# Contact information
+Our organization (your EN): Open Door Staffing
+Provider no. (PID): P-20931
+Helper/rep. name and phone: Janet Brandt, mother, 555-880-3132
+# Discussion
+Date of Discussion: 02/14/2025
+""" + TERMS))
+    assert (r.en.name, r.en.pid, r.alternate_contact.name) == ("Open Door Staffing", "P-20931", "Janet Brandt")
