@@ -835,7 +835,7 @@ def read_work_history(units: Sequence[Unit], reader: Reader, found: Found) -> tu
     section = [u for u in units if u.section == "work_history"]
     rows = fields.work_rows(section)  # jobs written into form fields
     entries = [e for e in map(_work_entry, rows) if e is not None] if rows is not None else (
-        _work_table(section) or _work_groups(section, reader))
+        _work_table(section) or _work_groups(section, reader) or _work_sentences(section))
     statement = None
     unticked = fields.unticked_box_labels(section)  # 'No work in the last 18 months' beside an empty box
     for u in section:
@@ -931,6 +931,41 @@ def _work_groups(section: Sequence[Unit], reader: Reader) -> list[WorkEntry]:
             groups.append({})
         groups[-1][m.key] = value
     return [e for e in (_work_entry(g) for g in groups) if e is not None]
+
+
+_JOB_SENTENCE = re.compile(
+    r"^(?:(?:I|he|she|they|[A-Z][a-z]+)\s+(?:worked|was employed|was|were)\s+)?(?:as\s+(?:an?\s+)?)?"
+    r"(?P<title>[A-Z][\w'&/\- ]{1,40}?)\s+(?:at|for|with)\s+(?P<employer>[A-Z][\w'.&\- ]{1,60}?)"
+    r"\s*(?:,|\bfrom\b|\bsince\b|\(|$)(?P<rest>.*)$")
+"""A past job told as a sentence: 'Receptionist at Springfield Dental Group, June 2023 to September 2024, ...'."""
+_MONTH_SPAN = re.compile(r"(?P<start>[A-Z][a-z]+\.? \d{4}|\d{1,2}[/.-]\d{2,4})\s+(?:to|-|–|—|through|until)\s+"
+                         r"(?P<end>[A-Z][a-z]+\.? \d{4}|\d{1,2}[/.-]\d{2,4}|present|now|today)", re.I)
+
+
+def _work_sentences(section: Sequence[Unit]) -> list[WorkEntry]:
+    """Past jobs written as sentences, one to a paragraph or line, when there is no table or labels."""
+    entries = []
+    for u in section:
+        if u.heading or u.field is not None or u.label is not None:
+            continue
+        m = _JOB_SENTENCE.match(strip_lead(u.text).strip())
+        if m is None:
+            continue
+        rest = m["rest"]
+        span = _MONTH_SPAN.search(rest)
+        values = {"work.employer": m["employer"], "work.job_title": m["title"]}
+        if span:
+            values.update({"work.start": span["start"], "work.end": span["end"]})
+        if (money := re.search(r"(?:about |around |roughly )?\$\s*\d[\d,]*(?:\.\d+)?[^.;]*?(?=[.;]|$)", rest)):
+            values["work.earnings"] = money.group(0)
+        hours = re.search(r"\d{1,2}\s*(?:hours?|hrs?)\b[^,;.]{0,12}", rest)
+        if hours:
+            values["work.hours"] = hours.group(0)
+        if span or "work.earnings" in values:  # a job, not any sentence with 'at' in it
+            entry = _work_entry(values)
+            if entry is not None:
+                entries.append(entry)
+    return entries
 
 
 _GOAL_SUB = ("goal.job_title", "goal.hours", "goal.earnings", "goal.time_frame")

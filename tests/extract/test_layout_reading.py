@@ -546,3 +546,24 @@ Helper/rep. name and phone: Janet Brandt, mother, 555-880-3132
 Date of Discussion: 02/14/2025
 """ + TERMS))
     assert (r.en.name, r.en.pid, r.alternate_contact.name) == ("Open Door Staffing", "P-20931", "Janet Brandt")
+
+
+def test_goals_labelled_by_their_time_horizon():
+    r = interpret(_word("""# What job do you want?
+First, within 18 months: Work as a Line Cook, part time (25 hours a week), earning $15.00 an hour.
+Later, in 3 to 5 years: Work as a Kitchen Manager, full time, earning about $3,100 per month.
+""" + TERMS))
+    goals = r.employment_goals
+    assert goals.short_term is not None and goals.short_term.job_title == "Line Cook"
+    assert goals.long_term is not None and goals.long_term.monthly_earnings == 3100.0
+
+
+def test_past_jobs_told_as_sentences():
+    r = interpret(_word("""# What work have you done?
+Receptionist at Springfield Dental Group, June 2023 to September 2024, 20 hours a week, $12.00 an hour.
+Cashier at Lakeside Grocery, January 2022 to May 2023, about $700 per month.
+We met at the library to talk about work.
+""" + TERMS))
+    assert [(j.employer, j.job_title, j.start_date) for j in r.work_history] == [
+        ("Springfield Dental Group", "Receptionist", "2023-06"), ("Lakeside Grocery", "Cashier", "2022-01")]
+    assert r.work_history[1].monthly_earnings == 700.0
