@@ -150,3 +150,14 @@ def test_two_terms_merged_into_one_list_item_both_count():
     r = interpret(layout_from_text(text))
     assert [t.number for t in r.terms_and_conditions if not t.present] == []
 
+
+
+def test_terms_as_questions_and_answers():
+    text = SAMPLE.replace("4. You may request changes to this plan; an amendment must be agreed by both of us in writing.",
+                          "# Can I change my plan?\nYes. Ask us any time. A change only counts when we both agree, "
+                          "write it down, and both sign it.")
+    text = text.replace("11. We will contact you at least monthly while you look for work and quarterly after that.",
+                        "# How often will we talk?\nEvery month, at least, while you are job hunting; once you "
+                        "have a job, at least every three months.")
+    r = interpret(layout_from_text(text))
+    assert [t.number for t in r.terms_and_conditions if not t.present] == []
