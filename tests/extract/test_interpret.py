@@ -153,7 +153,8 @@ def test_two_terms_merged_into_one_list_item_both_count():
 
 
 def test_terms_as_questions_and_answers():
-    text = SAMPLE.replace("4. You may request changes to this plan; an amendment must be agreed by both of us in writing.",
+    text = SAMPLE.replace("4. You may request changes to this plan; an amendment must be agreed by both of us "
+                          "in writing.",
                           "# Can I change my plan?\nYes. Ask us any time. A change only counts when we both agree, "
                           "write it down, and both sign it.")
     text = text.replace("11. We will contact you at least monthly while you look for work and quarterly after that.",
