@@ -567,3 +567,17 @@ We met at the library to talk about work.
     assert [(j.employer, j.job_title, j.start_date) for j in r.work_history] == [
         ("Springfield Dental Group", "Receptionist", "2023-06"), ("Lakeside Grocery", "Cashier", "2022-01")]
     assert r.work_history[1].monthly_earnings == 700.0
+
+
+def test_plain_language_signature_lines_addressed_to_the_person():
+    r = interpret(_word(TERMS + """# Who signed this plan?
+You (or your representative): Kevin T. Brandt (signed electronically)
+Date: February 20th, 2025
+Your contact at the EN: Luis Ortega (signed electronically)
+Date: February 21st, 2025
+EN contact's printed name: Luis Ortega
+"""))
+    sig = r.signatures
+    assert sig.ticketholder.signed and sig.ticketholder.date == "2025-02-20"
+    assert sig.en_representative.signed and sig.en_representative.date == "2025-02-21"
+    assert sig.en_representative.printed_name == "Luis Ortega"
