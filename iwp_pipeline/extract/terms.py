@@ -47,7 +47,7 @@ def term_blocks(units: Sequence[Unit]) -> list[Block]:
     for line in lines:
         text = " ".join(u.text for u in line)
         head = line[0]
-        m = _ITEM.match(text)
+        m = _ITEM.match(text) or _number_cell(line)
         # A page break ends a block unless the text runs on mid-sentence (a paragraph split by it).
         page_break = prev is not None and head.page != prev.page \
             and (not blocks or bool(_SENTENCE_DONE.search(blocks[-1].text)))
@@ -60,6 +60,16 @@ def term_blocks(units: Sequence[Unit]) -> list[Block]:
             blocks.append(Block(text, head, number))
         prev = line[-1]
     return _merge_titles(blocks)
+
+
+_NUMBER_ALONE = re.compile(r"^\(?(\d{1,2})[.)]?$")
+
+
+def _number_cell(line: list[Unit]) -> re.Match[str] | None:
+    """A number standing alone before the text of its line: the number column of a terms table ('1 | ...')."""
+    if len(line) < 2:
+        return None
+    return _NUMBER_ALONE.match(line[0].text.strip())
 
 
 def _merge_titles(blocks: list[Block]) -> list[Block]:

@@ -162,3 +162,19 @@ def test_terms_as_questions_and_answers():
                         "have a job, at least every three months.")
     r = interpret(layout_from_text(text))
     assert [t.number for t in r.terms_and_conditions if not t.present] == []
+
+
+def test_terms_table_with_a_number_column_in_a_flat_pdf():
+    lines = SAMPLE.splitlines()
+    start = next(i for i, line in enumerate(lines) if line.startswith("# Part Three")) + 1
+    rows = [(1, 40, [(72, "INDIVIDUAL WORK PLAN")]), (1, 60, [(72, "PART ONE: CONTACT INFORMATION")]),
+            (1, 75, [(72, "Employment Network:"), (250, "Open Door Staffing")]),
+            (1, 90, [(72, "Beneficiary Name:"), (250, "Kevin T. Brandt")]),
+            (1, 110, [(72, "TERMS AND CONDITIONS")]), (1, 125, [(72, "No."), (110, "Condition")])]
+    for n in range(1, 16):
+        rows.append((1, 125 + 14 * n, [(72, str(n)), (110, lines[start + n - 1].split(". ", 1)[1])]))
+    r = interpret(pdf_layout(rows))
+    assert len(r.terms_and_conditions) == 15
+    assert [t.number for t in r.terms_and_conditions if not t.present] == []
+    # each row is its own item: a term's evidence is its row, not the whole table
+    assert r.terms_and_conditions[1].evidence == "2 " + lines[start + 1].split(". ", 1)[1]
