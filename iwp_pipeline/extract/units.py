@@ -440,6 +440,7 @@ def heading_section(u: Unit) -> str | None:
     return None
 
 
+_OWN_NAME = re.compile(r"^(?:your|my)\s+(?:full\s+|legal\s+)?name\s*(?::\s*(.*)|$)", re.I | re.S)
 _POSSESSIVE = re.compile(r"^(?:your|our|my|the)\s+(?=\w)", re.I)
 CONTEXT_ONLY = ("work.", "goal.")
 """Label families looked for only where they belong (work history columns, goal details)."""
@@ -448,6 +449,10 @@ CONTEXT_ONLY = ("work.", "goal.")
 @lru_cache(maxsize=4096)
 def match_label(text: str, keys: tuple[str, ...] | None = None) -> LabelMatch | None:
     """The vocabulary label ``text`` starts with (longest match wins), with the rest of the text."""
+    own = _OWN_NAME.match(strip_lead(text))
+    if own and (keys is None or "ticketholder.name" in keys):
+        # 'Your name:' in a plan addressed to the person (or 'My name' in their statement) is theirs.
+        return LabelMatch("ticketholder.name", (own.group(1) or "").strip())
     body = _POSSESSIVE.sub("", strip_lead(text), count=1)
     if not vocabulary()["any_label"].match(body):
         return None

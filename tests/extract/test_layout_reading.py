@@ -581,3 +581,14 @@ EN contact's printed name: Luis Ortega
     assert sig.ticketholder.signed and sig.ticketholder.date == "2025-02-20"
     assert sig.en_representative.signed and sig.en_representative.date == "2025-02-21"
     assert sig.en_representative.printed_name == "Luis Ortega"
+
+
+def test_your_name_in_a_plan_addressed_to_the_person_is_theirs():
+    r = interpret(layout_from_text("""# INDIVIDUAL WORK PLAN
+# Who is this plan for?
+Your name: Kevin T. Brandt
+Our organization (your EN): Open Door Staffing
+# Discussion
+Date of Discussion: 02/14/2025
+""" + TERMS))
+    assert r.ticketholder.name == "Kevin T. Brandt"
