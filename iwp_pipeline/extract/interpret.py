@@ -109,7 +109,7 @@ class Reader:
         self.units = list(units)
         self.pos = {id(u): i for i, u in enumerate(self.units)}
         self.values_above = _values_over_labels(self.units)
-        self.values_below = not self.values_above and _word_values_under_labels(self.units)
+        self.values_below = not self.values_above and _values_under_labels(self.units)
         """The signature block writes its values on the lines over their labels."""
 
     def index(self, u: Unit) -> int:
@@ -372,8 +372,8 @@ def _values_over_labels(units: Sequence[Unit]) -> bool:
     return False
 
 
-def _word_values_under_labels(units: Sequence[Unit]) -> bool:
-    """Whether a Word signatures part (no positions) writes each value under its label.
+def _values_under_labels(units: Sequence[Unit]) -> bool:
+    """Whether a signatures part writes each value under its label.
 
     Its first signature or date label comes straight after the heading (or another label),
     with no text over it that could be its value: 'Signatures' / 'Signature of job seeker' /
@@ -383,8 +383,6 @@ def _word_values_under_labels(units: Sequence[Unit]) -> bool:
     for u in units:
         if u.section != "signatures" or u.field is not None:
             continue
-        if u.top is not None:
-            return False
         m = match_label(u.text) if not u.heading else None
         if m is not None and m.key in _SIGNATURE_LABELS:
             return u.table is None and (previous is None or previous.heading or match_label(previous.text) is not None)

@@ -592,3 +592,18 @@ Our organization (your EN): Open Door Staffing
 Date of Discussion: 02/14/2025
 """ + TERMS))
     assert r.ticketholder.name == "Kevin T. Brandt"
+
+
+def test_pdf_signature_values_on_the_line_under_their_labels():
+    rows = PDF_HEAD + [(1, 120, [(72, "TERMS AND CONDITIONS")]),
+                       (1, 135, [(72, "1. Our services and supports are free of charge to you.")]),
+                       (1, 200, [(72, "SIGNATURES")]),
+                       (1, 215, [(72, "Signature of job seeker (or representative)")]),
+                       (1, 236, [(72, "/s/ Kevin T. Brandt")]),
+                       (1, 258, [(72, "Date")]), (1, 279, [(72, "02/20/2025")]),
+                       (1, 301, [(72, "Signature of EN staff member")]), (1, 322, [(72, "/s/ Luis Ortega")]),
+                       (1, 340, [(72, "Printed name of EN staff member")]), (1, 363, [(72, "Luis Ortega")]),
+                       (1, 386, [(72, "Date")]), (1, 407, [(72, "02/21/2025")])]
+    sig = interpret(pdf_layout(rows)).signatures
+    assert sig.ticketholder.signed and sig.ticketholder.date == "2025-02-20"
+    assert sig.en_representative.printed_name == "Luis Ortega" and sig.en_representative.date == "2025-02-21"
