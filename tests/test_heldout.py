@@ -32,7 +32,7 @@ REACHED = {
     ("final", "pdf-text"): (55, 100.0, 100.0, 100.0),
     # final2, opened for development after its one scoring (docx 70.0 / 0.0 / 40.5, pdf-text 72.9 / 0.0 / 47.8)
     ("final2", "docx"): (50, 94.0, 94.0, 99.7),
-    ("final2", "pdf-text"): (48, 72.9, 12.5, 85.2),
+    ("final2", "pdf-text"): (48, 72.9, 12.5, 86.0),
 }
 SCORED = (*ALL, "final2")
 """The groups this guard scores."""
