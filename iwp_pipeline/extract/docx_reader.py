@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from lxml import etree
 
 from iwp_pipeline.errors import CorruptDocument, TooLarge, UnsupportedFormat
-from iwp_pipeline.extract.layout import CHECKED, UNCHECKED, Layout, Line
+from iwp_pipeline.extract.layout import CHECKED, EMPTY_BRACKETS, MARKED_BRACKETS, UNCHECKED, Layout, Line
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 W14 = "http://schemas.microsoft.com/office/word/2010/wordml"
@@ -33,8 +33,6 @@ _SYMBOL_BOXES = {"F0FE": CHECKED, "FE": CHECKED, "F0FD": CHECKED, "FD": CHECKED,
                  "FC": CHECKED, "F078": CHECKED, "F0A8": UNCHECKED, "A8": UNCHECKED, "F06F": UNCHECKED,
                  "6F": UNCHECKED, "F071": UNCHECKED, "F0A3": UNCHECKED, "F052": CHECKED, "F053": CHECKED,
                  "F054": CHECKED, "F050": CHECKED, "F051": CHECKED, "F0F0": UNCHECKED}
-_BRACKETS = re.compile(r"\[\s*[xX✓✔]\s*\]|\(\s*[xX]\s*\)")
-_EMPTY_BRACKETS = re.compile(r"\[\s{0,3}\]|\(\s{1,3}\)")
 
 
 def read_docx(data: bytes, *, max_unpacked_bytes: int = 200_000_000) -> Layout:
@@ -170,8 +168,8 @@ class _Walker:
         para = _Para()
         self._inline(p, para)
         text = "".join(para.parts)
-        text = _BRACKETS.sub(CHECKED, text)
-        text = _EMPTY_BRACKETS.sub(UNCHECKED, text)
+        text = MARKED_BRACKETS.sub(CHECKED, text)
+        text = EMPTY_BRACKETS.sub(UNCHECKED, text)
         text = re.sub(r"[ \t\u00a0]+", " ", text)
         text = "\n".join(line.strip() for line in text.split("\n"))
         return text.strip(), para

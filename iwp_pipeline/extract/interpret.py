@@ -109,6 +109,7 @@ class Reader:
         self.units = list(units)
         self.pos = {id(u): i for i, u in enumerate(self.units)}
         self.values_above = _values_over_labels(self.units)
+        self.values_below = not self.values_above and _values_under_labels(self.units)
         """The signature block writes its values on the lines over their labels."""
 
     def index(self, u: Unit) -> int:
@@ -227,7 +228,8 @@ class Reader:
         order = [right, below]
         if allow_above:
             above = self.above(u)
-            order.insert(1 if self.values_above or _gap(above, u) <= _gap(u, below) else 2, above)
+            above_first = self.values_above or (_gap(above, u) <= _gap(u, below) and not self.values_below)
+            order.insert(1 if above_first else 2, above)
         for candidate in order:
             if candidate is None or candidate.heading:
                 continue
@@ -367,6 +369,24 @@ def _values_over_labels(units: Sequence[Unit]) -> bool:
             previous = u
         elif u.heading:
             previous = None
+    return False
+
+
+def _values_under_labels(units: Sequence[Unit]) -> bool:
+    """Whether a signatures part writes each value under its label.
+
+    Its first signature or date label comes straight after the heading (or another label),
+    with no text over it that could be its value: 'Signatures' / 'Signature of job seeker' /
+    '/s/ Maria L. Gonzalez'.
+    """
+    previous: Unit | None = None
+    for u in units:
+        if u.section != "signatures" or u.field is not None:
+            continue
+        m = match_label(u.text) if not u.heading else None
+        if m is not None and m.key in _SIGNATURE_LABELS:
+            return u.table is None and (previous is None or previous.heading or match_label(previous.text) is not None)
+        previous = u
     return False
 
 
@@ -691,13 +711,30 @@ def read_discussion(units: Sequence[Unit], reader: Reader, found: Found) -> Disc
                     break
     if summary and where is not None:
         found.put("discussion.summary", summary, where)
-    modality_text = found.get("discussion.modality") or _checked_option(units, reader, "discussion")
+    modality_text = found.get("discussion.modality") or _checked_option(units, reader, "discussion") \
+        or _modality_sentence(units)
     return Discussion(
         date=iso_date(found.get("discussion.date")),
         modality=normalise_modality(modality_text),
         modality_as_written=clean(_chosen_text(modality_text)),
         summary=found.get("discussion.summary"),
     )
+
+
+_MET = re.compile(r"\b(?:we|I|you and (?:I|we)|they)\s+(?:met|talked|spoke|had (?:our|the|this) (?:meeting|discussion))"
+                  r"\b([^.;]{0,50})", re.I)
+"""A sentence that says how the meeting took place: 'We met by video (Zoom).', 'We talked by phone.'"""
+
+
+def _modality_sentence(units: Sequence[Unit]) -> str | None:
+    """The way of meeting stated in a sentence of the discussion part, when no label or box gives it."""
+    for u in units:
+        if u.section != "discussion" or u.heading or u.field is not None:
+            continue
+        for m in _MET.finditer(u.text):
+            if _names_modality(m.group(1)):
+                return m.group(1).strip()
+    return None
 
 
 def normalise_modality(text: str | None) -> str | None:
@@ -796,7 +833,7 @@ def read_work_history(units: Sequence[Unit], reader: Reader, found: Found) -> tu
     section = [u for u in units if u.section == "work_history"]
     rows = fields.work_rows(section)  # jobs written into form fields
     entries = [e for e in map(_work_entry, rows) if e is not None] if rows is not None else (
-        _work_table(section) or _work_groups(section, reader))
+        _work_table(section) or _work_groups(section, reader) or _work_sentences(section))
     statement = None
     unticked = fields.unticked_box_labels(section)  # 'No work in the last 18 months' beside an empty box
     for u in section:
@@ -892,6 +929,41 @@ def _work_groups(section: Sequence[Unit], reader: Reader) -> list[WorkEntry]:
             groups.append({})
         groups[-1][m.key] = value
     return [e for e in (_work_entry(g) for g in groups) if e is not None]
+
+
+_JOB_SENTENCE = re.compile(
+    r"^(?:(?:I|he|she|they|[A-Z][a-z]+)\s+(?:worked|was employed|was|were)\s+)?(?:as\s+(?:an?\s+)?)?"
+    r"(?P<title>[A-Z][\w'&/\- ]{1,40}?)\s+(?:at|for|with)\s+(?P<employer>[A-Z][\w'.&\- ]{1,60}?)"
+    r"\s*(?:,|\bfrom\b|\bsince\b|\(|$)(?P<rest>.*)$")
+"""A past job told as a sentence: 'Receptionist at Springfield Dental Group, June 2023 to September 2024, ...'."""
+_MONTH_SPAN = re.compile(r"(?P<start>[A-Z][a-z]+\.? \d{4}|\d{1,2}[/.-]\d{2,4})\s+(?:to|-|–|—|through|until)\s+"
+                         r"(?P<end>[A-Z][a-z]+\.? \d{4}|\d{1,2}[/.-]\d{2,4}|present|now|today)", re.I)
+
+
+def _work_sentences(section: Sequence[Unit]) -> list[WorkEntry]:
+    """Past jobs written as sentences, one to a paragraph or line, when there is no table or labels."""
+    entries = []
+    for u in section:
+        if u.heading or u.field is not None or u.label is not None:
+            continue
+        m = _JOB_SENTENCE.match(strip_lead(u.text).strip())
+        if m is None:
+            continue
+        rest = m["rest"]
+        span = _MONTH_SPAN.search(rest)
+        values = {"work.employer": m["employer"], "work.job_title": m["title"]}
+        if span:
+            values.update({"work.start": span["start"], "work.end": span["end"]})
+        if (money := re.search(r"(?:about |around |roughly )?\$\s*\d[\d,]*(?:\.\d+)?[^.;]*?(?=[.;]|$)", rest)):
+            values["work.earnings"] = money.group(0)
+        hours = re.search(r"\d{1,2}\s*(?:hours?|hrs?)\b[^,;.]{0,12}", rest)
+        if hours:
+            values["work.hours"] = hours.group(0)
+        if span or "work.earnings" in values:  # a job, not any sentence with 'at' in it
+            entry = _work_entry(values)
+            if entry is not None:
+                entries.append(entry)
+    return entries
 
 
 _GOAL_SUB = ("goal.job_title", "goal.hours", "goal.earnings", "goal.time_frame")
@@ -993,10 +1065,11 @@ def _leading_title(text: str) -> str | None:
 
 
 def _money_phrase(text: str | None) -> str | None:
-    """The earnings phrase of a goal description ('$14.00/hour at 25 hrs/wk', '$2,600 per month')."""
+    """The earnings phrase of a goal description ('$14.00/hour at 25 hrs/wk', '2,600 dollars/month')."""
     if not text:
         return None
-    m = re.search(r"\$\s*\d[\d,]*(?:\.\d+)?(?:[^.;,$]|\.\d){0,60}", text)
+    m = re.search(r"(?:\$\s*\d[\d,]*(?:\.\d+)?|\b\d[\d,]*(?:\.\d+)?\s*(?:dollars|usd)\b)"
+                  r"(?:[^.;,$]|\.\d){0,60}", text, re.I)
     if not m:
         return None
     phrase = re.split(r"\s+(?:within|by|in|over|after|starting|beginning|as)\s+(?!\d+\s*(?:hours?|hrs?))",
@@ -1048,7 +1121,7 @@ def read_services(units: Sequence[Unit], reader: Reader) -> tuple[list[Service],
             while nxt is not None and nxt.checked is not None and (
                     not strip_lead(nxt.text).strip(" []xX") or _ANSWER.match(nxt.text)):
                 nxt = reader.right(nxt)  # past the Yes / No mark cells of a checklist row
-            if nxt is not None and nxt.checked is None and not _service_in([nxt.text], names)[0]:
+            if nxt is not None and nxt.checked is None and not _names_service(nxt.text, names):
                 description = reader.column_text(nxt)
         if not description:
             below = reader.below(u)
@@ -1077,6 +1150,15 @@ def _service_in(hints: list[str], names: dict[str, tuple[re.Pattern[str], ...]])
                     rest = re.sub(r"^(?:\(?(?:services?|assistance|supports?)\)?\s*[:.\-–—]?\s*)", "", rest, flags=re.I)
                     return key, rest
     return None, ""
+
+
+def _names_service(text: str, names: dict[str, tuple[re.Pattern[str], ...]]) -> bool:
+    """The text is a service's name (another row of the list), not a sentence that opens with one.
+
+    'Job Search' names a service; 'Coaching on the job during the first month.' describes one.
+    """
+    key, rest = _service_in([text], names)
+    return key is not None and len(rest.split()) < 3
 
 
 def _service_label(text: str, patterns: tuple[re.Pattern[str], ...]) -> str | None:

@@ -18,11 +18,17 @@ Conventions every reader follows:
 
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass, field
 from typing import Literal
 
 CHECKED = "[x]"
 UNCHECKED = "[ ]"
+MARKED_BRACKETS = re.compile(r"\[\s*[xX✓✔■●•]\s*\]|\(\s*[xX✓✔•●◉■]\s*\)|[◉⦿]")
+"""A mark inside brackets or parentheses: '[x]', '[✓]', a radio button's '(•)' or '(●)', or '◉'."""
+EMPTY_BRACKETS = re.compile(r"\[\s{0,3}\]|\(\s{1,3}\)")
+"""Empty brackets or parentheses: an unticked box or radio button."""
 
 BBox = tuple[float, float, float, float]
 """(x0, top, x1, bottom) in points, top-left origin."""

@@ -19,7 +19,8 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from iwp_pipeline.errors import CorruptDocument, EncryptedDocument, NoTextLayer, TooLarge
-from iwp_pipeline.extract.layout import CHECKED, UNCHECKED, BBox, FieldOption, FormField, Layout, Line, Rule, Segment
+from iwp_pipeline.extract.layout import (CHECKED, EMPTY_BRACKETS, MARKED_BRACKETS, UNCHECKED, BBox, FieldOption,
+                                         FormField, Layout, Line, Rule, Segment)
 
 SEGMENT_GAP = 9.0
 """A horizontal gap wider than this (points) separates two segments of a line."""
@@ -33,8 +34,6 @@ _WINGDINGS = {"\uf0fe": CHECKED, "\uf0fd": CHECKED, "\uf0fc": CHECKED, "\uf078":
 logging.getLogger("pypdfium2").setLevel(logging.ERROR)  # its XFA notice is not for our users
 warnings.filterwarnings("ignore", category=pdfium.PdfiumWarning)
 
-_BRACKETS = re.compile(r"\[\s*[xX✓✔]\s*\]|\(\s*[xX]\s*\)")
-_EMPTY_BRACKETS = re.compile(r"\[\s{0,3}\]|\(\s{1,3}\)")
 
 
 @dataclass
@@ -228,8 +227,8 @@ def _normalise(text: str) -> str:
     if _BOXY.isdisjoint(text):
         return " ".join(text.split())
     text = "".join(_GLYPHS.get(c, c) for c in text)
-    text = _BRACKETS.sub(CHECKED, text)
-    text = _EMPTY_BRACKETS.sub(UNCHECKED, text)
+    text = MARKED_BRACKETS.sub(CHECKED, text)
+    text = EMPTY_BRACKETS.sub(UNCHECKED, text)
     text = re.sub(r"(\[[x ]\])(?=\S)", r"\1 ", text)
     return re.sub(r"\s+", " ", text).strip()
 

@@ -36,6 +36,7 @@ def term_blocks(units: Sequence[Unit]) -> list[Block]:
     body = [u for u in units if u.section == "terms" and not u.heading and u.field is None]
     if not any(u.section == "terms" for u in units):
         body = [u for u in units if u.section is None and u.field is None and not u.heading]
+    body = _column_order(body)
     lines: list[list[Unit]] = []
     for u in body:  # join the segments of one PDF line
         if lines and u.top is not None and lines[-1][0].line == u.line and lines[-1][0].page == u.page:
@@ -47,7 +48,7 @@ def term_blocks(units: Sequence[Unit]) -> list[Block]:
     for line in lines:
         text = " ".join(u.text for u in line)
         head = line[0]
-        m = _ITEM.match(text)
+        m = _ITEM.match(text) or _number_cell(line)
         # A page break ends a block unless the text runs on mid-sentence (a paragraph split by it).
         page_break = prev is not None and head.page != prev.page \
             and (not blocks or bool(_SENTENCE_DONE.search(blocks[-1].text)))
@@ -59,7 +60,7 @@ def term_blocks(units: Sequence[Unit]) -> list[Block]:
             number = int(m.group(1)) if m and m.group(1) else None
             blocks.append(Block(text, head, number))
         prev = line[-1]
-    return _split_lead_ins(_merge_titles(blocks))
+    return _split_lead_ins(_merge_titles([piece for block in blocks for piece in _inline_items(block)]))
 
 
 _LEAD_IN = re.compile(r"(?<=[a-z0-9)][.;])\s+(?=(?:[A-Z][A-Z'’-]+\s+){1,6}[A-Z][A-Z'’-]+\.\s)")
@@ -74,6 +75,89 @@ def _split_lead_ins(blocks: list[Block]) -> list[Block]:
         out.append(Block(parts[0], block.first, block.number))
         out += [Block(part, block.first, None) for part in parts[1:]]
     return out
+
+
+COLUMN_GAP = 12.0
+"""Least gap (points) between the right edge of a left column and the left edge of a right one."""
+_COLUMN_LINES = 3
+COLUMN_SHARE = 0.35
+"""A column of text is at least this share of the text's width (a number column is not one)."""
+
+
+def _column_order(body: list[Unit]) -> list[Unit]:
+    """Text set in two columns on a PDF page, read column by column (left, then right).
+
+    Two columns: on a page, the units fall into a left and a right group, each of several lines,
+    with a clear vertical gap between them that no unit crosses.
+    """
+    out: list[Unit] = []
+    pages: dict[object, list[Unit]] = {}
+    for u in body:
+        pages.setdefault(u.page, []).append(u)
+    for units in pages.values():
+        placed = [u for u in units if u.x0 is not None and u.x1 is not None and u.top is not None]
+        if len(placed) != len(units) or len(units) < 2 * _COLUMN_LINES:
+            out.extend(units)
+            continue
+        split = _column_split(placed)
+        if split is None:
+            out.extend(units)
+            continue
+        left = sorted((u for u in units if (u.x0 or 0) < split), key=lambda u: (u.top or 0, u.x0 or 0))
+        right = sorted((u for u in units if (u.x0 or 0) >= split), key=lambda u: (u.top or 0, u.x0 or 0))
+        out.extend(left + right)
+    return out
+
+
+def _column_split(units: list[Unit]) -> float | None:
+    """The x between two columns of ``units``, or None when they are not set in two columns."""
+    edges = sorted({round(u.x0 or 0) for u in units})
+    span = max(u.x1 or 0 for u in units) - min(u.x0 or 0 for u in units)
+    for x in edges[1:]:
+        left = [u for u in units if (u.x0 or 0) < x]
+        right = [u for u in units if (u.x0 or 0) >= x]
+        if len(left) >= _COLUMN_LINES and len(right) >= _COLUMN_LINES \
+                and max(u.x1 or 0 for u in left) + COLUMN_GAP <= x \
+                and all(max((u.x1 or 0) - (u.x0 or 0) for u in side) >= COLUMN_SHARE * span for side in (left, right)):
+            return x - COLUMN_GAP / 2
+    return None
+
+
+_INLINE_NUMBER = re.compile(r"(?:(?<=^)|(?<=\s))\((\d{1,2})\)\s+")
+_INLINE_ITEMS = 3
+
+
+def _inline_items(block: Block) -> list[Block]:
+    """A paragraph numbered inline ('(1) ... (2) ... (3) ...') cut into one block per number.
+
+    Cut only when it holds at least three such numbers counting up from 1 in order, so a
+    stray '(2)' in a sentence does not cut it.
+    """
+    marks = list(_INLINE_NUMBER.finditer(block.text))
+    numbered: list[re.Match[str]] = []
+    for m in marks:
+        if int(m.group(1)) == len(numbered) + 1:
+            numbered.append(m)
+    if len(numbered) < _INLINE_ITEMS:
+        return [block]
+    pieces = []
+    head = block.text[:numbered[0].start()].strip()
+    if head:
+        pieces.append(Block(head, block.first, block.number))
+    for i, m in enumerate(numbered):
+        end = numbered[i + 1].start() if i + 1 < len(numbered) else len(block.text)
+        pieces.append(Block(block.text[m.start():end].strip(), block.first, int(m.group(1))))
+    return pieces
+
+
+_NUMBER_ALONE = re.compile(r"^\(?(\d{1,2})[.)]?$")
+
+
+def _number_cell(line: list[Unit]) -> re.Match[str] | None:
+    """A number standing alone before the text of its line: the number column of a terms table ('1 | ...')."""
+    if len(line) < 2:
+        return None
+    return _NUMBER_ALONE.match(line[0].text.strip())
 
 
 def _merge_titles(blocks: list[Block]) -> list[Block]:
@@ -102,6 +186,7 @@ def recognise_terms(units: Sequence[Unit]) -> tuple[list[Term], dict[int, Locati
             candidates[number].append(i)
     if len(blocks) >= LIST_ITEMS:
         chosen = _one_block_per_term(candidates)
+        _add_merged_terms(specs, blocks, candidates, chosen)
     else:
         chosen = {n: c[0] for n, c in candidates.items() if c}
     if 15 not in chosen:
@@ -144,6 +229,30 @@ def _one_block_per_term(candidates: dict[int, list[int]]) -> dict[int, int]:
     for term in sorted(candidates, key=lambda n: (len(candidates[n]), n)):
         place(term, set())
     return {term: block for block, term in owner.items()}
+
+
+def _add_merged_terms(specs: Sequence[TermSpec], blocks: list[Block], candidates: dict[int, list[int]],
+                      chosen: dict[int, int]) -> None:
+    """Let a list item state a second term when each term has a sentence of its own there.
+
+    Lists often merge two terms into one item ('... set out in Step 5. There is no charge to
+    you.'). A term left without a block of its own is placed in a candidate block already taken
+    when one sentence of that block states the whole term and no sentence states both it and
+    the block's own terms: two separate statements, not one statement read two ways.
+    """
+    by_number = {spec.number: spec for spec in specs}
+    for number, options in candidates.items():
+        if number in chosen:
+            continue
+        for i in options:
+            owners = [by_number[n] for n, b in chosen.items() if b == i]
+            sentences = _SENTENCE_END.split(blocks[i].text)
+            own = [s for s in sentences if expresses(by_number[number], s)
+                   and not any(expresses(o, s) for o in owners)]
+            if own and all(any(expresses(o, s) and not expresses(by_number[number], s) for s in sentences)
+                           for o in owners):
+                chosen[number] = i
+                break
 
 
 _SENTENCE_END = re.compile(r"(?<=[.;])\s+(?=[A-Z(\"'])")

@@ -95,7 +95,7 @@ def vocabulary() -> dict[str, Any]:
 
     party_words = "|".join(raw["parties"]["en"] + raw["parties"]["ticketholder"] + raw["parties"]["alternate"])
     # 'Customer', 'EN staff', 'Vendor (EN)', 'Ticketholder's authorized representative': whose the label is.
-    owner = (rf"(?:(?:the\s+)?(?:{party_words})(?:'s)?\s*(?:(?:{party_words})(?:'s)?\s+)?(?:\([^)]{{0,40}}\)\s*)?"
+    owner = (rf"(?:(?:the\s+)?(?:{party_words})(?:'s)?\s*(?:(?:{party_words})(?:'s)?,?\s+)?(?:\([^)]{{0,40}}\)\s*)?"
              r"(?:(?:or\s+)?(?:authorized\s+)?representative(?:'s)?\s+|rep\.?\s+)?)?")
     labels = {}
     for key, patterns in raw["labels"].items():
@@ -112,6 +112,7 @@ def vocabulary() -> dict[str, Any]:
         "labels": labels,
         "party_suffix": re.compile(
             rf"^\s*(?:\((?:[^)]{{0,40}})\)|(?:of|by|for)\s+(?:the\s+)?(?:{party_words})(?:'s)?"
+            rf"(?:\s+(?:{party_words})(?:'s)?)?(?:\s+(?:member|person|worker))?"  # 'of EN staff member'
             r"(?:\s+(?:or\s+)?(?:representative|rep\.?))?(?:\s*\([^)]{0,40}\))?)", re.I),
         "services": {k: comp(v) for k, v in raw["services"].items()},
         "modalities": {k: comp(v) for k, v in raw["modalities"].items()},
@@ -149,19 +150,19 @@ def build_units(layout: Layout) -> list[Unit]:
         bottom = line.bbox[3] if line.bbox else None
         if len(line.segments) > 1:
             for si, seg in enumerate(line.segments):
-                if seg.text.strip():
+                if text := _without_leaders(seg.text):
                     own = dict(base, size=seg.size or line.size, heading_hint=hint or seg.bold)
-                    units.append(Unit(seg.text.strip(), 0, x0=seg.x0, x1=seg.x1,
+                    units.append(Unit(text, 0, x0=seg.x0, x1=seg.x1,
                                       top=seg.top if seg.top is not None else top,
                                       bottom=seg.bottom if seg.bottom is not None else bottom,
                                       seg=si, **own))  # type: ignore[arg-type]
-        elif line.text.strip() and line.bbox is None and line.part != "form":
-            for si, (text, sub) in enumerate(_word_pieces(line.text.strip(), line.table is not None)):
-                units.append(Unit(text, 0, seg=si, sub=sub, **base))  # type: ignore[arg-type]
-        elif line.text.strip():
+        elif (text := _without_leaders(line.text)) and line.bbox is None and line.part != "form":
+            for si, (piece, sub) in enumerate(_word_pieces(text, line.table is not None)):
+                units.append(Unit(piece, 0, seg=si, sub=sub, **base))  # type: ignore[arg-type]
+        elif text:
             x0 = line.bbox[0] if line.bbox else None
             x1 = line.bbox[2] if line.bbox else None
-            units.append(Unit(line.text.strip(), 0, x0=x0, x1=x1, top=top, bottom=bottom,
+            units.append(Unit(text, 0, x0=x0, x1=x1, top=top, bottom=bottom,
                               **base))  # type: ignore[arg-type]
     if layout.kind != "docx":
         units = _join_wrapped_cells(units, layout.rules)
@@ -185,6 +186,12 @@ def build_units(layout: Layout) -> list[Unit]:
 
 LARGER_TYPE = 1.5
 """Points above the body text's size from which a short line is set apart as a heading."""
+_LEADERS = re.compile(r"[ \t]*(?:[.·…][ \t]?){4,}[ \t]*")
+
+
+def _without_leaders(text: str) -> str:
+    """The text without dot leaders ('EN PID no. ........ EN-104233'): a gap between label and value."""
+    return _LEADERS.sub("   ", text).strip()
 
 
 def _body_size(layout: Layout) -> float | None:
@@ -433,6 +440,7 @@ def heading_section(u: Unit) -> str | None:
     return None
 
 
+_OWN_NAME = re.compile(r"^(?:your|my)\s+(?:full\s+|legal\s+)?name\s*(?::\s*(.*)|$)", re.I | re.S)
 _POSSESSIVE = re.compile(r"^(?:your|our|my|the)\s+(?=\w)", re.I)
 CONTEXT_ONLY = ("work.", "goal.")
 """Label families looked for only where they belong (work history columns, goal details)."""
@@ -441,6 +449,10 @@ CONTEXT_ONLY = ("work.", "goal.")
 @lru_cache(maxsize=4096)
 def match_label(text: str, keys: tuple[str, ...] | None = None) -> LabelMatch | None:
     """The vocabulary label ``text`` starts with (longest match wins), with the rest of the text."""
+    own = _OWN_NAME.match(strip_lead(text))
+    if own and (keys is None or "ticketholder.name" in keys):
+        # 'Your name:' in a plan addressed to the person (or 'My name' in their statement) is theirs.
+        return LabelMatch("ticketholder.name", (own.group(1) or "").strip())
     body = _POSSESSIVE.sub("", strip_lead(text), count=1)
     if not vocabulary()["any_label"].match(body):
         return None
@@ -459,7 +471,7 @@ def match_label(text: str, keys: tuple[str, ...] | None = None) -> LabelMatch | 
     if suffix:
         end += suffix.end()
     rest = body[end:]
-    rest_stripped = re.sub(r"^\s*(?:\([^)]{0,30}\))?\s*[:#\-–—.]*\s*", "", rest)
+    rest_stripped = re.sub(r"^\s*(?:\([^)]{0,30}\)\s*|[:#\-–—.]\s*)*", "", rest)  # 'no. (PID): ', '(your EN): '
     rest_stripped = re.sub(r"^_{2,}\s*", "", rest_stripped)
     # A label is followed by punctuation, a gap or nothing; 'Name of the program' is not a label.
     if rest and not body[:end].rstrip().endswith((":", "#")) and not re.match(r"^\s*(?:\([^)]{0,30}\))?\s*[:#\-–—._]|^\s*$|^\s{2,}", rest) and len(rest_stripped) > 0:

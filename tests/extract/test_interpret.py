@@ -134,3 +134,84 @@ def test_pdf_like_layout_values_right_and_below():
                                                 (None, None)])
 def test_modalities(text, expected):
     assert normalise_modality(text) == expected
+
+
+def test_two_terms_merged_into_one_list_item_both_count():
+    # A 'No. | Condition' table: items 12 and 14 are folded into items 1 and 13, each term in its own sentence.
+    lines = SAMPLE.splitlines()
+    start = next(i for i, line in enumerate(lines) if line.startswith("# Part Three")) + 1
+    terms = {n: lines[start + n - 1].split(". ", 1)[1] for n in range(1, 16)}
+    table = ["No. | Condition"]
+    table.append(f"1 | {terms[12]} {terms[1]}")
+    table += [f"{n} | {terms[n]}" for n in range(2, 12)]
+    table.append(f"12 | {terms[13]}")
+    table.append(f"13 | {terms[14]} {terms[15]}")
+    text = "\n".join(lines[:start] + table + [""] + lines[start + 15:])
+    r = interpret(layout_from_text(text))
+    assert [t.number for t in r.terms_and_conditions if not t.present] == []
+
+
+
+def test_terms_as_questions_and_answers():
+    text = SAMPLE.replace("4. You may request changes to this plan; an amendment must be agreed by both of us "
+                          "in writing.",
+                          "# Can I change my plan?\nYes. Ask us any time. A change only counts when we both agree, "
+                          "write it down, and both sign it.")
+    text = text.replace("11. We will contact you at least monthly while you look for work and quarterly after that.",
+                        "# How often will we talk?\nEvery month, at least, while you are job hunting; once you "
+                        "have a job, at least every three months.")
+    r = interpret(layout_from_text(text))
+    assert [t.number for t in r.terms_and_conditions if not t.present] == []
+
+
+def test_terms_table_with_a_number_column_in_a_flat_pdf():
+    lines = SAMPLE.splitlines()
+    start = next(i for i, line in enumerate(lines) if line.startswith("# Part Three")) + 1
+    rows = [(1, 40, [(72, "INDIVIDUAL WORK PLAN")]), (1, 60, [(72, "PART ONE: CONTACT INFORMATION")]),
+            (1, 75, [(72, "Employment Network:"), (250, "Open Door Staffing")]),
+            (1, 90, [(72, "Beneficiary Name:"), (250, "Kevin T. Brandt")]),
+            (1, 110, [(72, "TERMS AND CONDITIONS")]), (1, 125, [(72, "No."), (110, "Condition")])]
+    for n in range(1, 16):
+        rows.append((1, 125 + 14 * n, [(72, str(n)), (110, lines[start + n - 1].split(". ", 1)[1])]))
+    r = interpret(pdf_layout(rows))
+    assert len(r.terms_and_conditions) == 15
+    assert [t.number for t in r.terms_and_conditions if not t.present] == []
+    # each row is its own item: a term's evidence is its row, not the whole table
+    assert r.terms_and_conditions[1].evidence == "2 " + lines[start + 1].split(". ", 1)[1]
+
+
+def test_terms_in_one_paragraph_numbered_inline_set_in_two_columns():
+    lines = SAMPLE.splitlines()
+    start = next(i for i, line in enumerate(lines) if line.startswith("# Part Three")) + 1
+    words = " ".join(f"({n}) {lines[start + n - 1].split('. ', 1)[1]}" for n in range(1, 16)).split()
+    chunks: list[str] = []
+    for word in words:  # lines of at most 40 characters: a column 220 points wide
+        if chunks and len(chunks[-1]) + 1 + len(word) <= 40:
+            chunks[-1] += " " + word
+        else:
+            chunks.append(word)
+    half = (len(chunks) + 1) // 2
+    rows = [(1, 40, [(72, "INDIVIDUAL WORK PLAN")]), (1, 60, [(72, "PART ONE: CONTACT INFORMATION")]),
+            (1, 75, [(72, "Employment Network:"), (250, "Open Door Staffing")]),
+            (1, 90, [(72, "Beneficiary Name:"), (250, "Kevin T. Brandt")]),
+            (1, 110, [(72, "TERMS AND CONDITIONS")])]
+    for i, chunk in enumerate(chunks[:half]):  # balanced columns, their lines a little out of step
+        rows.append((1, 125 + 12 * i, [(50, chunk)]))
+    for i, chunk in enumerate(chunks[half:]):
+        rows.append((1, 129 + 12 * i, [(316, chunk)]))
+    rows.sort(key=lambda r: r[1])
+    r = interpret(pdf_layout(rows))
+    assert len(r.terms_and_conditions) == 15
+    assert [t.number for t in r.terms_and_conditions if not t.present] == []
+    assert r.terms_and_conditions[1].evidence.startswith("(2) Your participation is voluntary")
+
+
+@pytest.mark.parametrize(("number", "text"), [
+    (1, "The EN charges the Ticket holder nothing for its services."),
+    (12, "The EN will furnish each service and support that this plan lists.")])
+def test_term_ideas_in_other_words(number, text):
+    from iwp_pipeline.extract.terms import expresses
+    from iwp_pipeline.reference import terms_catalogue
+
+    spec = next(s for s in terms_catalogue() if s.number == number)
+    assert expresses(spec, text)

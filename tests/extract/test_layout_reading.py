@@ -420,3 +420,190 @@ def _sectioned(layout: Layout) -> list[Unit]:
     units = build_units(layout)
     assign_sections(units)
     return units
+
+
+@pytest.mark.parametrize(("text", "section"), [
+    ("Who is this plan for?", "part1"), ("When and how did we meet?", "discussion"),
+    ("What work have you done?", "work_history"), ("What job do you want?", "goals"),
+    ("Step 4 — Your job goals", "goals"), ("How will we help?", "services"),
+    ("What are the rules of this plan?", "terms"), ("Step 6 — Agreement", "terms"),
+    ("What do you understand?", "sou"), ("Who signed this plan?", "signatures")])
+def test_headings_asked_as_questions_or_steps_name_their_section(text, section):
+    assert heading_section(Unit(text, 0, heading_hint=True)) == section
+
+
+def test_signature_of_a_party_is_a_label_not_the_signatures_heading():
+    assert heading_section(Unit("Signature of job seeker (or representative)", 0, heading_hint=True)) is None
+    assert heading_section(Unit("Signatures", 0, heading_hint=True)) == "signatures"
+
+
+@pytest.mark.parametrize("mark", ["(•)", "(●)", "◉", "[■]"])
+def test_a_filled_radio_button_is_a_ticked_box(mark):
+    from iwp_pipeline.extract.layout import CHECKED, EMPTY_BRACKETS, MARKED_BRACKETS
+
+    written = f"{mark} Office visit ( ) Phone call ( ) Online (video)"
+    text = EMPTY_BRACKETS.sub("[ ]", MARKED_BRACKETS.sub(CHECKED, written))
+    assert text == "[x] Office visit [ ] Phone call [ ] Online (video)"
+
+
+@pytest.mark.parametrize(("name", "key"), [
+    ("Work incentives / benefits planning", "benefits_counseling"), ("Benefits advice", "benefits_counseling"),
+    ("Planning your goals", "goal_setting"), ("Career goal planning", "goal_setting"),
+    ("On-the-job coaching", "job_coaching"), ("Coaching on the job", "job_coaching"),
+    ("Reaching out to employers (job development)", "job_development"), ("Training or classes", "training"),
+    ("Help searching for jobs", "job_search"), ("Job search help", "job_search"),
+    ("Help getting hired (placement)", "job_placement"),
+    ("Follow-up while getting the first job", "follow_up_initial"),
+    ("Check-ins while you start out", "follow_up_initial"),
+    ("Follow-up once employed", "follow_up_ongoing"), ("Check-ins after you settle in", "follow_up_ongoing"),
+    ("Help keeping your job", "job_stabilization"), ("Help moving up at work", "career_advancement")])
+def test_plain_language_service_names(name, key):
+    r = interpret(_word(f"# Services and Supports\n[x] {name} - weekly meetings with the EN.\n" + TERMS))
+    assert [s.service for s in r.services if s.selected] == [key]
+
+
+def test_a_description_that_opens_with_a_service_name_is_still_the_description():
+    r = interpret(_word("# Services and Supports\n[x] Job Coach | Coaching on the job during the first month.\n"
+                        "[ ] Job Search | \n" + TERMS))
+    coach = next(s for s in r.services if s.service == "job_coaching")
+    assert coach.selected and coach.description == "Coaching on the job during the first month."
+
+
+def test_word_signature_values_on_the_line_under_their_labels():
+    r = interpret(_word(TERMS + """# Signatures
+Signature of job seeker (or representative)
+/s/ Kevin T. Brandt
+Date
+02/20/2025
+Signature of EN staff member
+/s/ Luis Ortega
+Printed name of EN staff member
+Luis Ortega
+Date
+02/21/2025
+"""))
+    sig = r.signatures
+    assert sig.ticketholder.signed and sig.ticketholder.date == "2025-02-20"
+    assert sig.en_representative.signed and sig.en_representative.printed_name == "Luis Ortega"
+    assert sig.en_representative.date == "2025-02-21"
+
+
+def test_dot_leaders_between_a_label_and_its_value():
+    r = interpret(pdf_layout([(1, 40, [(72, "INDIVIDUAL WORK PLAN")]), (1, 60, [(72, "CONTACT INFORMATION")]),
+                              (1, 75, [(72, "Employment Network: ............ Open Door Staffing")]),
+                              (1, 90, [(72, "EN PID no. ........................"), (300, "0004417")]),
+                              (1, 105, [(72, "Beneficiary Name . . . . . . . . Kevin T. Brandt")])]))
+    assert (r.en.name, r.en.pid, r.ticketholder.name) == ("Open Door Staffing", "0004417", "Kevin T. Brandt")
+
+
+@pytest.mark.parametrize("header", ["Where you worked | What you did | From | To | Pay",
+                                    "Employer / firm | Job held | Started | Ended | Monthly gross pay",
+                                    "Business name | Your position | Began | Left | Pay per month"])
+def test_work_history_columns_in_other_words(header):
+    r = interpret(_word(f"""# Work History
+{header}
+Springfield Dental Group | Receptionist | 06/2023 | 09/2024 | $1,200 a month
+""" + TERMS))
+    assert [(j.employer, j.job_title) for j in r.work_history] == [("Springfield Dental Group", "Receptionist")]
+
+
+def test_goals_as_career_objectives_with_values_under_labels_and_money_in_dollars():
+    r = interpret(_word("""# CAREER OBJECTIVES
+Career objective (short range)
+Office Assistant — PT, 25 hrs/wk, 14.00 dollars/hour, within 9 months
+Career objective (long range)
+Administrative Coordinator — FT, 40 hrs/wk, 2,600 dollars/month, within 3 years
+""" + TERMS))
+    goals = r.employment_goals
+    assert goals.short_term is not None and goals.short_term.monthly_earnings == pytest.approx(1516.67, abs=0.01)
+    assert goals.long_term is not None and goals.long_term.monthly_earnings == 2600.0
+
+
+def test_party_label_set_off_by_a_comma():
+    r = interpret(_word(TERMS + """# Signatures
+EN representative signature: /s/ Luis Ortega
+EN representative, printed name: Luis Ortega
+"""))
+    assert r.signatures.en_representative.printed_name == "Luis Ortega"
+
+
+@pytest.mark.parametrize(("sentence", "modality"), [("We met by video (Zoom).", "video"),
+                                                    ("We talked by phone on March 4.", "telephone"),
+                                                    ("We met in person at our office.", "in_person"),
+                                                    ("We met one-on-one to talk about work.", None)])
+def test_modality_stated_in_a_sentence(sentence, modality):
+    r = interpret(layout_from_text(HEAD.replace("Date of Discussion: 02/14/2025", sentence) + TERMS))
+    assert r.discussion.modality == modality
+
+
+def test_labels_with_an_aside_before_the_colon():
+    r = interpret(layout_from_text("""# INDIVIDUAL WORK PLAN
+# Contact information
+Our organization (your EN): Open Door Staffing
+Provider no. (PID): P-20931
+Helper/rep. name and phone: Janet Brandt, mother, 555-880-3132
+# Discussion
+Date of Discussion: 02/14/2025
+""" + TERMS))
+    assert (r.en.name, r.en.pid, r.alternate_contact.name) == ("Open Door Staffing", "P-20931", "Janet Brandt")
+
+
+def test_goals_labelled_by_their_time_horizon():
+    r = interpret(_word("""# What job do you want?
+First, within 18 months: Work as a Line Cook, part time (25 hours a week), earning $15.00 an hour.
+Later, in 3 to 5 years: Work as a Kitchen Manager, full time, earning about $3,100 per month.
+""" + TERMS))
+    goals = r.employment_goals
+    assert goals.short_term is not None and goals.short_term.job_title == "Line Cook"
+    assert goals.long_term is not None and goals.long_term.monthly_earnings == 3100.0
+
+
+def test_past_jobs_told_as_sentences():
+    r = interpret(_word("""# What work have you done?
+Receptionist at Springfield Dental Group, June 2023 to September 2024, 20 hours a week, $12.00 an hour.
+Cashier at Lakeside Grocery, January 2022 to May 2023, about $700 per month.
+We met at the library to talk about work.
+""" + TERMS))
+    assert [(j.employer, j.job_title, j.start_date) for j in r.work_history] == [
+        ("Springfield Dental Group", "Receptionist", "2023-06"), ("Lakeside Grocery", "Cashier", "2022-01")]
+    assert r.work_history[1].monthly_earnings == 700.0
+
+
+def test_plain_language_signature_lines_addressed_to_the_person():
+    r = interpret(_word(TERMS + """# Who signed this plan?
+You (or your representative): Kevin T. Brandt (signed electronically)
+Date: February 20th, 2025
+Your contact at the EN: Luis Ortega (signed electronically)
+Date: February 21st, 2025
+EN contact's printed name: Luis Ortega
+"""))
+    sig = r.signatures
+    assert sig.ticketholder.signed and sig.ticketholder.date == "2025-02-20"
+    assert sig.en_representative.signed and sig.en_representative.date == "2025-02-21"
+    assert sig.en_representative.printed_name == "Luis Ortega"
+
+
+def test_your_name_in_a_plan_addressed_to_the_person_is_theirs():
+    r = interpret(layout_from_text("""# INDIVIDUAL WORK PLAN
+# Who is this plan for?
+Your name: Kevin T. Brandt
+Our organization (your EN): Open Door Staffing
+# Discussion
+Date of Discussion: 02/14/2025
+""" + TERMS))
+    assert r.ticketholder.name == "Kevin T. Brandt"
+
+
+def test_pdf_signature_values_on_the_line_under_their_labels():
+    rows = PDF_HEAD + [(1, 120, [(72, "TERMS AND CONDITIONS")]),
+                       (1, 135, [(72, "1. Our services and supports are free of charge to you.")]),
+                       (1, 200, [(72, "SIGNATURES")]),
+                       (1, 215, [(72, "Signature of job seeker (or representative)")]),
+                       (1, 236, [(72, "/s/ Kevin T. Brandt")]),
+                       (1, 258, [(72, "Date")]), (1, 279, [(72, "02/20/2025")]),
+                       (1, 301, [(72, "Signature of EN staff member")]), (1, 322, [(72, "/s/ Luis Ortega")]),
+                       (1, 340, [(72, "Printed name of EN staff member")]), (1, 363, [(72, "Luis Ortega")]),
+                       (1, 386, [(72, "Date")]), (1, 407, [(72, "02/21/2025")])]
+    sig = interpret(pdf_layout(rows)).signatures
+    assert sig.ticketholder.signed and sig.ticketholder.date == "2025-02-20"
+    assert sig.en_representative.printed_name == "Luis Ortega" and sig.en_representative.date == "2025-02-21"
