@@ -113,7 +113,8 @@ def _words(tooltip: str | None, label: str | None, name: str, row: str | None) -
 def _without_number(text: str) -> tuple[str, int | None]:
     """'Employer name (2):' -> ('Employer name', 2); the text itself when no row number is in it.
 
-    The number may also lead ('3 Title', a name whose row word was noise) or stand inside: after a word for a row ('Job 2: employer' -> ('employer', 2))
+    The number may also lead ('3 Title', a name whose row word was noise) or stand inside: after a
+    word for a row ('Job 2: employer' -> ('employer', 2))
     or after the column's first word ('Employer 2 name' -> ('Employer name', 2)).
     """
     m = _NUMBER.search(text)

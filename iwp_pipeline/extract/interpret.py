@@ -981,7 +981,8 @@ def read_goals(units: Sequence[Unit], reader: Reader, found: Found) -> Employmen
         if label and label.key in ("goals.short_term", "goals.long_term"):
             current = label.key
             if current not in texts:
-                text, where = reader.long_text(u, label.rest, stop=[r"^\s*(?:job title|position|hours(?: per week)?|earnings|wages?|time ?frame)\s*:"])
+                stop = r"^\s*(?:job title|position|hours(?: per week)?|earnings|wages?|time ?frame)\s*:"
+                text, where = reader.long_text(u, label.rest, stop=[stop])
                 if text and not label.rest and match_label(text, _GOAL_SUB) is not None:
                     text = None  # no goal text: its details follow as labels of their own ('Target occupation: ...')
                 if text:
@@ -1017,8 +1018,10 @@ def read_goals(units: Sequence[Unit], reader: Reader, found: Found) -> Employmen
 
 
 def _split_goal_lines(text: str | None, subs: dict[str, str]) -> str | None:
-    """A goal written with its details on lines of its own ('Job title: ...' in the same table cell):
-    the details go to ``subs``, the other lines are the goal as written."""
+    """A goal written with its details on lines of its own ('Job title: ...' in the same table cell).
+
+    The details go to ``subs``, the other lines are the goal as written.
+    """
     if not text or "\n" not in text:
         return text
     kept = []
@@ -1459,8 +1462,11 @@ _ORIGINAL_COLUMN = re.compile(r"^\s*(?:original|current|previous|prior|old|befor
 
 
 def _revised_only(units: list[Unit]) -> list[Unit]:
-    """Leave out the table columns headed 'Original ...': an amendment shows the plan's old values
-    beside the revised ones, and only the revised ones are the amendment's."""
+    """Leave out the table columns headed 'Original ...' of an amendment.
+
+    An amendment shows the plan's old values beside the revised ones; only the revised ones are the
+    amendment's.
+    """
     header_rows = {(u.table, u.part): u.row for u in units if u.table is not None and u.row is not None
                    and _ORIGINAL_COLUMN.match(u.text) and len(u.text.split()) <= 4}
     dropped = {(u.table, u.part, u.cell) for u in units if u.table is not None

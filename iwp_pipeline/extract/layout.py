@@ -19,7 +19,6 @@ Conventions every reader follows:
 from __future__ import annotations
 
 import re
-
 from dataclasses import dataclass, field
 from typing import Literal
 

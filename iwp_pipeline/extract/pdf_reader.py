@@ -19,8 +19,19 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from iwp_pipeline.errors import CorruptDocument, EncryptedDocument, NoTextLayer, TooLarge
-from iwp_pipeline.extract.layout import (CHECKED, EMPTY_BRACKETS, MARKED_BRACKETS, UNCHECKED, BBox, FieldOption,
-                                         FormField, Layout, Line, Rule, Segment)
+from iwp_pipeline.extract.layout import (
+    CHECKED,
+    EMPTY_BRACKETS,
+    MARKED_BRACKETS,
+    UNCHECKED,
+    BBox,
+    FieldOption,
+    FormField,
+    Layout,
+    Line,
+    Rule,
+    Segment,
+)
 
 SEGMENT_GAP = 9.0
 """A horizontal gap wider than this (points) separates two segments of a line."""
@@ -357,7 +368,8 @@ def _page_widgets(form: pdfium_c.FPDF_FORMHANDLE, page: pdfium.PdfPage, number: 
                 name=name, kind=kind, value=value,
                 tooltip=_wide(pdfium_c.FPDFAnnot_GetFormFieldAlternateName, form, annot),
                 checked=bool(pdfium_c.FPDFAnnot_IsChecked(form, annot)) if kind in ("checkbox", "radio") else False,
-                export=_wide(pdfium_c.FPDFAnnot_GetFormFieldExportValue, form, annot) if kind in ("checkbox", "radio") else "",
+                export=(_wide(pdfium_c.FPDFAnnot_GetFormFieldExportValue, form, annot)
+                        if kind in ("checkbox", "radio") else ""),
                 appearance=_wide(pdfium_c.FPDFAnnot_GetAP, annot, pdfium_c.FPDF_ANNOT_APPEARANCEMODE_NORMAL)
                 if kind in ("text", "signature") and not value.strip() else "",
                 page=number, rect=(x0, height - y1, x1, height - y0),

@@ -474,7 +474,8 @@ def match_label(text: str, keys: tuple[str, ...] | None = None) -> LabelMatch | 
     rest_stripped = re.sub(r"^\s*(?:\([^)]{0,30}\)\s*|[:#\-–—.]\s*)*", "", rest)  # 'no. (PID): ', '(your EN): '
     rest_stripped = re.sub(r"^_{2,}\s*", "", rest_stripped)
     # A label is followed by punctuation, a gap or nothing; 'Name of the program' is not a label.
-    if rest and not body[:end].rstrip().endswith((":", "#")) and not re.match(r"^\s*(?:\([^)]{0,30}\))?\s*[:#\-–—._]|^\s*$|^\s{2,}", rest) and len(rest_stripped) > 0:
+    separated = re.match(r"^\s*(?:\([^)]{0,30}\))?\s*[:#\-–—._]|^\s*$|^\s{2,}", rest)
+    if rest and not body[:end].rstrip().endswith((":", "#")) and not separated and len(rest_stripped) > 0:
         if not re.match(r"^\s*(?:\[[x ]\])", rest):
             return None
     return LabelMatch(best[1], rest_stripped.strip())
