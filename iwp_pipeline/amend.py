@@ -18,7 +18,6 @@ import json
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
-from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -37,7 +36,7 @@ from iwp_pipeline.model import (
 )
 from iwp_pipeline.privacy import mask_ssn
 from iwp_pipeline.render import SERVICE_NAMES
-from iwp_pipeline.resources import data_file, load_json_data, load_schema
+from iwp_pipeline.resources import data_file, load_json_data, schema_validator
 from iwp_pipeline.rules.base import CheckOptions
 from iwp_pipeline.values import parse_hours, parse_money
 
@@ -81,11 +80,8 @@ class Changes:
 # --- reading ------------------------------------------------------------------------------------
 
 
-@cache
 def _changes_validator() -> Draft202012Validator:
-    schema = load_schema("changes.schema.json")
-    Draft202012Validator.check_schema(schema)
-    return Draft202012Validator(schema)
+    return schema_validator("changes.schema.json")  # type: ignore[no-any-return]
 
 
 def load_changes(path: Path) -> Changes:

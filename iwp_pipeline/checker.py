@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import copy
 from collections.abc import Iterable, Mapping
-from functools import cache
 from typing import Any
 
 from jsonschema import Draft202012Validator
@@ -19,7 +18,7 @@ from iwp_pipeline.model import (
     Severity,
     record_from_dict,
 )
-from iwp_pipeline.resources import load_schema
+from iwp_pipeline.resources import schema_validator
 from iwp_pipeline.rules import all_rules, get_rule
 from iwp_pipeline.rules.base import CheckOptions, Rule, RuleContext
 
@@ -39,12 +38,9 @@ _POINTER_COMPONENTS = (
 )
 
 
-@cache
 def record_validator() -> Draft202012Validator:
     """The validator for ``iwp.schema.json`` (built once)."""
-    schema = load_schema("iwp.schema.json")
-    Draft202012Validator.check_schema(schema)
-    return Draft202012Validator(schema)
+    return schema_validator("iwp.schema.json")  # type: ignore[no-any-return]
 
 
 IWP_KEYS = frozenset((

@@ -7,6 +7,7 @@ import os
 import re
 import sys
 import time
+from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 from typing import Any, NoReturn
@@ -158,6 +159,12 @@ def check(paths: tuple[Path, ...], fmt: str | None, output: Path | None, reports
         bar.finish()
     if not show_ssn:
         report = redact_report(report)
+    finish(report, fmt, output, reports, quiet=quiet, fail_on=fail_on)
+
+
+def finish(report: Report, fmt: str, output: Path | None, reports: Sequence[tuple[str, Path]], *,
+           quiet: bool, fail_on: str) -> NoReturn:
+    """Write the report and the extra ``--report`` files, the step summary and the summary line; exit."""
     for extra_fmt, path in reports:
         write_atomic(path, RENDERERS[extra_fmt](report))
     _emit(RENDERERS[fmt](report), output)

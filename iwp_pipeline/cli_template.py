@@ -2,16 +2,11 @@
 
 from __future__ import annotations
 
-import os
-import sys
 from pathlib import Path
 
 import click
 
-from iwp_pipeline.output import write_atomic
 from iwp_pipeline.privacy import redact_report
-from iwp_pipeline.report import RENDERERS
-from iwp_pipeline.report.text import summary_line
 
 EXIT_CODES_HELP = """\b
 Exit codes:
@@ -58,18 +53,10 @@ def check(paths: tuple[Path, ...], fmt: str, output: Path | None, reports: tuple
     variables of its context schema, and render with a sample record into a document that
     `iwp check` finds compliant. A folder stands for every .docx and .pdf inside it.
     """
-    from iwp_pipeline.cli import ReportTarget, _append_step_summary, _codes, _emit, exit_code
+    from iwp_pipeline.cli import ReportTarget, _codes, finish
     from iwp_pipeline.tplcheck import TemplateOptions, check_templates
 
     targets = [ReportTarget().convert(r, None, click.get_current_context()) for r in reports]
     names = frozenset(n.strip() for f in filters for n in f.split(",") if n.strip())
     options = TemplateOptions(kind=kind, sample=sample, filters=names, select=_codes(select), ignore=_codes(ignore))
-    report = redact_report(check_templates(paths, options))
-    for extra_fmt, path in targets:
-        write_atomic(path, RENDERERS[extra_fmt](report))
-    _emit(RENDERERS[fmt](report), output)
-    if "github" in {fmt, *(t[0] for t in targets)} and os.environ.get("GITHUB_STEP_SUMMARY"):
-        _append_step_summary(Path(os.environ["GITHUB_STEP_SUMMARY"]), report)
-    if not quiet and (output is not None or fmt != "text"):
-        click.echo(summary_line(report), err=True)
-    sys.exit(int(exit_code(report, fail_on)))
+    finish(redact_report(check_templates(paths, options)), fmt, output, targets, quiet=quiet, fail_on=fail_on)

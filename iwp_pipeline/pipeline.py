@@ -133,25 +133,30 @@ def check_source(source: Source, options: RunOptions) -> DocumentResult:
     try:
         data = _read_source(source)
     except InputError as exc:
-        return _failed(source, None, "unknown", exc)
+        return _failed(source.display, None, "unknown", exc)
+    return check_bytes(data, source.display, options)
+
+
+def check_bytes(data: bytes, display: str, options: RunOptions) -> DocumentResult:
+    """Check the bytes of one document shown as ``display``; never raises for a bad document."""
     digest = hashlib.sha256(data).hexdigest()
     kind = "unknown"
     try:
         kind, record, findings = build_and_check(data, options)
     except InputError as exc:
-        return _failed(source, digest, exc_kind(exc, kind), exc)
+        return _failed(display, digest, exc_kind(exc, kind), exc)
     except MemoryError:
-        return _failed(source, digest, kind, TooLarge("reading the document needed more memory than allowed"))
+        return _failed(display, digest, kind, TooLarge("reading the document needed more memory than allowed"))
     except RecursionError:
-        return _failed(source, digest, kind, CorruptDocument("the document is nested too deeply to read"))
+        return _failed(display, digest, kind, CorruptDocument("the document is nested too deeply to read"))
     except Exception as exc:  # noqa: BLE001  a bug on one document must not stop the batch
         bug = InputError(f"iwp-pipeline failed on this document ({type(exc).__name__}); "
                          "please report it", code="internal-error")
-        return _failed(source, digest, kind, bug)
+        return _failed(display, digest, kind, bug)
     findings = [f for f in findings if options.keeps(f.rule)]
     status = Status.NONCOMPLIANT if any(f.severity is Severity.ERROR for f in findings) else Status.COMPLIANT
     return DocumentResult(
-        path=source.display, sha256=digest, kind=kind, status=status, record=record,
+        path=display, sha256=digest, kind=kind, status=status, record=record,
         findings=tuple(findings), document_type=record.document_type,
         components=components(record, findings,
                               with_submission=options.check.submission_date is not None),
@@ -160,7 +165,7 @@ def check_source(source: Source, options: RunOptions) -> DocumentResult:
 
 def build_and_check(data: bytes, options: RunOptions) -> tuple[str, Record, list[Finding]]:
     """Bytes -> (report kind, record, findings)."""
-    filetype = _filetype(data)
+    filetype = document_filetype(data)
     if filetype == "json":
         record, findings = check_data(_load_json(data), options.check)
         return "json", record, findings
@@ -172,8 +177,8 @@ def build_and_check(data: bytes, options: RunOptions) -> tuple[str, Record, list
 
 def extract_path(path: Path) -> Record:
     """The record of one document (JSON records are normalised); raises InputError when unreadable."""
-    data = _read_bytes(path)
-    filetype = _filetype(data)
+    data = read_bytes(path)
+    filetype = document_filetype(data)
     if filetype == "json":
         return check_data(_load_json(data), CheckOptions())[0]
     from iwp_pipeline.extract import extract_record
@@ -181,7 +186,7 @@ def extract_path(path: Path) -> Record:
     return extract_record(data, filetype)[1]
 
 
-def _filetype(data: bytes) -> str:
+def document_filetype(data: bytes) -> str:
     """``json``, ``pdf`` or ``docx``; any other content is an InputError."""
     if not data:
         raise CorruptDocument("the file is empty", code="empty")
@@ -201,15 +206,15 @@ def exc_kind(exc: InputError, fallback: str) -> str:
     return "pdf-image" if exc.code == "no-text-layer" else fallback
 
 
-def _failed(source: Source, digest: str | None, kind: str, exc: InputError) -> DocumentResult:
-    return DocumentResult(path=source.display, sha256=digest, kind=kind, status=Status.ERROR,
+def _failed(display: str, digest: str | None, kind: str, exc: InputError) -> DocumentResult:
+    return DocumentResult(path=display, sha256=digest, kind=kind, status=Status.ERROR,
                           error=ErrorInfo(exc.code, exc.message))
 
 
 def _read_source(source: Source) -> bytes:
     """The bytes of a file, or of a document inside a .zip archive (with size guards)."""
     if source.member is None:
-        return _read_bytes(source.path)
+        return read_bytes(source.path)
     if not source.member:
         raise TooLarge(f"the archive holds more than {MAX_ARCHIVE_MEMBERS} documents")
     try:
@@ -226,7 +231,8 @@ def _read_source(source: Source) -> bytes:
     return data
 
 
-def _read_bytes(path: Path) -> bytes:
+def read_bytes(path: Path) -> bytes:
+    """The bytes of a file; a missing, unreadable or folder path is an :class:`InputError`."""
     try:
         return path.read_bytes()
     except FileNotFoundError as exc:

@@ -26,19 +26,16 @@ from __future__ import annotations
 import io
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from datetime import date
-from functools import cache
 from pathlib import Path
 from typing import Any
 
-from docxtpl import DocxTemplate
 from jinja2 import Environment, TemplateError, Undefined
 from jsonschema import Draft202012Validator
 
 from iwp_pipeline.errors import GenerationError, InputError
 from iwp_pipeline.model import SERVICES, Record, record_from_dict
 from iwp_pipeline.reference import terms_catalogue
-from iwp_pipeline.resources import load_json_data, load_schema, template_file
+from iwp_pipeline.resources import load_json_data, schema_validator, template_file
 
 IWP_TEMPLATE = "iwp.docx"
 AMENDMENT_TEMPLATE = "amendment.docx"
@@ -80,6 +77,8 @@ def jinja_environment(*, undefined: type[Undefined] = Undefined) -> Environment:
 
 def render_docx(template: bytes, context: Mapping[str, Any], env: Environment) -> bytes:
     """Render docxtpl template bytes with ``context`` in ``env``; Jinja and docxtpl errors propagate."""
+    from docxtpl import DocxTemplate  # imported here: only rendering needs it (keeps `iwp` start-up light)
+
     document = DocxTemplate(io.BytesIO(template))
     document.render(dict(context), jinja_env=env)
     out = io.BytesIO()
@@ -127,11 +126,8 @@ def render_iwp(record: Record) -> bytes:
     return render_template(IWP_TEMPLATE, iwp_context(record))
 
 
-@cache
 def _amendment_validator() -> Draft202012Validator:
-    schema = load_schema("amendment-context.schema.json")
-    Draft202012Validator.check_schema(schema)
-    return Draft202012Validator(schema)
+    return schema_validator("amendment-context.schema.json")  # type: ignore[no-any-return]
 
 
 def render_amendment(context: Mapping[str, Any]) -> bytes:
@@ -197,14 +193,16 @@ def _coversheet_sample(sample: Mapping[str, Any] | None) -> dict[str, Any]:
     Built by ``iwp coversheet``'s own code; it is sent three days after the later signature, so the
     dates on the dry render are those of the record and do not depend on today.
     """
+    from dataclasses import replace
     from datetime import timedelta
 
     from iwp_pipeline.coversheet import CoversheetOptions, build_coversheet
 
     record = record_from_dict(sample if sample is not None else load_json_data("sample-record.json"))
-    signed = [d for d in (record.signatures.ticketholder.date, record.signatures.en_representative.date) if d]
-    sent = max(date.fromisoformat(d) for d in signed) + timedelta(days=3) if signed else None
-    return build_coversheet(record, CoversheetOptions(reason="new", date_sent=sent), pages=5).context()
+    coversheet = build_coversheet(record, CoversheetOptions(reason="new"), pages=5)
+    if coversheet.later_signature is not None:
+        coversheet = replace(coversheet, date_sent=coversheet.later_signature + timedelta(days=3))
+    return coversheet.context()
 
 
 TEMPLATE_KINDS: Mapping[str, TemplateKind] = {

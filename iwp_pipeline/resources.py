@@ -34,3 +34,13 @@ def load_json_data(name: str) -> Any:
 def load_schema(name: str) -> Any:
     """Parse a JSON Schema of the package (cached; treat the result as read-only)."""
     return json.loads(schema_file(name).read_text(encoding="utf-8"))
+
+
+@cache
+def schema_validator(name: str) -> Any:
+    """A checked JSON Schema 2020-12 validator for a schema of the package (built once per schema)."""
+    from jsonschema import Draft202012Validator
+
+    schema = load_schema(name)
+    Draft202012Validator.check_schema(schema)
+    return Draft202012Validator(schema)

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
+from iwp_pipeline.convert import DEFAULT_TIMEOUT, convert_to_pdf
 from iwp_pipeline.coversheet import (
     FIELD_LABELS,
     Coversheet,
@@ -26,8 +27,8 @@ from iwp_pipeline.coversheet import (
 )
 from iwp_pipeline.errors import ConversionFailed, ConverterMissing, GenerationError, InputError, UsageError
 from iwp_pipeline.model import DocumentResult, Record, Status
-from iwp_pipeline.packet import CONVERT_TIMEOUT, Part, convert_to_pdf, count_pages, load_parts, merge
-from iwp_pipeline.pipeline import RunOptions, Source, _read_bytes, check_source
+from iwp_pipeline.packet import Part, count_pages, load_parts, merge
+from iwp_pipeline.pipeline import RunOptions, check_bytes, read_bytes
 from iwp_pipeline.rules.submission import DEADLINE_DAYS
 
 WARN_DAYS = 3
@@ -71,7 +72,7 @@ class SubmitOptions:
     """Write a packet for a noncompliant IWP; read a scan (no text layer) with every field blank."""
     soffice: str | None = None
     """The LibreOffice program; None looks it up (``IWP_SOFFICE``, then the PATH)."""
-    timeout: float = CONVERT_TIMEOUT
+    timeout: float = DEFAULT_TIMEOUT
 
 
 def make_coversheet(path: Path, fmt: str, options: SubmitOptions) -> Submission:
@@ -83,10 +84,10 @@ def make_coversheet(path: Path, fmt: str, options: SubmitOptions) -> Submission:
     """
     if fmt not in FORMATS:
         raise UsageError(f"the coversheet is written as PDF or DOCX, not {fmt!r}")
-    document, record, notes = read_iwp(path, options)
+    document, record, notes, data = read_iwp(path, options)
     pages = None
     if options.coversheet.pages is None:
-        iwp_pages, count_notes = _iwp_pages(path, document.kind, options)
+        iwp_pages, count_notes = _iwp_pages(path, data, document.kind, options)
         pages, notes = (1 + iwp_pages if iwp_pages else None), notes + count_notes
     elif document.kind != "json":
         notes.append(Note("note", f"the page count {options.coversheet.pages} is the one given, not counted"))
@@ -104,14 +105,14 @@ def make_packet(iwp: Path, amendments: Sequence[Path], options: SubmitOptions) -
     always counted (``options.coversheet.pages`` is ignored).
     """
     cover_options = dataclasses.replace(options.coversheet, pages=None)
-    document, record, notes = read_iwp(iwp, options)
+    document, record, notes, data = read_iwp(iwp, options)
     if document.kind == "json":
         raise UsageError(f"{iwp}: a JSON record has no pages to send; give the signed IWP as a PDF or Word file")
     if document.status is Status.NONCOMPLIANT and not options.force:
         coversheet = build_coversheet(record, cover_options)
         return Submission(coversheet, document, None, tuple(notes + deadline_notes(coversheet)))
     parts = load_parts([(iwp, "iwp")] + [(path, "amendment") for path in amendments],
-                       soffice=options.soffice, timeout=options.timeout)
+                       soffice=options.soffice, timeout=options.timeout, read={iwp: data})
     total = 1 + sum(part.pages for part in parts)
     coversheet = build_coversheet(record, cover_options, pages=total)
     cover = render_pdf(coversheet.context())
@@ -125,19 +126,25 @@ def make_packet(iwp: Path, amendments: Sequence[Path], options: SubmitOptions) -
     return Submission(coversheet, document, packet, tuple(notes), tuple(parts))
 
 
-def read_iwp(path: Path, options: SubmitOptions) -> tuple[DocumentResult, Record, list[Note]]:
-    """Read and check the IWP like ``iwp check`` does; an unreadable file is an InputError.
+def read_iwp(path: Path, options: SubmitOptions) -> tuple[DocumentResult, Record, list[Note], bytes]:
+    """Read (once) and check the IWP like ``iwp check`` does; an unreadable file is an InputError.
 
-    With ``force``, a scan (no text layer) gives an empty record: every field left blank.
+    Returns the check's result, the record, notes and the bytes that were checked (the packet
+    holds exactly these). With ``force``, a scan (no text layer) gives an empty record: every
+    field left blank.
     """
-    document = check_source(Source(path, str(path)), RunOptions())
+    try:
+        data = read_bytes(path)
+    except InputError as exc:
+        raise InputError(f"{path}: {exc.message}", code=exc.code) from exc
+    document = check_bytes(data, str(path), RunOptions())
     if document.status is not Status.ERROR:
         assert document.record is not None
-        return document, document.record, []
+        return document, document.record, [], data
     assert document.error is not None
     if options.force and document.error.code == "no-text-layer":
         return document, Record(), [Note("warning", "the IWP has no text layer (a scan): every field read from "
-                                                    "the IWP is left blank on the coversheet")]
+                                                    "the IWP is left blank on the coversheet")], data
     raise InputError(f"{path}: {document.error.message}", code=document.error.code)
 
 
@@ -183,11 +190,10 @@ def _compliance_notes(document: DocumentResult, *, packet: bool) -> list[Note]:
     return [Note("warning", f"the IWP is noncompliant ({codes}): {then}")]
 
 
-def _iwp_pages(path: Path, kind: str, options: SubmitOptions) -> tuple[int | None, list[Note]]:
+def _iwp_pages(path: Path, data: bytes, kind: str, options: SubmitOptions) -> tuple[int | None, list[Note]]:
     """The IWP's own page count, when it can be known."""
     if kind == "json":
         return None, []  # a record has no pages: the blank is named with the other missing fields
-    data = _read_bytes(path)
     if kind != "docx":
         return count_pages(data, str(path)), []
     try:

@@ -80,6 +80,17 @@ _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=Fals
                           remove_comments=True, remove_pis=True)
 
 
+def core_title(data: bytes) -> str | None:
+    """The Title property of a Word file (``docProps/core.xml``), or None (also when unreadable)."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            root = _parse(_read_member(archive, archive.getinfo("docProps/core.xml"), 1_000_000))
+    except (KeyError, zipfile.BadZipFile, OSError, CorruptDocument, TooLarge):
+        return None
+    found = root.find("{http://purl.org/dc/elements/1.1/}title")
+    return found.text if found is not None and found.text else None
+
+
 def _parse(data: bytes) -> etree._Element:
     if b"<!DOCTYPE" in data[:4096] or b"<!ENTITY" in data[:65536]:
         raise CorruptDocument("the Word file declares a DTD or entities, which Word never writes; refused")

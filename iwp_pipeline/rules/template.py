@@ -15,7 +15,6 @@ from iwp_pipeline.model import Severity
 from iwp_pipeline.rules.base import RuleContext, Violation, rule
 
 TEMPLATE = frozenset({"template"})
-BASIS = "issue #7: EN templates checked in CI"
 REQ = "EN Guide, Required Components of an IWP (iwp-requirements.md)"
 
 

@@ -24,7 +24,7 @@ from iwp_pipeline.errors import InputError, UnsupportedFormat, UsageError
 from iwp_pipeline.extract.interpret import interpret
 from iwp_pipeline.extract.layout import Layout
 from iwp_pipeline.model import DocumentResult, ErrorInfo, Record, Report, Severity, Status
-from iwp_pipeline.pipeline import RunOptions, _filetype, _read_bytes, build_and_check
+from iwp_pipeline.pipeline import RunOptions, build_and_check, document_filetype, read_bytes
 from iwp_pipeline.render import TEMPLATE_KINDS
 from iwp_pipeline.resources import schema_file
 from iwp_pipeline.tplcheck.content import (
@@ -36,7 +36,6 @@ from iwp_pipeline.tplcheck.content import (
     check_content,
     detect_kind,
     if_open,
-    missing_patterns,
     read_content,
 )
 from iwp_pipeline.tplcheck.issue import Issue
@@ -94,9 +93,9 @@ def check_template(path: Path, options: TemplateOptions, *, sample: Mapping[str,
     display = display or str(path)
     digest, kind_name = None, "unknown"
     try:
-        data = _read_bytes(path)
+        data = read_bytes(path)
         digest = hashlib.sha256(data).hexdigest()
-        filetype = _filetype(data)
+        filetype = document_filetype(data)
         if filetype == "docx":
             kind_name = "docx"
             record, issues, template_kind = _check_docx(data, options, sample)
@@ -117,7 +116,7 @@ def check_template(path: Path, options: TemplateOptions, *, sample: Mapping[str,
 
 def _check_docx(data: bytes, options: TemplateOptions,
                 sample: Mapping[str, Any] | None) -> tuple[Record, list[Issue], str]:
-    from iwp_pipeline.extract.docx_reader import read_docx
+    from iwp_pipeline.extract.docx_reader import core_title, read_docx
     from iwp_pipeline.tplcheck import jinja_check as jc
     from iwp_pipeline.tplcheck.docx_source import open_docx, rewrite
     from iwp_pipeline.tplcheck.dry_render import environment, render_docx, rendered_issues
@@ -136,7 +135,7 @@ def _check_docx(data: bytes, options: TemplateOptions,
         issues += problems
     replacements, conditions = _neutraliser(scan.tags)
     layout = read_docx(rewrite(source, replacements))
-    content, record, kind = _read(layout, options, conditions, title=_core_title(data))
+    content, record, kind = _read(layout, options, conditions, title=core_title(data))
     if tree is not None:
         issues += jc.unknown_filters(env, tree, places, options.filters)
         schema_name = TEMPLATE_KINDS[kind].schema
@@ -145,19 +144,17 @@ def _check_docx(data: bytes, options: TemplateOptions,
             issues.append(Issue("TPL07", f"There is no {schema_name}: the template's variables were not checked."))
         else:
             issues += jc.unknown_variables(jc.variable_uses(tree, env), schema, schema_name, places)
-    issues += check_content(content, kind)
+    rendered, problems = None, []
     if tree is not None and not any(i.rule in ("TPL01", "TPL04") for i in issues):
         rendered, problems = render_docx(data, _context(kind, sample), env)
-        issues += problems
-        if rendered is not None and kind == "coversheet":
-            # Wording that comes from the context (the routing text is data) counts once rendered.
-            text = "\n".join(u.text for u in content.units) + "\n" + "\n".join(
-                line.text for line in read_docx(rendered).lines)
-            issues = [i for i in issues if i.rule != "TPL22"] + missing_patterns(text, kind)
-        if rendered is not None and kind in ("iwp", "amendment"):
-            _, _, rendered_findings = build_and_check(rendered, RunOptions())
-            sample_name = "given sample" if sample is not None else _SAMPLE_NAMES[kind]
-            issues += _new_only(rendered_issues(rendered_findings, sample_name), issues)
+    # Wording that comes from the context (a coversheet's routing text is data) counts once rendered.
+    rendered_text = "\n".join(line.text for line in read_docx(rendered).lines) \
+        if rendered is not None and kind == "coversheet" else ""
+    issues += check_content(content, kind, rendered_text=rendered_text) + problems
+    if rendered is not None and kind in ("iwp", "amendment"):
+        _, _, rendered_findings = build_and_check(rendered, RunOptions())
+        sample_name = "given sample" if sample is not None else _SAMPLE_NAMES[kind]
+        issues += _new_only(rendered_issues(rendered_findings, sample_name), issues)
     return record, issues, kind
 
 
@@ -176,25 +173,6 @@ def _read(layout: Layout, options: TemplateOptions, conditions: Mapping[int, str
     return content, interpret(content.layout), kind
 
 
-def _core_title(data: bytes) -> str | None:
-    """The Title property of a Word file (docProps/core.xml), if it has one."""
-    import io
-    import zipfile
-
-    from lxml import etree
-
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            info = archive.getinfo("docProps/core.xml")
-            if info.file_size > 1_000_000:
-                return None
-            xml = archive.read(info)
-        parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
-        root = etree.fromstring(xml, parser)
-    except (KeyError, zipfile.BadZipFile, etree.XMLSyntaxError, OSError):
-        return None
-    found = root.find("{http://purl.org/dc/elements/1.1/}title")
-    return found.text if found is not None and found.text else None
 
 
 def _neutraliser(tags: Sequence[Any]) -> tuple[Any, dict[int, str]]:

@@ -198,8 +198,12 @@ def detect_kind(content: Content, title: str | None = None) -> str:
     return (kind_of_title(title) if title else None) or "iwp"
 
 
-def check_content(content: Content, kind: str) -> list[Issue]:
-    """Missing sections, labels and terms of a template of ``kind`` (and conditional ones)."""
+def check_content(content: Content, kind: str, *, rendered_text: str = "") -> list[Issue]:
+    """Missing sections, labels and terms of a template of ``kind`` (and conditional ones).
+
+    ``rendered_text`` is the text of the template's dry render: required wording (patterns) may
+    stand there instead of in the template itself.
+    """
     spec = requirements()[kind]
     units = content.units
     issues: list[Issue] = []
@@ -208,7 +212,7 @@ def check_content(content: Content, kind: str) -> list[Issue]:
     if spec.get("terms"):
         issues += _terms(content)
     if spec.get("patterns"):
-        issues += missing_patterns("\n".join(u.text for u in units), kind)
+        issues += missing_patterns("\n".join(u.text for u in units) + "\n" + rendered_text, kind)
     return issues
 
 
