@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-import re
 import sys
 import time
 from collections.abc import Sequence
@@ -22,7 +21,7 @@ from iwp_pipeline.errors import ExitCode, IwpError, UsageError
 from iwp_pipeline.model import Report, Status
 from iwp_pipeline.output import write_atomic
 from iwp_pipeline.pipeline import RunOptions, check_paths, extract_path
-from iwp_pipeline.privacy import redact_data, redact_report
+from iwp_pipeline.privacy import known_ssns, redact_data, redact_report
 from iwp_pipeline.reference import ThresholdTable, default_thresholds
 from iwp_pipeline.report import RENDERERS
 from iwp_pipeline.report.text import summary_line
@@ -237,8 +236,7 @@ def extract(path: Path, output: Path | None, show_ssn: bool) -> None:
     record = extract_path(path)
     data = record.to_dict()
     if not show_ssn:
-        ssn = re.sub(r"\D", "", record.ticketholder.ssn or "")
-        data = redact_data(data, (ssn,) if len(ssn) == 9 else ())
+        data = redact_data(data, known_ssns(record.ticketholder.ssn))
     _emit(json.dumps(data, indent=2, ensure_ascii=False) + "\n", output)
 
 

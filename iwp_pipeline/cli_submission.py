@@ -18,16 +18,18 @@ import click
 from iwp_pipeline import __version__
 from iwp_pipeline.cli_params import DateParam
 from iwp_pipeline.coversheet import FIELD_LABELS, CoversheetOptions
+from iwp_pipeline.coversheet import REASONS as COVERSHEET_REASONS
 from iwp_pipeline.errors import IwpError, UsageError
 from iwp_pipeline.model import Report
 from iwp_pipeline.output import write_atomic
-from iwp_pipeline.privacy import redact_report, scrub_text
+from iwp_pipeline.privacy import known_ssns, redact_report, scrub_text
 from iwp_pipeline.report import RENDERERS
 from iwp_pipeline.submission import FORMATS, Submission, SubmitOptions, make_coversheet, make_packet
 
 T = TypeVar("T")
 
-REASONS = {"new": "new", "amended": "amended", "revised-after-review": "revised_after_review", "other": "other"}
+REASONS = {reason.replace("_", "-"): reason for reason in COVERSHEET_REASONS}
+"""--reason values (dashed) -> the coversheet's reason keys."""
 
 HINTS = {
     "reason.other_text": "give --reason-text",
@@ -166,8 +168,7 @@ def _library(call: Callable[[], T]) -> T:
 
 def _screen(result: Submission, show_ssn: bool) -> Callable[..., None]:
     """``say(text, err=False)``: print with every SSN masked unless --show-ssn."""
-    digits = "".join(c for c in result.coversheet.ssn or "" if c.isdigit())
-    known = (digits,) if len(digits) == 9 else ()
+    known = known_ssns(result.coversheet.ssn)
 
     def say(text: str, err: bool = False) -> None:
         click.echo(text if show_ssn else scrub_text(text, known), err=err)

@@ -31,6 +31,12 @@ def mask_ssn(ssn: str | None) -> str | None:
     return "***-**-" + digits[-4:] if len(digits) >= 4 else "***-**-****"
 
 
+def known_ssns(*ssns: str | None) -> tuple[str, ...]:
+    """The 9-digit forms of the given SSNs (separators dropped), for :func:`scrub_text`; others are left out."""
+    found = (re.sub(r"\D", "", ssn or "") for ssn in ssns)
+    return tuple(digits for digits in found if len(digits) == 9)
+
+
 def scrub_text(text: str, known: tuple[str, ...] = ()) -> str:
     """Mask SSN-shaped numbers and the given SSNs (as 9 digits, any separators) in ``text``."""
     text = _DASHED.sub(lambda m: f"***-**-{m.group(3)}", text)
@@ -46,13 +52,10 @@ def redact_report(report: Report) -> Report:
 
 
 def _redact_document(doc: DocumentResult) -> DocumentResult:
-    known: list[str] = []
-    if doc.record is not None:
-        for ssn in [doc.record.ticketholder.ssn] + [a.ticketholder.ssn for a in doc.record.amendments]:
-            digits = re.sub(r"\D", "", ssn or "")
-            if len(digits) == 9:
-                known.append(digits)
-    return _scrub(doc, tuple(known))
+    if doc.record is None:
+        return _scrub(doc, ())
+    record = doc.record
+    return _scrub(doc, known_ssns(record.ticketholder.ssn, *(a.ticketholder.ssn for a in record.amendments)))
 
 
 def _scrub(value: T, known: tuple[str, ...]) -> T:

@@ -33,7 +33,7 @@ from iwp_pipeline.reference import terms_catalogue
 from iwp_pipeline.render import TEMPLATE_KINDS
 from iwp_pipeline.resources import load_json_data
 from iwp_pipeline.rules import get_rule
-from iwp_pipeline.tplcheck.issue import Issue
+from iwp_pipeline.tplcheck.issue import Issue, short
 
 IF_OPEN = "\ue000"
 """Starts an ``{% if %}`` marker in the placeholder copy: ``IF_OPEN + block number + IF_ID_END``."""
@@ -332,5 +332,5 @@ def _key(loc: Location) -> tuple[Any, ...]:
     return (loc.page, loc.paragraph, loc.table, loc.row, loc.cell, loc.part, loc.field)
 
 
-def _short(text: str, limit: int = 50) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+def _short(text: str) -> str:
+    return short(text, 50, one_line=False)

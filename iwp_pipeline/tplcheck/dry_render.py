@@ -18,7 +18,7 @@ from jinja2.exceptions import TemplateError
 from iwp_pipeline.model import Finding, Severity
 from iwp_pipeline.render import jinja_environment
 from iwp_pipeline.render import render_docx as _render
-from iwp_pipeline.tplcheck.issue import Issue
+from iwp_pipeline.tplcheck.issue import Issue, short
 
 RENDERED_PART = "rendered"
 """``location.part`` of a finding about the rendered document (its paragraph numbering)."""
@@ -54,9 +54,8 @@ def render_docx(data: bytes, context: Mapping[str, Any], env: Environment) -> tu
                                      f"({type(exc).__name__}: {_one_line(str(exc))}).")]
 
 
-def _one_line(text: str, limit: int = 160) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+def _one_line(text: str) -> str:
+    return short(text, 160)
 
 
 def rendered_issues(findings: list[Finding], sample: str = "sample record") -> list[Issue]:

@@ -29,3 +29,10 @@ class Issue:
                        message=self.message, hint=meta.hint, term=self.term,
                        location=self.location if self.location and self.location.to_dict() else None,
                        pointer=self.pointer)
+
+
+def short(text: str, limit: int, *, one_line: bool = True) -> str:
+    """``text`` cut to ``limit`` characters with an ellipsis; white space folded when ``one_line``."""
+    if one_line:
+        text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"

@@ -17,7 +17,7 @@ from jinja2 import Environment, nodes
 from jinja2.exceptions import TemplateSyntaxError
 
 from iwp_pipeline.model import Location
-from iwp_pipeline.tplcheck.issue import Issue
+from iwp_pipeline.tplcheck.issue import Issue, short
 from iwp_pipeline.tplcheck.schema_paths import ITEM, Path, check_path, dotted
 
 _OPENERS = re.compile(r"\{\{|\{%|\{#")
@@ -111,8 +111,7 @@ def scan(texts: Sequence[str], places: Sequence[Location]) -> Scan:
 
 
 def _short(text: str, limit: int = 40) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+    return short(text, limit)
 
 
 def split_tags(tags: Sequence[Tag], runs: Sequence[tuple[int, ...]], places: Sequence[Location]) -> list[Issue]:
