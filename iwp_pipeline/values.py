@@ -23,10 +23,12 @@ _MONTHS = {
 }
 _MONTH_NAME = r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"  # noqa: E501
 
-_ISO = re.compile(r"\b(\d{4})-(\d{1,2})-(\d{1,2})\b")
+_ISO = re.compile(r"\b(\d{4})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{1,2})\b")
 _US = re.compile(r"\b(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4}|\d{2})\b")
-_NAMED = re.compile(_MONTH_NAME + r"\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b", re.I)
-_NAMED_DMY = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?(?:\s+|-)" + _MONTH_NAME + r"(?:,?\s+|-)(\d{4})\b", re.I)
+_NAMED = re.compile(r"\b" + _MONTH_NAME + r"(?:\s+|\s*-\s*)(\d{1,2})(?:st|nd|rd|th)?(?:,?\s+|\s*-\s*|,\s*)(\d{4})\b",
+                    re.I)
+_NAMED_DMY = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?(?:\s+of)?(?:\s+|-)" + _MONTH_NAME
+                        + r"(?:,?\s+|\s*-\s*)(\d{4}|\d{2})\b", re.I)
 _MONTH_YEAR_NAMED = re.compile(r"\b" + _MONTH_NAME + r",?\s+(\d{4})\b", re.I)
 _MONTH_YEAR_NUM = re.compile(r"\b(\d{1,2})\s*[/-]\s*(\d{4})\b")
 _YEAR_MONTH = re.compile(r"\b(\d{4})-(\d{1,2})\b")
@@ -70,7 +72,9 @@ def parse_date(text: str | None) -> date | None:
         if d:
             candidates.append((m.start(), d))
     for m in _US.finditer(text):
-        d = _make(_year(m[3]), int(m[1]), int(m[2]))
+        # US order (month first); a first number over 12 can only be a day (14.03.2025).
+        month, day = int(m[1]), int(m[2])
+        d = _make(_year(m[3]), month, day) or (_make(_year(m[3]), day, month) if month > 12 else None)
         if d:
             candidates.append((m.start(), d))
     for m in _NAMED.finditer(text):
@@ -78,7 +82,7 @@ def parse_date(text: str | None) -> date | None:
         if d:
             candidates.append((m.start(), d))
     for m in _NAMED_DMY.finditer(text):
-        d = _make(int(m[3]), _MONTHS[m[2].lower().rstrip(".")], int(m[1]))
+        d = _make(_year(m[3]), _MONTHS[m[2].lower().rstrip(".")], int(m[1]))
         if d:
             candidates.append((m.start(), d))
     return min(candidates, key=lambda c: c[0])[1] if candidates else None
@@ -112,14 +116,17 @@ def parse_month(text: str | None) -> str | None:
 
 
 _NUMBER = r"(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
-_MONEY = re.compile(r"\$\s*" + _NUMBER + r"|" + _NUMBER + r"\s*(?:dollars|usd)\b", re.I)
+_THOUSANDS = r"(?:\s*(k)\b)?"
+_MONEY = re.compile(r"(?:\$|\busd\b|\bUS\$)\s*" + _NUMBER + _THOUSANDS + r"|" + _NUMBER + _THOUSANDS
+                    + r"\s*(?:dollars|usd)\b", re.I)
 _BARE = re.compile(_NUMBER)
-_HOURLY = re.compile(r"(/\s*h(?:ou)?r\b|\bper\s+h(?:ou)?r\b|\ban?\s+h(?:ou)?r\b|\bhourly\b|/\s*hr\.?)", re.I)
+_HOURLY = re.compile(r"(/\s*h(?:ou)?r\b|\bper\s+h(?:ou)?r\b|\ban?\s+h(?:ou)?r\b|\bhourly\b|/\s*hr\.?|/\s*h\b)",
+                     re.I)
 _WEEKLY = re.compile(r"(/\s*w(?:ee)?k\b|\bper\s+week\b|\ba\s+week\b|\bweekly\b)", re.I)
 _BIWEEKLY = re.compile(r"\b(bi-?weekly|every (two|2) weeks)\b", re.I)
 _YEARLY = re.compile(r"(/\s*y(?:ea)?r\b|\bper\s+year\b|\ba\s+year\b|\bannual(?:ly)?\b|\byearly\b|\bper annum\b)", re.I)
 _MONTHLY = re.compile(r"(/\s*mo(?:nth)?\b|\bper\s+month\b|\ba\s+month\b|\bmonthly\b|\beach month\b|\bmonth\b)", re.I)
-_HOURS = re.compile(r"(\d{1,2}(?:\.\d+)?)\s*(?:-\s*\d{1,2}\s*)?(?:hours?|hrs?\.?)\s*(?:a|per|/|each)?\s*(?:w(?:ee)?k|wk)\b", re.I)  # noqa: E501
+_HOURS = re.compile(r"(\d{1,2}(?:\.\d+)?)\s*(?:-\s*\d{1,2}\s*)?(?:hours?|hrs?\.?|h)\s*(?:a|per|/|each|every)?\s*(?:w(?:ee)?k|wk)\b", re.I)  # noqa: E501
 _HOURS_LOOSE = re.compile(r"(\d{1,2}(?:\.\d+)?)\s*(?:hours?|hrs?\.?)\b", re.I)
 
 
@@ -159,14 +166,16 @@ def parse_money(text: str | None, *, hours_per_week: float | None = None) -> Mon
         return None
     assert text is not None
     m = _MONEY.search(text)
+    thousands = False
     if m:
-        amount_text, rest = (m[1] or m[2]), text[m.end():]
+        amount_text, rest = (m[1] or m[3]), text[m.end():]
+        thousands = bool(m[2] or m[4])
     else:
         m = _BARE.search(text)
         if not m:
             return None
         amount_text, rest = m[1], text[m.end():]
-    amount = float(amount_text.replace(",", ""))
+    amount = float(amount_text.replace(",", "")) * (1000 if thousands else 1)
     after = rest[:40]
     written = re.sub(r"\s+", " ", text.strip())
     if _HOURLY.search(after) or (_HOURLY.search(text) and not _MONTHLY.search(after)):

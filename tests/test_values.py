@@ -42,3 +42,27 @@ def test_hours_and_months():
     assert parse_hours("30 hrs/wk") == 30 and parse_hours("25 hours per week") == 25
     assert parse_month("06/2023") == "2023-06" and parse_month("June 2023") == "2023-06"
     assert parse_month("Present") is None
+
+
+@pytest.mark.parametrize("text", ["14 Mar 2024", "March 14 2024", "3-14-24", "14-Mar-24", "Mar-14-2024",
+                                  "14.03.2024", "2024.03.14", "2024/03/14", "14th of March, 2024",
+                                  "Thursday, March 14, 2024", "the 14th of March 2024"])
+def test_more_written_dates(text):
+    assert iso_date(text) == "2024-03-14"
+
+
+def test_day_first_only_when_the_month_cannot_come_first():
+    assert iso_date("04.03.2024") == "2024-04-03"  # US order when both readings are possible
+    assert iso_date("31.12.2024") == "2024-12-31"
+
+
+@pytest.mark.parametrize(("text", "monthly", "period"), [
+    ("$2.6k per month", 2600, "month"),
+    ("US$ 1,900 a month", 1900, "month"),
+    ("USD 14.50 per hr, 30 hrs/wk", 1885, "hour"),
+    ("$14.50/h 30h/wk", 1885, "hour"),
+    ("1,040.00 USD monthly", 1040, "month"),
+])
+def test_money_in_other_notations(text, monthly, period):
+    money = parse_money(text)
+    assert money is not None and money.monthly == pytest.approx(monthly, abs=0.01) and money.period == period

@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
 from iwp_pipeline.extract.layout import FormField
-from iwp_pipeline.extract.units import Unit, any_match, match_label, party_of, vocabulary
+from iwp_pipeline.extract.units import Unit, any_match, match_label, on_nouns_changed, party_of, vocabulary
 from iwp_pipeline.resources import load_json_data
 
 WORK_KEYS = ("work.employer", "work.job_title", "work.dates", "work.start", "work.end", "work.hours",
@@ -514,3 +514,6 @@ def clear_caches() -> None:
     """Forget every field's reading (benchmarks time a form of a template not seen before)."""
     for cached in (_words, _match_words, _service_words, _work_words, _goal_words):
         cached.cache_clear()
+
+
+on_nouns_changed(clear_caches)

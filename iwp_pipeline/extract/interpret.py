@@ -23,8 +23,11 @@ from iwp_pipeline.extract.units import (
     assign_sections,
     build_units,
     continues,
+    field_hints,
+    learn_person_nouns,
     match_label,
     party_of,
+    person_nouns,
     strip_lead,
     vocabulary,
 )
@@ -1311,6 +1314,12 @@ def _signer_name(signature: str | None) -> str | None:
 def interpret(layout: Layout) -> Record:
     """Build the IWP record of a document from its layout."""
     units = build_units(layout)
+    texts = [hint for u in units for hint in ([u.text] if u.field is None else field_hints(u.field))]
+    with person_nouns(learn_person_nouns(texts)):
+        return _interpret(units)
+
+
+def _interpret(units: list[Unit]) -> Record:
     parts = assign_sections(units)
     for u in units:
         if u.field is None and not u.heading:

@@ -8,15 +8,20 @@ reading order; for PDFs fields are slotted into the page text by position.
 from __future__ import annotations
 
 import re
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
-from functools import cache, lru_cache
+from functools import lru_cache
 from typing import Any
 
 from iwp_pipeline.extract.layout import CHECKED, UNCHECKED, FormField, Layout, Rule
 from iwp_pipeline.model import Location
 from iwp_pipeline.resources import load_json_data
 
-_LEAD = re.compile(r"^\s*(?:\[[x ]\]\s*)?(?:(?:\(?[0-9]{1,2}[.)]|\(?[a-z][.)]|[ivx]{1,4}[.)]|[•·▪■◦\-–*])\s+)?", re.I)
+_LEAD = re.compile(r"^\s*(?:\[[x ]\]\s*)?(?:(?:\(?[0-9]{1,2}[a-z]?[.)]|\(?[a-z][.)]|\(?[ivx]{1,4}[.)]|[•·▪■◦\-–*])\s+"
+                   r"|[0-9]{1,2}\.[0-9]{1,2}\.?\s+(?=(?-i:[A-Z])))?", re.I)
+"""Numbering, bullets and a checkbox before a label: '3.', '1a.', '(ii)', '7.1 ', '•', '[x]'."""
 _CHECK = re.compile(r"\[(x| )\]")
 
 
@@ -85,10 +90,95 @@ class LabelMatch:
     """The text after the label and its punctuation: an inline value, or empty."""
 
 
-@cache
+_learned_person: tuple[str, ...] = ()
+"""Words this document uses for the person, learned from it (``person_nouns``)."""
+_noun_listeners: list[Callable[[], None]] = []
+
+
+def on_nouns_changed(clear: Callable[[], None]) -> None:
+    """Register a cache to clear when the document's learned nouns change."""
+    _noun_listeners.append(clear)
+
+
+@contextmanager
+def person_nouns(words: Sequence[str]) -> Iterator[None]:
+    """Read with ``words`` (learned from the document) as more words for the person."""
+    global _learned_person
+    before = _learned_person
+    _set_learned(tuple(words))
+    try:
+        yield
+    finally:
+        _set_learned(before)
+
+
+def _set_learned(words: tuple[str, ...]) -> None:
+    global _learned_person
+    if words != _learned_person:
+        _learned_person = words
+        match_label.cache_clear()
+        for clear in _noun_listeners:
+            clear()
+
+
+_PERSON_CUE = re.compile(
+    r"\b([A-Za-z][a-z]{2,20})(?:'s|’s)?\s+(?:full\s+|legal\s+|printed\s+)?"
+    r"(?:name|signature|social security|ssn\b|ss ?#|date of birth)"
+    r"|\bname of (?:the )?([A-Za-z][a-z]{2,20})\b", re.I)
+
+
+def learn_person_nouns(texts: Iterable[str], limit: int = 2) -> tuple[str, ...]:
+    """Words a document uses for the person that the vocabulary does not know.
+
+    'Claimant name', 'Member's signature', 'Name of the enrollee': a word used at least twice
+    right before the person's name, signature or Social Security number, and not a word for
+    someone else (``nouns.not_person``) or one the vocabulary already has.
+    """
+    raw = load_json_data("vocabulary.json")["nouns"]
+    stop = set(raw["not_person"])
+    known = re.compile(rf"^(?:{'|'.join(raw['person'])})$", re.I)
+    counts: Counter[str] = Counter()
+    for text in texts:
+        for m in _PERSON_CUE.finditer(text):
+            word = (m[1] or m[2]).lower()
+            if word not in stop and not known.match(word):
+                counts[word] += 1
+    return tuple(w for w, n in counts.most_common(limit) if n >= 2)
+
+
 def vocabulary() -> dict[str, Any]:
-    """The label vocabulary (``data/vocabulary.json``), compiled."""
+    """The label vocabulary (``data/vocabulary.json``), compiled, with this document's learned nouns."""
+    return _vocabulary(_learned_person)
+
+
+def noun_pattern(kind: str, learned: tuple[str, ...] = ()) -> str:
+    """The alternation of the words for the person (``person``) or the EN (``en``)."""
+    words = list(load_json_data("vocabulary.json")["nouns"][kind])
+    # A learned word is the person's only where it is not someone else's ('staff member').
+    words += [rf"(?<!staff )(?<!team )(?<!board )\b{re.escape(w)}" for w in learned]
+    return "|".join(words)
+
+
+@lru_cache(maxsize=16)
+def _vocabulary(learned: tuple[str, ...]) -> dict[str, Any]:
     raw = load_json_data("vocabulary.json")
+    slots = {"%PERSON%": noun_pattern("person", learned), "%EN%": noun_pattern("en")}
+
+    def expand(pattern: str) -> str:
+        for slot, words in slots.items():
+            pattern = pattern.replace(slot, words)
+        return pattern
+
+    def expand_all(value: Any) -> Any:
+        if isinstance(value, str):
+            return expand(value)
+        if isinstance(value, list):
+            return [expand_all(v) for v in value]
+        if isinstance(value, dict):
+            return {k: expand_all(v) for k, v in value.items()}
+        return value
+
+    raw = {k: expand_all(v) for k, v in raw.items() if k not in ("description", "form_fields", "nouns")}
 
     def comp(patterns: list[str], anchored: bool = False) -> tuple[re.Pattern[str], ...]:
         return tuple(re.compile(("^" if anchored else "") + p, re.I) for p in patterns)
@@ -419,6 +509,10 @@ _SECTION_NUMBER = re.compile(
 """'SECTION IV - ', 'Part 2: ', 'Section B. ': the numbering of a heading, before its words."""
 
 
+_INSTRUCTION = re.compile(r"\s*\([^)]{8,}\)\s*$")
+"""A heading's trailing instruction: 'SERVICES (check each service the EN will provide)'."""
+
+
 def heading_section(u: Unit) -> str | None:
     """The section a heading unit starts, if it is a heading of a known section.
 
@@ -429,13 +523,17 @@ def heading_section(u: Unit) -> str | None:
     """
     if not looks_like_heading(u):
         return None
-    text = strip_lead(u.text).strip()
+    text = _INSTRUCTION.sub("", strip_lead(u.text)).strip()
     bare = _SECTION_NUMBER.sub("", text, count=1)
     sections = vocabulary()["sections"]
+    # The number alone ('Section 2') names a part only when the heading has no words of its own
+    # to go by: an EN's 'SECTION 1. EMPLOYMENT NETWORK' is not SSA-1370's Section 1.
+    number_only = len(text) - len(bare) if len(re.findall(r"[A-Za-z]{3,}", bare)) >= 2 else 0
     for candidate in dict.fromkeys((bare, text)):
         for key in ("amendment", "discussion_attachment", "sou", "terms", "signatures", "services",
                     "goals", "work_history", "discussion", "part1"):
-            if any_match(sections[key], candidate):
+            m = any_match(sections[key], candidate)
+            if m and (candidate is bare or m.end() > number_only):
                 return key
     return None
 

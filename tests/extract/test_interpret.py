@@ -215,3 +215,38 @@ def test_term_ideas_in_other_words(number, text):
 
     spec = next(s for s in terms_catalogue() if s.number == number)
     assert expresses(spec, text)
+
+
+ENROLLEE_PLAN = """
+# INDIVIDUAL WORK PLAN
+# SECTION 1. EMPLOYMENT NETWORK
+1a. Name of EN: Harbor Light Careers
+1b. PID (Vendor #): P-20931
+# SECTION 2. JOBHOLDER
+2a. Jobholder name: Kevin T. Brandt
+2b. SSN: 901-44-1234
+# SECTION 3. PLANNING CONTACT
+3a. Date of contact: 14 Feb 2025
+# SECTION 9. SIGNATURES
+Jobholder signature: Kevin T. Brandt
+"""
+
+
+def test_the_documents_own_word_for_the_person_is_learned():
+    # 'Jobholder' is in no vocabulary: used twice before 'name' / 'signature', it is this plan's person.
+    r = interpret(layout_from_text(ENROLLEE_PLAN))
+    assert (r.ticketholder.name, r.ticketholder.ssn) == ("Kevin T. Brandt", "901-44-1234")
+    assert (r.en.name, r.en.pid, r.discussion.date) == ("Harbor Light Careers", "P-20931", "2025-02-14")
+
+
+def test_a_word_used_once_or_for_someone_else_is_not_learned():
+    from iwp_pipeline.extract.units import learn_person_nouns
+    assert learn_person_nouns(["Jobholder name: A", "Staff name: B", "Staff signature"]) == ()
+    assert learn_person_nouns(["Member name: A", "Member signature"]) == ("member",)
+    assert learn_person_nouns(["Participant name: A", "Participant signature"]) == ()  # already known
+
+
+def test_a_numbered_sections_words_decide_its_part_not_its_number():
+    # 'SECTION 1' of SSA-1370 is the discussion; an EN's 'SECTION 1. EMPLOYMENT NETWORK' is Part One.
+    r = interpret(layout_from_text(ENROLLEE_PLAN))
+    assert r.en.name == "Harbor Light Careers" and r.discussion.summary is None
