@@ -116,6 +116,21 @@ class TermSpec:
     ideas: tuple[TermIdea, ...]
 
 
+def noun_pattern(kind: str, learned: tuple[str, ...] = ()) -> str:
+    """The alternation of the words for the person (``person``) or the EN (``en``), from vocabulary.json."""
+    words = list(load_json_data("vocabulary.json")["nouns"][kind])
+    # A learned word is the person's only where it is not someone else's ('staff member').
+    words += [rf"(?<!staff )(?<!team )(?<!board )\b{re.escape(w)}" for w in learned]
+    return "|".join(words)
+
+
+def with_nouns(pattern: str, learned: tuple[str, ...] = ()) -> str:
+    """``pattern`` with its %PERSON% and %EN% slots filled in."""
+    if "%" not in pattern:
+        return pattern
+    return pattern.replace("%PERSON%", noun_pattern("person", learned)).replace("%EN%", noun_pattern("en"))
+
+
 @cache
 def terms_catalogue() -> tuple[TermSpec, ...]:
     """The 15 terms and conditions, in number order."""
@@ -130,8 +145,8 @@ def terms_catalogue() -> tuple[TermSpec, ...]:
                 TermIdea(
                     i["name"],
                     i["description"],
-                    tuple(re.compile(p, re.IGNORECASE) for p in i["patterns"]),
-                    re.compile("|".join(f"(?:{p})" for p in i["patterns"]), re.IGNORECASE),
+                    tuple(re.compile(with_nouns(p), re.IGNORECASE) for p in i["patterns"]),
+                    re.compile("|".join(f"(?:{with_nouns(p)})" for p in i["patterns"]), re.IGNORECASE),
                 )
                 for i in t["ideas"]
             ),

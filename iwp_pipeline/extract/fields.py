@@ -25,7 +25,15 @@ from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
 from iwp_pipeline.extract.layout import FormField
-from iwp_pipeline.extract.units import Unit, any_match, match_label, on_nouns_changed, party_of, vocabulary
+from iwp_pipeline.extract.units import (
+    Unit,
+    any_match,
+    match_label,
+    on_nouns_changed,
+    party_of,
+    service_by_cues,
+    vocabulary,
+)
 from iwp_pipeline.resources import load_json_data
 
 WORK_KEYS = ("work.employer", "work.job_title", "work.dates", "work.start", "work.end", "work.hours",
@@ -322,7 +330,7 @@ def _service_words(words: tuple[str, ...]) -> str | None:
                     best = (m.start(), -m.end(), key)
         if best is not None:
             return best[2]
-    return None
+    return next((key for key in map(service_by_cues, words[:1]) if key), None)
 
 
 def in_no_column(f: FormField) -> bool:
@@ -410,9 +418,12 @@ def _goal_words(words: tuple[str, ...]) -> tuple[str | None, str | None]:
                 sub = _goal_detail(rest) if rest else None
                 if sub is not None:
                     return key, sub
-                if not rest:
-                    goal = goal or key
-                    break
+                if rest:
+                    # Words about the goal that name no detail ('...: job, full or part time, when'):
+                    # the whole goal, whatever a nearby printed word says.
+                    return key, None
+                goal = goal or key
+                break
             if detail is None:
                 detail = _full(reading, GOAL_PARTS)
                 if detail is not None:

@@ -28,6 +28,7 @@ from iwp_pipeline.extract.units import (
     match_label,
     party_of,
     person_nouns,
+    service_by_cues,
     strip_lead,
     vocabulary,
 )
@@ -473,6 +474,9 @@ def _resolve(key: str, section: str | None, party: str | None) -> str | None:
         return None
     if what == "relationship":
         return "alternate.relationship"
+    if what == "id":
+        # 'Program ID', 'Agency ID': the plan's only identifier is the EN's; the person's is the SSN.
+        return "en.pid" if party == "en" or (party is None and section in (None, "part1")) else None
     if party is None:
         return None
     prefix = {"en": "en", "ticketholder": "ticketholder", "alternate": "alternate"}[party]
@@ -1112,6 +1116,11 @@ def read_services(units: Sequence[Unit], reader: Reader) -> tuple[list[Service],
             # A name wrapped in its cell, perhaps over a page break ('Work Incentives' / 'Counseling').
             service_key, _ = _service_in([reader.column_text(u)], names)
             rest = ""
+        if service_key is None and (u.checked is not None or _left_box(section, u) is not None):
+            # A checklist row whose name the vocabulary does not know: read it by its word stems.
+            name = re.sub(r"^\[[x ]\]\s*", "", strip_lead(u.text)).strip()
+            if len(name.split()) <= 5 and not name.endswith((".", ";", ",")):  # a name, not a description
+                service_key, rest = service_by_cues(name), ""
         if service_key is None:
             continue
         answer, rest = _answers(rest)

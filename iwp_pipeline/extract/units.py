@@ -17,6 +17,7 @@ from typing import Any
 
 from iwp_pipeline.extract.layout import CHECKED, UNCHECKED, FormField, Layout, Rule
 from iwp_pipeline.model import Location
+from iwp_pipeline.reference import with_nouns
 from iwp_pipeline.resources import load_json_data
 
 _LEAD = re.compile(r"^\s*(?:\[[x ]\]\s*)?(?:(?:\(?[0-9]{1,2}[a-z]?[.)]|\(?[a-z][.)]|\(?[ivx]{1,4}[.)]|[•·▪■◦\-–*])\s+"
@@ -146,32 +147,37 @@ def learn_person_nouns(texts: Iterable[str], limit: int = 2) -> tuple[str, ...]:
     return tuple(w for w, n in counts.most_common(limit) if n >= 2)
 
 
+@lru_cache(maxsize=1)
+def _service_cues() -> dict[str, tuple[re.Pattern[str], ...]]:
+    raw = load_json_data("vocabulary.json")["service_cues"]
+    return {k: tuple(re.compile(rf"\b{re.escape(stem)}", re.I) for stem in v)
+            for k, v in raw.items() if k != "description"}
+
+
+def service_by_cues(name: str) -> str | None:
+    """The service a short name is about by its word stems, when no service pattern matched.
+
+    The service with the most stems in ``name`` wins; a tie, or no stem, is no answer.
+    """
+    if len(name.split()) > 8:
+        return None
+    scores = sorted(((sum(bool(p.search(name)) for p in stems), key) for key, stems in _service_cues().items()),
+                    reverse=True)
+    best, second = scores[0], scores[1]
+    return best[1] if best[0] > 0 and best[0] > second[0] else None
+
+
 def vocabulary() -> dict[str, Any]:
     """The label vocabulary (``data/vocabulary.json``), compiled, with this document's learned nouns."""
     return _vocabulary(_learned_person)
 
 
-def noun_pattern(kind: str, learned: tuple[str, ...] = ()) -> str:
-    """The alternation of the words for the person (``person``) or the EN (``en``)."""
-    words = list(load_json_data("vocabulary.json")["nouns"][kind])
-    # A learned word is the person's only where it is not someone else's ('staff member').
-    words += [rf"(?<!staff )(?<!team )(?<!board )\b{re.escape(w)}" for w in learned]
-    return "|".join(words)
-
-
 @lru_cache(maxsize=16)
 def _vocabulary(learned: tuple[str, ...]) -> dict[str, Any]:
     raw = load_json_data("vocabulary.json")
-    slots = {"%PERSON%": noun_pattern("person", learned), "%EN%": noun_pattern("en")}
-
-    def expand(pattern: str) -> str:
-        for slot, words in slots.items():
-            pattern = pattern.replace(slot, words)
-        return pattern
-
     def expand_all(value: Any) -> Any:
         if isinstance(value, str):
-            return expand(value)
+            return with_nouns(value, learned)
         if isinstance(value, list):
             return [expand_all(v) for v in value]
         if isinstance(value, dict):
@@ -535,7 +541,23 @@ def heading_section(u: Unit) -> str | None:
             m = any_match(sections[key], candidate)
             if m and (candidate is bare or m.end() > number_only):
                 return key
+    if bare != text:
+        return _section_by_cues(bare)
     return None
+
+
+@lru_cache(maxsize=1)
+def _section_cues() -> dict[str, tuple[re.Pattern[str], ...]]:
+    raw = load_json_data("vocabulary.json")["section_cues"]
+    return {k: tuple(re.compile(rf"\b{re.escape(stem)}", re.I) for stem in v)
+            for k, v in raw.items() if k != "description"}
+
+
+def _section_by_cues(words: str) -> str | None:
+    """The section a numbered heading's words are about by their stems ('Part 5. Services we offer')."""
+    scores = sorted(((sum(bool(p.search(words)) for p in stems), key) for key, stems in _section_cues().items()),
+                    reverse=True)
+    return scores[0][1] if scores[0][0] > scores[1][0] else None
 
 
 _OWN_NAME = re.compile(r"^(?:your|my)\s+(?:full\s+|legal\s+)?name\s*(?::\s*(.*)|$)", re.I | re.S)

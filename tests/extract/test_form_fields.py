@@ -659,3 +659,26 @@ def test_a_lettered_terms_part_with_lead_ins_and_two_terms_in_one_item(tmp_path)
 def test_st_and_lt_before_a_goal_are_short_and_long_term(name, expected):
     assert goal_part(FormField(name, "text")) == expected
     assert name_words("Addr_St") == "address St"  # elsewhere 'St' stays what it was
+
+
+@pytest.mark.parametrize(("name", "service"), [
+    ("Workplace adjustments", "job_accommodation"),
+    ("Benefits and work incentives", "benefits_counseling"),
+    ("Follow-up in the first months", "follow_up_initial"),
+    ("Follow-up later on", "follow_up_ongoing"),
+    ("Keeping the job", "job_stabilization"),
+    ("Moving up in a career: promotion", "career_advancement"),
+])
+def test_an_unknown_service_name_is_read_by_its_word_stems(name, service):
+    assert service_of(FormField("chk7", "checkbox", tooltip=name)) == service
+
+
+def test_a_service_name_of_no_service_or_of_two_is_no_service():
+    assert service_of(FormField("chk8", "checkbox", tooltip="Something else")) is None
+    from iwp_pipeline.extract.units import service_by_cues
+    assert service_by_cues("Mentor or class") is None  # one stem of job coaching, one of training: a tie
+
+
+def test_a_goal_tooltip_that_names_no_detail_is_the_whole_goal_whatever_the_label():
+    f = FormField("txtGoalLong", "text", tooltip="Goal in 3 to 5 years: job, full or part time, when", label="Wage")
+    assert goal_part(f) == ("goals.long_term", None)
