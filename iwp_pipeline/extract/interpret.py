@@ -1116,7 +1116,8 @@ def read_services(units: Sequence[Unit], reader: Reader) -> tuple[list[Service],
             # A name wrapped in its cell, perhaps over a page break ('Work Incentives' / 'Counseling').
             service_key, _ = _service_in([reader.column_text(u)], names)
             rest = ""
-        if service_key is None and (u.checked is not None or _left_box(section, u) is not None):
+        if service_key is None and (u.checked is not None or u.cell == 0 and u.row
+                                    or _left_box(section, u) is not None):
             # A checklist row whose name the vocabulary does not know: read it by its word stems.
             name = re.sub(r"^\[[x ]\]\s*", "", strip_lead(u.text)).strip()
             if len(name.split()) <= 5 and not name.endswith((".", ";", ",")):  # a name, not a description

@@ -560,6 +560,8 @@ def _section_by_cues(words: str) -> str | None:
     return scores[0][1] if scores[0][0] > scores[1][0] else None
 
 
+_QUESTION = re.compile(r"^(?:what|which) (?:is|are|was) (?=(?:the|your|our|this|his|her|their)\s.*\?\s*$)", re.I)
+"""A question asking for a value: 'What is the Applicant's name?' is the label 'the Applicant's name?'."""
 _OWN_NAME = re.compile(r"^(?:your|my)\s+(?:full\s+|legal\s+)?name\s*(?::\s*(.*)|$)", re.I | re.S)
 _POSSESSIVE = re.compile(r"^(?:your|our|my|the)\s+(?=\w)", re.I)
 CONTEXT_ONLY = ("work.", "goal.")
@@ -573,7 +575,7 @@ def match_label(text: str, keys: tuple[str, ...] | None = None) -> LabelMatch | 
     if own and (keys is None or "ticketholder.name" in keys):
         # 'Your name:' in a plan addressed to the person (or 'My name' in their statement) is theirs.
         return LabelMatch("ticketholder.name", (own.group(1) or "").strip())
-    body = _POSSESSIVE.sub("", strip_lead(text), count=1)
+    body = _POSSESSIVE.sub("", _QUESTION.sub("", strip_lead(text), count=1), count=1)
     if not vocabulary()["any_label"].match(body):
         return None
     best: tuple[int, str, re.Match[str]] | None = None
@@ -595,6 +597,8 @@ def match_label(text: str, keys: tuple[str, ...] | None = None) -> LabelMatch | 
     rest_stripped = re.sub(r"^_{2,}\s*", "", rest_stripped)
     # A label is followed by punctuation, a gap or nothing; 'Name of the program' is not a label.
     separated = re.match(r"^\s*(?:\([^)]{0,30}\))?\s*[:#\-–—._]|^\s*$|^\s{2,}", rest)
+    if body.rstrip().endswith("?") and len(rest) < 60:
+        return LabelMatch(best[1], "")  # a question: the answer is under it, not in it
     if rest and not body[:end].rstrip().endswith((":", "#")) and not separated and len(rest_stripped) > 0:
         if not re.match(r"^\s*(?:\[[x ]\])", rest):
             return None

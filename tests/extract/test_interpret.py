@@ -250,3 +250,27 @@ def test_a_numbered_sections_words_decide_its_part_not_its_number():
     # 'SECTION 1' of SSA-1370 is the discussion; an EN's 'SECTION 1. EMPLOYMENT NETWORK' is Part One.
     r = interpret(layout_from_text(ENROLLEE_PLAN))
     assert r.en.name == "Harbor Light Careers" and r.discussion.summary is None
+
+
+QUESTIONNAIRE = """
+# Planning Questionnaire
+# Part A. About the Applicant
+1. What is the Applicant's name?
+Maria L. Gonzalez
+2. What is the Applicant's Social Security number?
+900-12-3456
+3. Who else may we contact about you (name, relationship, phone)?
+Rosa Gonzalez, Sister, 555-310-9901
+# Part C. The planning session
+9. On what date did we plan this together?
+2025/03/04
+10. How did we meet?
+In person at our office
+"""
+
+
+def test_questions_are_labels_and_their_answers_the_values():
+    r = interpret(layout_from_text(QUESTIONNAIRE))
+    assert (r.ticketholder.name, r.ticketholder.ssn) == ("Maria L. Gonzalez", "900-12-3456")
+    assert r.alternate_contact.name == "Rosa Gonzalez"
+    assert (r.discussion.date, r.discussion.modality) == ("2025-03-04", "in_person")
