@@ -856,37 +856,56 @@ _WORK_COLUMNS = ("work.employer", "work.job_title", "work.dates", "work.start", 
                  "work.earnings")
 
 
+_ROW_PREFIX = re.compile(r"^\s*(?:job|employment|employer|position|work|entry|row)\s*(?:#|no\.?)?\s*\d{1,2}\s*[:.\-–—)]\s*",
+                         re.I)
+"""'Job 1: employer': a header cell that numbers its row (one header per job) before the column's words."""
+
+
+def _work_header(text: str) -> LabelMatch | None:
+    return match_label(_ROW_PREFIX.sub("", text) + ":", _WORK_COLUMNS)
+
+
 def _work_table(section: Sequence[Unit]) -> list[WorkEntry]:
+    """Jobs from a table of columns: one header row over the jobs, or a header row over each job."""
     rows: dict[tuple[object, object], list[Unit]] = {}
     for u in section:
         key = (u.table, u.row) if u.table is not None else (u.page, u.line)
         rows.setdefault(key, []).append(u)
     ordered = list(rows.values())
-    for i, row in enumerate(ordered):
-        header = [match_label(c.text + ":", _WORK_COLUMNS) for c in row]
+    entries: list[WorkEntry] = []
+    i = 0
+    while i < len(ordered):
+        row = ordered[i]
+        header = [_work_header(c.text) for c in row]
+        i += 1
         if sum(h is not None for h in header) < 2:
             continue
         texts = {id(c): c.text for c in row}
         columns = [(c, h.key if h else None) for c, h in zip(row, header, strict=True)]
-        entries: list[WorkEntry] = []
-        for data in ordered[i + 1:]:
-            if not entries and data and all(c.heading_hint and c.top is not None for c in data):
+        block: list[WorkEntry] = []
+        while i < len(ordered):
+            data = ordered[i]
+            if not block and data and all(c.heading_hint and c.top is not None for c in data):
                 # The header's own words wrapped onto a line of their own ('Gross monthly' / 'wages').
                 for c in data:
                     head = next((h for h, _ in columns if h.x0 is not None and abs(h.x0 - (c.x0 or 0)) <= 3), None)
                     if head is not None:
                         texts[id(head)] += " " + c.text
-                columns = [(h, m.key if (m := match_label(texts[id(h)] + ":", _WORK_COLUMNS)) else None)
-                           for h, _ in columns]
+                columns = [(h, m.key if (m := _work_header(texts[id(h)])) else None) for h, _ in columns]
+                i += 1
                 continue
-            if any(match_label(c.text + ":", _WORK_COLUMNS) for c in data) or any(c.heading for c in data):
-                break
-            values = _assign_columns(columns, data)
-            entry = _work_entry(values)
+            if any(c.heading for c in data):
+                return entries + block
+            if sum(_work_header(c.text) is not None for c in data) >= 2:
+                break  # the next job's header row
+            if any(_work_header(c.text) for c in data):
+                return entries + block
+            entry = _work_entry(_assign_columns(columns, data))
             if entry is not None:
-                entries.append(entry)
-        return entries
-    return []
+                block.append(entry)
+            i += 1
+        entries += block
+    return entries
 
 
 def _assign_columns(columns: list[tuple[Unit, str | None]], data: list[Unit]) -> dict[str, str]:

@@ -237,7 +237,9 @@ _BOXY = frozenset(_GLYPHS) | frozenset("[(")
 def _normalise(text: str) -> str:
     if _BOXY.isdisjoint(text):
         return " ".join(text.split())
+    text = MARKED_BRACKETS.sub(CHECKED, text)  # '[✓]' is one box, before its glyph becomes a box of its own
     text = "".join(_GLYPHS.get(c, c) for c in text)
+    text = re.sub(r"[\[(]\s*(\[[x ]\])\s*[\])]", r"\1", text)  # '[☒]', '(■)': a glyph box in brackets
     text = MARKED_BRACKETS.sub(CHECKED, text)
     text = EMPTY_BRACKETS.sub(UNCHECKED, text)
     text = re.sub(r"(\[[x ]\])(?=\S)", r"\1 ", text)
