@@ -262,6 +262,7 @@ def build_units(layout: Layout) -> list[Unit]:
                               **base))  # type: ignore[arg-type]
     if layout.kind != "docx":
         units = _join_wrapped_cells(units, layout.rules)
+        units = _prose_columns(units)
     for f in layout.fields:
         units.append(_field_unit(f))
     if layout.fields:
@@ -278,6 +279,73 @@ def build_units(layout: Layout) -> list[Unit]:
         u.order = i
     _mark_cells(units)
     return units
+
+
+PROSE_COLUMN_CHARS = 30
+"""Least mean length of the lines on each side of a gutter for the two sides to be running text."""
+_PROSE_COLUMN_LINES = 4
+PROSE_GAP = 2.0
+"""Line heights of vertical gap between two lines that end a run of columns ('SIGNATURES' below them)."""
+GUTTER = 6.0
+"""Points of clearance a line keeps from the gutter between two columns of running text."""
+
+
+def _prose_columns(units: list[Unit]) -> list[Unit]:
+    """Running text set in two columns on a PDF page, read down the left column, then the right.
+
+    On each page, the longest run of lines (top to bottom) that none crosses a vertical gutter,
+    with at least four lines of running text on each side, is re-ordered column by column: the
+    columns of an agreement page, whose lines need not share baselines ('balanced' columns), and
+    whose right column may start a new part beside the left one's last lines. Rows of short
+    labels and values beside each other are no running text and keep their order.
+    """
+    out: list[Unit] = []
+    start = 0
+    while start < len(units):
+        end = start
+        while end < len(units) and units[end].page == units[start].page:
+            end += 1
+        out += _page_columns(units[start:end])
+        start = end
+    return out
+
+
+def _page_columns(page: list[Unit]) -> list[Unit]:
+    placed = [u for u in page if u.x0 is not None and u.x1 is not None and u.top is not None]
+    if len(placed) != len(page) or len(page) < 2 * _PROSE_COLUMN_LINES:
+        return page
+    heights = sorted((u.bottom or 0) - (u.top or 0) for u in page)
+    most_gap = PROSE_GAP * heights[len(heights) // 2]  # a wider gap between lines ends the columns
+
+    def continues(k: int, gutter: float) -> bool:
+        u = page[k]
+        return ((u.x1 or 0) <= gutter or (u.x0 or 0) >= gutter) and (
+            k == 0 or (u.top or 0) - (page[k - 1].top or 0) <= most_gap)
+
+    best: tuple[int, int, int, float] | None = None  # (size, start, end, gutter)
+    for x in sorted({round(u.x0 or 0) for u in page})[1:]:
+        gutter = x - GUTTER
+        i = 0
+        while i < len(page):
+            j = i
+            while j < len(page) and (j == i or continues(j, gutter)) and (
+                    (page[j].x1 or 0) <= gutter or (page[j].x0 or 0) >= gutter):
+                j += 1
+            if j - i >= 2 * _PROSE_COLUMN_LINES and (best is None or j - i > best[0]):
+                band = page[i:j]
+                left = [u for u in band if (u.x0 or 0) < gutter]
+                right = [u for u in band if (u.x0 or 0) >= gutter]
+                if all(len(side) >= _PROSE_COLUMN_LINES
+                       and sum(len(u.text) for u in side) / len(side) >= PROSE_COLUMN_CHARS for side in (left, right)):
+                    best = (j - i, i, j, gutter)
+            i = max(j, i + 1)
+    if best is None:
+        return page
+    _, i, j, gutter = best
+    band = page[i:j]
+    left = [u for u in band if (u.x0 or 0) < gutter]
+    right = [u for u in band if (u.x0 or 0) >= gutter]
+    return page[:i] + left + right + page[j:]
 
 
 LARGER_TYPE = 1.5

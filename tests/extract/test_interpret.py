@@ -274,3 +274,35 @@ def test_questions_are_labels_and_their_answers_the_values():
     assert (r.ticketholder.name, r.ticketholder.ssn) == ("Maria L. Gonzalez", "900-12-3456")
     assert r.alternate_contact.name == "Rosa Gonzalez"
     assert (r.discussion.date, r.discussion.modality) == ("2025-03-04", "in_person")
+
+
+def test_a_part_that_starts_in_the_right_column_beside_the_left_ones_last_lines():
+    # Balanced columns: the terms run down the left column and on in the right one, where the
+    # statement of understanding starts beside the left column's last lines; the signatures
+    # follow across the page, below a wider gap.
+    lines = SAMPLE.splitlines()
+    start = next(i for i, line in enumerate(lines) if line.startswith("# Part Three")) + 1
+    words = " ".join(f"({n}) {lines[start + n - 1].split('. ', 1)[1]}" for n in range(1, 16)).split()
+    chunks: list[str] = []
+    for word in words:
+        if chunks and len(chunks[-1]) + 1 + len(word) <= 40:
+            chunks[-1] += " " + word
+        else:
+            chunks.append(word)
+    left, right = chunks[:len(chunks) // 2 + 3], chunks[len(chunks) // 2 + 3:]
+    rows = [(1, 40, [(72, "INDIVIDUAL WORK PLAN")]), (1, 60, [(72, "PART ONE: CONTACT INFORMATION")]),
+            (1, 75, [(72, "Employment Network:"), (250, "Open Door Staffing")]),
+            (1, 90, [(72, "Beneficiary Name:"), (250, "Kevin T. Brandt")]),
+            (1, 110, [(72, "TERMS AND CONDITIONS")])]
+    rows += [(1, 125 + 12 * i, [(50, chunk)]) for i, chunk in enumerate(left)]
+    rows += [(1, 129 + 12 * i, [(316, chunk)]) for i, chunk in enumerate(right)]
+    sou_top = 129 + 12 * len(right) + 6
+    rows += [(1, sou_top, [(316, "STATEMENT OF UNDERSTANDING")]),
+             (1, sou_top + 12, [(316, "I understand that the services in this plan help me work.")])]
+    bottom = max(r[1] for r in rows) + 30
+    rows += [(1, bottom, [(50, "SIGNATURES")]), (1, bottom + 20, [(50, "Beneficiary signature:"), (250, "Kevin T. Brandt")])]
+    assert sou_top < 125 + 12 * (len(left) - 1)  # the statement starts beside the left column's text
+    rows.sort(key=lambda r: r[1])
+    r = interpret(pdf_layout(rows))
+    assert [t.number for t in r.terms_and_conditions if not t.present] == []
+    assert r.statement_of_understanding.present and r.signatures.ticketholder.signed
