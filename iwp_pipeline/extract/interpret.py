@@ -856,8 +856,8 @@ _WORK_COLUMNS = ("work.employer", "work.job_title", "work.dates", "work.start", 
                  "work.earnings")
 
 
-_ROW_PREFIX = re.compile(r"^\s*(?:job|employment|employer|position|work|entry|row)\s*(?:#|no\.?)?\s*\d{1,2}\s*[:.\-–—)]\s*",
-                         re.I)
+_ROW_PREFIX = re.compile(
+    r"^\s*(?:job|employment|employer|position|work|entry|row)\s*(?:#|no\.?)?\s*\d{1,2}\s*[:.\-–—)]\s*", re.I)
 """'Job 1: employer': a header cell that numbers its row (one header per job) before the column's words."""
 
 
