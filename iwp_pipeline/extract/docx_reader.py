@@ -181,7 +181,10 @@ class _Walker:
         text = "".join(para.parts)
         text = MARKED_BRACKETS.sub(CHECKED, text)
         text = EMPTY_BRACKETS.sub(UNCHECKED, text)
-        text = re.sub(r"[ \t\u00a0]+", " ", text)
+        # A tab keeps label and value apart ('Consumer name<tab>Kevin T. Brandt', a dot leader in
+        # Word's tab stop): a wide gap, as a PDF line's; other runs of blanks are one space.
+        text = re.sub(r"[ \u00a0]*\t[ \t\u00a0]*", "\x00", text)
+        text = re.sub(r"[ \u00a0]+", " ", text).replace("\x00", "   ")
         text = "\n".join(line.strip() for line in text.split("\n"))
         return text.strip(), para
 
