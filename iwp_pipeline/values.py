@@ -130,6 +130,11 @@ _HOURS = re.compile(r"(\d{1,2}(?:\.\d+)?)\s*(?:-\s*\d{1,2}\s*)?(?:hours?|hrs?\.?
 _HOURS_LOOSE = re.compile(r"(\d{1,2}(?:\.\d+)?)\s*(?:hours?|hrs?\.?)\b", re.I)
 
 
+def find_money(text: str) -> re.Match[str] | None:
+    """Where an amount of money is written in ``text`` ('$14.00', 'USD 14', '2,600 dollars', '$2.6k')."""
+    return _MONEY.search(text)
+
+
 @dataclass(frozen=True, slots=True)
 class Money:
     """An earnings figure: monthly USD, and how it was written."""

@@ -51,7 +51,7 @@ from iwp_pipeline.model import (
     Training,
     WorkEntry,
 )
-from iwp_pipeline.values import clean, is_absent, iso_date, parse_hours, parse_money, parse_month
+from iwp_pipeline.values import clean, find_money, is_absent, iso_date, parse_hours, parse_money, parse_month
 
 _PLACEHOLDER = re.compile(r"^[\s_\-.x/]*$|^(?:signature|sign here|date|print(?:ed)? name|mm/dd/yyyy)$", re.I)
 _TIME_FRAME = re.compile(
@@ -835,16 +835,23 @@ def _checked_option(units: Sequence[Unit], reader: Reader, section: str) -> str 
     return None
 
 
+_PROMPT = re.compile(r"(?:\?|:|\bexplain\W*|\(explain\)\W*)\s*$", re.I)
+"""A line asking for a statement ('No work in the last 18 months? Explain'), not the statement."""
+
+
 def read_work_history(units: Sequence[Unit], reader: Reader, found: Found) -> tuple[list[WorkEntry], str | None]:
     """Part Two, Section 2: a table of jobs, or label groups, or a statement that there is none."""
     section = [u for u in units if u.section == "work_history"]
     rows = fields.work_rows(section)  # jobs written into form fields
-    entries = [e for e in map(_work_entry, rows) if e is not None] if rows is not None else (
-        _work_table(section) or _work_groups(section, reader) or _work_sentences(section))
+    if rows is not None:
+        entries = [e for e in map(_work_entry, rows) if e is not None]
+    else:  # a table of jobs, even one with no rows, says what jobs there are
+        table = _work_table(section)
+        entries = table if table is not None else (_work_groups(section, reader) or _work_sentences(section))
     statement = None
     unticked = fields.unticked_box_labels(section)  # 'No work in the last 18 months' beside an empty box
     for u in section:
-        if u.heading is None and " ".join(u.text.split()) not in unticked \
+        if u.heading is None and " ".join(u.text.split()) not in unticked and not _PROMPT.search(u.text) \
                 and any_match(vocabulary()["no_work_history"], u.text):
             statement = clean(strip_lead(u.text))
             found.where.setdefault("no_work_history_statement", u.location)
@@ -865,14 +872,18 @@ def _work_header(text: str) -> LabelMatch | None:
     return match_label(_ROW_PREFIX.sub("", text) + ":", _WORK_COLUMNS)
 
 
-def _work_table(section: Sequence[Unit]) -> list[WorkEntry]:
-    """Jobs from a table of columns: one header row over the jobs, or a header row over each job."""
+def _work_table(section: Sequence[Unit]) -> list[WorkEntry] | None:
+    """Jobs from a table of columns: one header row over the jobs, or a header row over each job.
+
+    None when there is no header row; an empty list when the table has no jobs in it.
+    """
     rows: dict[tuple[object, object], list[Unit]] = {}
     for u in section:
         key = (u.table, u.row) if u.table is not None else (u.page, u.line)
         rows.setdefault(key, []).append(u)
     ordered = list(rows.values())
     entries: list[WorkEntry] = []
+    headed = False
     i = 0
     while i < len(ordered):
         row = ordered[i]
@@ -880,6 +891,7 @@ def _work_table(section: Sequence[Unit]) -> list[WorkEntry]:
         i += 1
         if sum(h is not None for h in header) < 2:
             continue
+        headed = True
         texts = {id(c): c.text for c in row}
         columns = [(c, h.key if h else None) for c, h in zip(row, header, strict=True)]
         block: list[WorkEntry] = []
@@ -905,7 +917,7 @@ def _work_table(section: Sequence[Unit]) -> list[WorkEntry]:
                 block.append(entry)
             i += 1
         entries += block
-    return entries
+    return entries if headed else None
 
 
 def _assign_columns(columns: list[tuple[Unit, str | None]], data: list[Unit]) -> dict[str, str]:
@@ -1093,16 +1105,19 @@ def _leading_title(text: str) -> str | None:
     return None
 
 
+_AFTER_MONEY = re.compile(r"(?:[^.;,$]|\.\d){0,60}")
+
+
 def _money_phrase(text: str | None) -> str | None:
     """The earnings phrase of a goal description ('$14.00/hour at 25 hrs/wk', '2,600 dollars/month')."""
     if not text:
         return None
-    m = re.search(r"(?:\$\s*\d[\d,]*(?:\.\d+)?|\b\d[\d,]*(?:\.\d+)?\s*(?:dollars|usd)\b)"
-                  r"(?:[^.;,$]|\.\d){0,60}", text, re.I)
-    if not m:
+    money = find_money(text)
+    if not money:
         return None
+    m = _AFTER_MONEY.match(text, money.end())
     phrase = re.split(r"\s+(?:within|by|in|over|after|starting|beginning|as)\s+(?!\d+\s*(?:hours?|hrs?))",
-                      m.group(0), maxsplit=1)[0]
+                      text[money.start():m.end() if m else money.end()], maxsplit=1)[0]
     return phrase.strip(" ,")
 
 

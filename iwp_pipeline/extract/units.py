@@ -597,6 +597,8 @@ def heading_section(u: Unit) -> str | None:
     """
     if not looks_like_heading(u):
         return None
+    if any_match(vocabulary()["no_work_history"], u.text):
+        return None  # 'No employment in the last 18 months? Explain' asks for a statement
     text = _INSTRUCTION.sub("", strip_lead(u.text)).strip()
     bare = _SECTION_NUMBER.sub("", text, count=1)
     sections = vocabulary()["sections"]
