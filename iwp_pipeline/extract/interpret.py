@@ -974,6 +974,8 @@ _JOB_SENTENCE = re.compile(
     r"(?P<title>[A-Z][\w'&/\- ]{1,40}?)\s+(?:at|for|with)\s+(?P<employer>[A-Z][\w'.&\- ]{1,60}?)"
     r"\s*(?:,|\bfrom\b|\bsince\b|\(|$)(?P<rest>.*)$")
 """A past job told as a sentence: 'Receptionist at Springfield Dental Group, June 2023 to September 2024, ...'."""
+_JOB_LIST = re.compile(r"^(?P<employer>[A-Z][^,;:]{1,60}),\s*(?P<title>[A-Z][^,;:]{1,40}),\s*(?P<rest>.+)$")
+"""A past job as a list: 'Acme Storage, Inventory Clerk, January 2022 to August 2024, $495 weekly' (employer first)."""
 _MONTH_SPAN = re.compile(r"(?P<start>[A-Z][a-z]+\.? \d{4}|\d{1,2}[/.-]\d{2,4})\s+(?:to|-|–|—|through|until)\s+"
                          r"(?P<end>[A-Z][a-z]+\.? \d{4}|\d{1,2}[/.-]\d{2,4}|present|now|today)", re.I)
 
@@ -984,7 +986,8 @@ def _work_sentences(section: Sequence[Unit]) -> list[WorkEntry]:
     for u in section:
         if u.heading or u.field is not None or u.label is not None:
             continue
-        m = _JOB_SENTENCE.match(strip_lead(u.text).strip())
+        text = strip_lead(u.text).strip()
+        m = _JOB_SENTENCE.match(text) or _JOB_LIST.match(text)
         if m is None:
             continue
         rest = m["rest"]
@@ -992,8 +995,10 @@ def _work_sentences(section: Sequence[Unit]) -> list[WorkEntry]:
         values = {"work.employer": m["employer"], "work.job_title": m["title"]}
         if span:
             values.update({"work.start": span["start"], "work.end": span["end"]})
-        if (money := re.search(r"(?:about |around |roughly )?\$\s*\d[\d,]*(?:\.\d+)?[^.;]*?(?=[.;]|$)", rest)):
-            values["work.earnings"] = money.group(0)
+        elif m.re is _JOB_LIST:
+            continue  # a list of words with commas, not a job
+        if money := find_money(rest):
+            values["work.earnings"] = rest[money.start():].split(";")[0].rstrip(" .")
         hours = re.search(r"\d{1,2}\s*(?:hours?|hrs?)\b[^,;.]{0,12}", rest)
         if hours:
             values["work.hours"] = hours.group(0)
@@ -1032,6 +1037,10 @@ def read_goals(units: Sequence[Unit], reader: Reader, found: Found) -> Employmen
                 value, _ = reader.value(u, m.rest)
                 if value:
                     subs[current].setdefault(m.key, value)
+    for key, (cells, first) in _goal_table([u for u in units if u.section == "goals"]).items():
+        if key not in texts and not subs[key]:  # a table of goals: a row each, a column per detail
+            subs[key] = cells
+            texts[key] = (fields.describe_goal(cells), first)
     in_fields = fields.goal_fields(units)  # goals written into form fields win over printed text
     goals = {}
     for key in ("goals.short_term", "goals.long_term"):
@@ -1053,6 +1062,41 @@ def read_goals(units: Sequence[Unit], reader: Reader, found: Found) -> Employmen
     training = _training(found)
     return EmploymentGoals(short_term=goals["goals.short_term"], long_term=goals["goals.long_term"],
                            training=training)
+
+
+_SHORT_ROW = re.compile(r"\b(?:short|near)[- ]?(?:term|range)\b|\b(?:first|next|within)\s+(?:\d{1,2}|six|nine|twelve|"
+                        r"eighteen)\s+months\b|\b(?:immediate|initial)\b", re.I)
+_LONG_ROW = re.compile(r"\blong[- ]?(?:term|range)\b|\b\d\s*(?:to|-|–)\s*\d{1,2}\s+years\b"
+                       r"|\b(?:future|ultimate|later)\b", re.I)
+
+
+def _goal_table(section: Sequence[Unit]) -> dict[str, tuple[dict[str, str], Unit]]:
+    """Goals as a table: a header row of details, a row per goal named in its first cell.
+
+    'Goal | Occupation | Hours | Earnings' over 'Short range (within 18 months) | ...' and
+    'Long range (3 to 5 years) | ...'.
+    """
+    rows: dict[tuple[object, object], list[Unit]] = {}
+    for u in section:
+        if u.field is None:
+            rows.setdefault((u.table, u.row) if u.table is not None else (u.page, u.line), []).append(u)
+    out: dict[str, tuple[dict[str, str], Unit]] = {}
+    columns: list[tuple[Unit, str | None]] | None = None
+    for row in rows.values():
+        header = [match_label(c.text + ":", _GOAL_SUB) for c in row]
+        if sum(h is not None for h in header) >= 2:
+            columns = [(c, h.key if h else None) for c, h in zip(row, header, strict=True)]
+            continue
+        if columns is None or len(row) < 2:
+            continue
+        name = row[0].text
+        key = "goals.long_term" if _LONG_ROW.search(name) else "goals.short_term" if _SHORT_ROW.search(name) else None
+        if key is None or key in out:
+            continue
+        cells = {k: v for k, v in _assign_columns(columns, row[1:]).items() if clean(v)}
+        if cells:
+            out[key] = (cells, row[0])
+    return out
 
 
 def _split_goal_lines(text: str | None, subs: dict[str, str]) -> str | None:
@@ -1497,17 +1541,28 @@ def _read_attachment(units: list[Unit]) -> _Attachment | None:
     found = Found()
     collect_labels(units, reader, found)
     disc = read_discussion(units, reader, found)
+    if disc.summary is None:  # the summary as running text under the attachment's identifying labels
+        prose = [u.text for u in units if u.label is None and not u.heading and u.field is None
+                 and len(u.text.split()) >= SUMMARY_WORDS]
+        if prose:
+            disc = replace(disc, summary=clean(" ".join(prose)))
     identifies = {"en_name": bool(found.get("en.name")), "pid": bool(found.get("en.pid")),
                   "ticketholder_name": bool(found.get("ticketholder.name")),
                   "ssn": bool(found.get("ticketholder.ssn"))}
     return _Attachment(disc, identifies)
 
 
+_SEE_ATTACHED = re.compile(
+    r"^\W*(?:see\s+|refer to\s+|as\s+)?(?:the\s+)?(?:attach(?:ed|ment)|enclosed|appendix)\b.{0,40}$", re.I)
+"""A summary field that only points to an attachment ('See Attachment A', 'Attached')."""
+
+
 def _merge_discussion(main: Discussion, attachment: _Attachment) -> Discussion:
     att = attachment.discussion
+    own = None if main.summary and _SEE_ATTACHED.match(main.summary) else main.summary
     return Discussion(date=main.date or att.date, modality=main.modality or att.modality,
                       modality_as_written=main.modality_as_written or att.modality_as_written,
-                      summary=main.summary or att.summary, attached=main.summary is None and att.summary is not None,
+                      summary=own or att.summary, attached=own is None and att.summary is not None,
                       attachment_identifies=attachment.identifies)
 
 

@@ -666,7 +666,7 @@ def match_label(text: str, keys: tuple[str, ...] | None = None) -> LabelMatch | 
     rest_stripped = re.sub(r"^\s*(?:\([^)]{0,30}\)\s*|[:#\-–—.]\s*)*", "", rest)  # 'no. (PID): ', '(your EN): '
     rest_stripped = re.sub(r"^_{2,}\s*", "", rest_stripped)
     # A label is followed by punctuation, a gap or nothing; 'Name of the program' is not a label.
-    separated = re.match(r"^\s*(?:\([^)]{0,30}\))?\s*[:#\-–—._]|^\s*$|^\s{2,}", rest)
+    separated = re.match(r"^\s*(?:\([^)]{0,30}\))?\s*[:#\-–—._]|^\s*$|^\s{2,}", rest) or body[:end].endswith("   ")
     if body.rstrip().endswith("?") and len(rest) < 60:
         return LabelMatch(best[1], "")  # a question: the answer is under it, not in it
     if rest and not body[:end].rstrip().endswith((":", "#")) and not separated and len(rest_stripped) > 0:

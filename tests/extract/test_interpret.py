@@ -306,3 +306,30 @@ def test_a_part_that_starts_in_the_right_column_beside_the_left_ones_last_lines(
     r = interpret(pdf_layout(rows))
     assert [t.number for t in r.terms_and_conditions if not t.present] == []
     assert r.statement_of_understanding.present and r.signatures.ticketholder.signed
+
+
+TABLE_GOALS_AND_LISTED_JOBS = """
+# INDIVIDUAL WORK PLAN
+# Beneficiary Information
+Beneficiary Name: Kevin T. Brandt
+# Work History (past 18 months)
+- Acme Storage, Inventory Clerk, January 2022 to August 2024, $495 weekly
+# Employment Goals
+Goal | Occupation | Hours | Earnings
+Short range (within 18 months) | Inventory Clerk | 25 hrs/wk, part time | $425 weekly
+Long range (3 to 5 years) | Warehouse Lead | 40 hrs/wk, full time | $3,100 monthly
+"""
+
+
+def test_goals_as_a_table_with_a_row_per_goal_and_jobs_as_a_list():
+    r = interpret(layout_from_text(TABLE_GOALS_AND_LISTED_JOBS))
+    short, long = r.employment_goals.short_term, r.employment_goals.long_term
+    assert (short.job_title, short.monthly_earnings) == ("Inventory Clerk", pytest.approx(1841.67))
+    assert (long.job_title, long.monthly_earnings) == ("Warehouse Lead", 3100.0)
+    assert [(w.employer, w.start_date, w.end_date) for w in r.work_history] == [("Acme Storage", "2022-01", "2024-08")]
+
+
+def test_a_work_history_table_with_no_rows_has_no_jobs():
+    text = "# Work History\nEmployer | Job title | Start | End | Pay\n# Employment Goals\nShort-term goal: Clerk"
+    r = interpret(layout_from_text(text + "\nBeneficiary Name: Kevin T. Brandt"))
+    assert r.document_type == "iwp" and not r.work_history
