@@ -28,7 +28,8 @@ MAX_RATIO = 200
 """Largest uncompressed/compressed ratio accepted for one member (zip-bomb guard)."""
 
 _CHECKED_CHARS = {"☒": CHECKED, "☑": CHECKED, "✔": CHECKED, "✓": CHECKED, "✗": CHECKED, "✘": CHECKED,
-                  "■": CHECKED, "☐": UNCHECKED, "□": UNCHECKED}
+                  "■": CHECKED, "◉": CHECKED, "⦿": CHECKED, "☐": UNCHECKED, "□": UNCHECKED, "○": UNCHECKED,
+                  "◯": UNCHECKED}
 _SYMBOL_BOXES = {"F0FE": CHECKED, "FE": CHECKED, "F0FD": CHECKED, "FD": CHECKED, "F0FC": CHECKED,
                  "FC": CHECKED, "F078": CHECKED, "F0A8": UNCHECKED, "A8": UNCHECKED, "F06F": UNCHECKED,
                  "6F": UNCHECKED, "F071": UNCHECKED, "F0A3": UNCHECKED, "F052": CHECKED, "F053": CHECKED,

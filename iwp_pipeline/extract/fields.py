@@ -33,6 +33,7 @@ from iwp_pipeline.extract.units import (
     party_of,
     service_by_cues,
     vocabulary,
+    written_out,
 )
 from iwp_pipeline.resources import load_json_data
 
@@ -321,6 +322,7 @@ def service_of(f: FormField) -> str | None:
 
 @lru_cache(maxsize=4096)
 def _service_words(words: tuple[str, ...]) -> str | None:
+    words = tuple(written_out(hint)[0] for hint in words)  # 'Benefits cnsl.', 'F/U initial'
     for hint in words:
         best: tuple[int, int, str] | None = None
         for key, patterns in vocabulary()["services"].items():

@@ -31,6 +31,7 @@ from iwp_pipeline.extract.units import (
     service_by_cues,
     strip_lead,
     vocabulary,
+    written_out,
 )
 from iwp_pipeline.model import (
     AlternateContact,
@@ -910,8 +911,8 @@ def _work_table(section: Sequence[Unit]) -> list[WorkEntry] | None:
                 return entries + block
             if sum(_work_header(c.text) is not None for c in data) >= 2:
                 break  # the next job's header row
-            if any(_work_header(c.text) for c in data):
-                return entries + block
+            if any(_work_header(c.text) for c in data) or len(data) == 1 and _PROMPT.search(data[0].text):
+                return entries + block  # another label ('If none, explain:') ends the table
             entry = _work_entry(_assign_columns(columns, data))
             if entry is not None:
                 block.append(entry)
@@ -1197,7 +1198,7 @@ def read_services(units: Sequence[Unit], reader: Reader) -> tuple[list[Service],
         if service_key is None and (u.checked is not None or u.cell == 0 and u.row
                                     or _left_box(section, u) is not None):
             # A checklist row whose name the vocabulary does not know: read it by its word stems.
-            name = re.sub(r"^\[[x ]\]\s*", "", strip_lead(u.text)).strip()
+            name = written_out(re.sub(r"^\[[x ]\]\s*", "", strip_lead(u.text)).strip())[0]
             if len(name.split()) <= 5 and not name.endswith((".", ";", ",")):  # a name, not a description
                 service_key, rest = service_by_cues(name), ""
         if service_key is None:
@@ -1233,13 +1234,14 @@ def read_services(units: Sequence[Unit], reader: Reader) -> tuple[list[Service],
 
 def _service_in(hints: list[str], names: dict[str, tuple[re.Pattern[str], ...]]) -> tuple[str | None, str]:
     for hint in hints:
-        body = strip_lead(hint).strip()
-        body = re.sub(r"^\[[x ]\]\s*", "", body)
+        original = re.sub(r"^\[[x ]\]\s*", "", strip_lead(hint).strip())
+        body, where = written_out(original)  # 'Job dev.', 'F/U initial'
         for key, patterns in names.items():
             for p in patterns:
                 m = p.match(body)
                 if m and m.start() == 0:
-                    rest = body[m.end() + _label_tail(body[m.end():]):]
+                    at = where[min(m.end(), len(where) - 1)]
+                    rest = original[at + _label_tail(original[at:]):]
                     rest = re.sub(r"^[\s:.\-–—)]+", "", rest)
                     rest = re.sub(r"^(?:\(?(?:services?|assistance|supports?)\)?\s*[:.\-–—]?\s*)", "", rest, flags=re.I)
                     return key, rest

@@ -37,7 +37,8 @@ SEGMENT_GAP = 9.0
 """A horizontal gap wider than this (points) separates two segments of a line."""
 
 _GLYPHS = {"☒": CHECKED, "☑": CHECKED, "✔": CHECKED, "✓": CHECKED, "✗": CHECKED, "✘": CHECKED, "■": CHECKED,
-           "☐": UNCHECKED, "□": UNCHECKED, "❑": UNCHECKED, "❒": UNCHECKED}
+           "◉": CHECKED, "⦿": CHECKED, "☐": UNCHECKED, "□": UNCHECKED, "❑": UNCHECKED, "❒": UNCHECKED,
+           "○": UNCHECKED, "◯": UNCHECKED}
 _DINGBATS = {"4": CHECKED, "3": CHECKED, "8": CHECKED, "7": CHECKED, "n": CHECKED, "l": CHECKED, "u": CHECKED,
              "o": UNCHECKED, "q": UNCHECKED, "p": UNCHECKED}
 _WINGDINGS = {"\uf0fe": CHECKED, "\uf0fd": CHECKED, "\uf0fc": CHECKED, "\uf078": CHECKED, "þ": CHECKED,

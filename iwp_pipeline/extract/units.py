@@ -599,7 +599,7 @@ def heading_section(u: Unit) -> str | None:
         return None
     if any_match(vocabulary()["no_work_history"], u.text):
         return None  # 'No employment in the last 18 months? Explain' asks for a statement
-    text = _INSTRUCTION.sub("", strip_lead(u.text)).strip()
+    text = written_out(_INSTRUCTION.sub("", strip_lead(u.text)).strip())[0]
     bare = _SECTION_NUMBER.sub("", text, count=1)
     sections = vocabulary()["sections"]
     # The number alone ('Section 2') names a part only when the heading has no words of its own
@@ -638,6 +638,44 @@ CONTEXT_ONLY = ("work.", "goal.")
 """Label families looked for only where they belong (work history columns, goal details)."""
 
 
+_ABBREVIATED = re.compile(r"(?<![\w/])([A-Za-z]{1,6}(?:/[A-Za-z])?)(\.?)(?![\w/])")
+
+
+@lru_cache(maxsize=1)
+def _printed_abbreviations() -> tuple[dict[str, str], frozenset[str]]:
+    raw = load_json_data("vocabulary.json")["printed_abbreviations"]
+    return raw["words"], frozenset(raw["always"])
+
+
+def written_out(text: str) -> tuple[str, list[int]]:
+    """``text`` with its shortened words written out, and where each position came from.
+
+    'TH Name' -> 'ticketholder Name', 'Job dev.' -> 'Job development'; the list gives, for each
+    position of the new text, the position in ``text`` it stands for.
+    """
+    words, always = _printed_abbreviations()
+    out: list[str] = []
+    where: list[int] = []
+    last = 0
+    for m in _ABBREVIATED.finditer(text):
+        word, dot = m.group(1), m.group(2)
+        full = words.get(word.lower())
+        if full is None or word.lower() == "no" and not dot:
+            continue
+        if not (dot or word.isupper() and len(word) > 1 or word.lower() in always):
+            continue
+        out.append(text[last:m.start()])
+        where.extend(range(last, m.start()))
+        out.append(full)
+        where.extend([m.end()] * len(full))
+        last = m.end()
+    if not out:
+        return text, list(range(len(text) + 1))
+    out.append(text[last:])
+    where.extend(range(last, len(text) + 1))
+    return "".join(out), where
+
+
 @lru_cache(maxsize=4096)
 def match_label(text: str, keys: tuple[str, ...] | None = None) -> LabelMatch | None:
     """The vocabulary label ``text`` starts with (longest match wins), with the rest of the text."""
@@ -645,7 +683,8 @@ def match_label(text: str, keys: tuple[str, ...] | None = None) -> LabelMatch | 
     if own and (keys is None or "ticketholder.name" in keys):
         # 'Your name:' in a plan addressed to the person (or 'My name' in their statement) is theirs.
         return LabelMatch("ticketholder.name", (own.group(1) or "").strip())
-    body = _POSSESSIVE.sub("", _QUESTION.sub("", strip_lead(text), count=1), count=1)
+    original = _POSSESSIVE.sub("", _QUESTION.sub("", strip_lead(text), count=1), count=1)
+    body, where = written_out(original)
     if not vocabulary()["any_label"].match(body):
         return None
     best: tuple[int, str, re.Match[str]] | None = None
@@ -662,7 +701,7 @@ def match_label(text: str, keys: tuple[str, ...] | None = None) -> LabelMatch | 
     suffix = vocabulary()["party_suffix"].match(body[end:])
     if suffix:
         end += suffix.end()
-    rest = body[end:]
+    rest = original[where[end]:] if end < len(where) else ""
     rest_stripped = re.sub(r"^\s*(?:\([^)]{0,30}\)\s*|[:#\-–—.]\s*)*", "", rest)  # 'no. (PID): ', '(your EN): '
     rest_stripped = re.sub(r"^_{2,}\s*", "", rest_stripped)
     # A label is followed by punctuation, a gap or nothing; 'Name of the program' is not a label.
@@ -683,6 +722,7 @@ def is_label(u: Unit) -> bool:
 def party_of(text: str) -> str | None:
     """Whose information a label or heading is about: en, ticketholder or alternate."""
     parties = vocabulary()["parties"]
+    text = written_out(text)[0]  # 'TH signature', 'Alt. contact'
     for key in ("alternate", "ticketholder", "en"):
         if any_match(parties[key], text):
             return key

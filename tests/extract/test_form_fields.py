@@ -682,3 +682,24 @@ def test_a_service_name_of_no_service_or_of_two_is_no_service():
 def test_a_goal_tooltip_that_names_no_detail_is_the_whole_goal_whatever_the_label():
     f = FormField("txtGoalLong", "text", tooltip="Goal in 3 to 5 years: job, full or part time, when", label="Wage")
     assert goal_part(f) == ("goals.long_term", None)
+
+
+@pytest.mark.parametrize(("label", "key"), [
+    ("TH Name:", "ticketholder.name"),
+    ("Alt. contact (name/relation/phone):", "alternate.name"),
+    ("Social Security no.:", "ticketholder.ssn"),
+])
+def test_shortened_words_on_printed_labels_are_written_out(label, key):
+    assert match_field(FormField("Text3", "text", label=label))[0] == key
+
+
+@pytest.mark.parametrize(("label", "service"), [
+    ("Benefits cnsl.", "benefits_counseling"), ("Job dev.", "job_development"), ("F/U initial", "follow_up_initial"),
+    ("Job accomm.", "job_accommodation")])
+def test_shortened_service_names(label, service):
+    assert service_of(FormField("Check Box9", "checkbox", label=label)) == service
+
+
+def test_a_value_keeps_its_own_words_when_its_label_is_shortened():
+    from iwp_pipeline.extract.units import match_label
+    assert match_label("TH Name: Dev. Rep. Ltd").rest == "Dev. Rep. Ltd"
