@@ -17,6 +17,7 @@ from iwp_pipeline.extract import fields
 from iwp_pipeline.extract.layout import Layout
 from iwp_pipeline.extract.terms import recognise_terms
 from iwp_pipeline.extract.units import (
+    CONTEXT_ONLY,
     LabelMatch,
     Unit,
     any_match,
@@ -114,8 +115,10 @@ class Reader:
         self.units = list(units)
         self.pos = {id(u): i for i, u in enumerate(self.units)}
         self.values_above = _values_over_labels(self.units)
-        self.values_below = not self.values_above and _values_under_labels(self.units)
         """The signature block writes its values on the lines over their labels."""
+        self.values_below = not self.values_above and _values_under_labels(self.units)
+        self.labels_under = _labels_under_values(self.units)
+        """The whole form prints each label under the line its value is written on."""
 
     def index(self, u: Unit) -> int:
         """Position of ``u`` in this reader's units."""
@@ -219,11 +222,16 @@ class Reader:
         """
         if rest and is_absent(rest):
             return None, u  # 'N/A': the document says there is no value
+        if self.labels_under and rest and not _has_digit(rest):
+            above = self.above(u)  # 'Short-term goal: job, hours, by when' under its line: words of the label
+            if above is not None and not above.heading and match_label(above.text) is None:
+                return above.text, above
         if rest and not _PLACEHOLDER.match(rest):
             beside = self.right(u)
             if _BOX.match(rest) and beside is not None and beside.field is None:
                 return f"{rest} {self.row_text(beside)}", u  # 'Type: [ ] In person   [x] Phone', boxes apart
             return rest, u
+        allow_above = allow_above or self.labels_under
         below = self.below(u)
         if allow_above and below is not None and self._owned_below(u, below):
             below = None
@@ -231,7 +239,9 @@ class Reader:
         if right is not None and below is not None and self._owned_right(u, right, _gap(u, below)):
             right = None
         order = [right, below]
-        if allow_above:
+        if self.labels_under:
+            order = [self.above(u)]  # the line over the label is its value, and only that
+        elif allow_above:
             above = self.above(u)
             above_first = self.values_above or (_gap(above, u) <= _gap(u, below) and not self.values_below)
             order.insert(1 if above_first else 2, above)
@@ -375,6 +385,41 @@ def _values_over_labels(units: Sequence[Unit]) -> bool:
         elif u.heading:
             previous = None
     return False
+
+
+LABELS_UNDER_SHARE = 0.6
+"""Share of a flat form's parts whose first label must have its value on the line over it."""
+
+
+def _labels_under_values(units: Sequence[Unit]) -> bool:
+    """Whether a flat PDF form prints its labels under the lines the values are written on.
+
+    'Part A. Enrollee' / 'Kevin T. Brandt' / 'Enrollee name': in most parts, the first label
+    under the heading has plain text between the heading and itself, straight over it. (Where
+    labels stand over their values, the first label comes right under the heading; deeper in a
+    part the two layouts look alike, each label between two values.)
+    """
+    if any(u.top is None for u in units if u.field is None) or any(u.field is not None for u in units):
+        return False
+    parts = over = 0
+    since_heading: list[Unit] | None = None
+    for u in units:
+        if u.heading:
+            since_heading = []
+            continue
+        if since_heading is None or u.section in ("signatures", "terms", None):
+            continue
+        m = match_label(u.text)
+        if m is None or m.key.startswith(CONTEXT_ONLY):
+            since_heading.append(u)
+            continue
+        if not m.rest:
+            parts += 1
+            if any(p.page == u.page and p.checked is None and p.bottom is not None and p.bottom <= (u.top or 0) + 2
+                   and _overlaps(u, p) and (u.top or 0) - p.bottom <= ABOVE_REACH / 2 for p in since_heading):
+                over += 1
+        since_heading = None  # only the first label of a part
+    return parts >= 2 and over >= LABELS_UNDER_SHARE * parts
 
 
 def _values_under_labels(units: Sequence[Unit]) -> bool:
@@ -924,7 +969,10 @@ def _work_table(section: Sequence[Unit]) -> list[WorkEntry] | None:
 def _assign_columns(columns: list[tuple[Unit, str | None]], data: list[Unit]) -> dict[str, str]:
     """The cells of a data row by the column they stand in (None: a column the reader does not use)."""
     values: dict[str, str] = {}
+    left = min((c.x0 for c, _ in columns if c.x0 is not None), default=None)
     for cell in data:
+        if cell.cell is None and left is not None and cell.x1 is not None and cell.x1 < left - 2:
+            continue  # left of the table: a title in the page's margin ('the last 18 months')
         if cell.cell is not None:
             match = next((k for c, k in columns if c.cell == cell.cell), None)
         elif cell.x0 is not None:

@@ -496,21 +496,43 @@ def _mark_cells(units: list[Unit]) -> None:
     heading_marks = {id(h) for h in headers.values() if h is not None}
     for i, header in headers.items():
         u = units[i]
-        if id(u) in heading_marks or (header is None and u.table is None and lines.get((u.page, u.line), 0) < 2):
+        if id(u) in heading_marks or (header is None and u.table is None and lines.get((u.page, u.line), 0) < 2
+                                      and not _beside_next(units, i)):
             continue
         negative = header is not None and header.text.strip().lower() in ("no", "n")
         u.text = "[ ]" if negative else "[x]"
         u.mark_cell = True
+    for u in units:  # 'X By phone': a mark written on the blank before a short option
+        if u.field is None and u.table is None and (m := _MARK_BEFORE.match(u.text)) and len(u.text.split()) <= 6:
+            u.text = "[x] " + u.text[m.end():]
+
+
+_MARK_BEFORE = re.compile(r"^[xX✓✔]\s+(?=[A-Z])")
+
+
+def _beside_next(units: list[Unit], i: int) -> bool:
+    """The mark ``units[i]`` stands on the same row as the text right after it.
+
+    An 'X' written on a short blank before a service's name, a line of its own only because its
+    baseline differs.
+    """
+    u, nxt = units[i], units[i + 1] if i + 1 < len(units) else None
+    return (nxt is not None and nxt.field is None and nxt.page == u.page and u.top is not None
+            and nxt.top is not None and abs(nxt.top - u.top) <= 4 and (nxt.x0 or 0) >= (u.x1 or 0))
 
 
 def _mark_header(units: list[Unit], i: int) -> Unit | None:
     """The mark-column header over the mark ``units[i]``, if there is one."""
     u = units[i]
-    for other in reversed(units[:i]):
+    for j in range(i - 1, -1, -1):
+        other = units[j]
         if other.field is not None or not _MARK_HEADER.match(other.text.strip()):
             continue
         if _MARK.match(other.text) and not (other.row == 0 if other.table is not None else other.heading_hint):
             continue  # a mark of a row above, not a header ('X' heads a column in a table's first row, or bold)
+        if _MARK.match(other.text) and other.table is None and _beside_next(units, j) \
+                and not _MARK_HEADER.match(units[j + 1].text.strip()):
+            continue  # a bold 'X' before a row's text is that row's mark, not a column's header
         if u.table is not None and other.table == u.table and other.cell == u.cell and other.part == u.part:
             return other
         if u.table is None and u.x0 is not None and other.page in (u.page, (u.page or 0) - 1) \

@@ -333,3 +333,26 @@ def test_a_work_history_table_with_no_rows_has_no_jobs():
     text = "# Work History\nEmployer | Job title | Start | End | Pay\n# Employment Goals\nShort-term goal: Clerk"
     r = interpret(layout_from_text(text + "\nBeneficiary Name: Kevin T. Brandt"))
     assert r.document_type == "iwp" and not r.work_history
+
+
+def test_a_form_that_prints_each_label_under_the_line_its_value_is_written_on():
+    rows = [(1, 40, [(72, "INDIVIDUAL WORK PLAN")]),
+            (1, 60, [(72, "Part A. Enrollee")]),
+            (1, 80, [(72, "Kevin T. Brandt"), (300, "901-44-1234")]),
+            (1, 92, [(72, "Enrollee name"), (300, "Social Security number")]),
+            (1, 110, [(72, "555-880-3131"), (300, "Janet Brandt, Mother, 555-880-3132")]),
+            (1, 122, [(72, "Phone"), (300, "Alternate contact (name, relationship, phone)")]),
+            (1, 145, [(72, "Part B. Employment Network")]),
+            (1, 165, [(72, "Harbor Light Careers"), (300, "P-20931")]),
+            (1, 177, [(72, "Employment Network"), (300, "EN PID")]),
+            (1, 200, [(72, "Part C. Our planning conversation")]),
+            (1, 220, [(72, "2-14-25")]),
+            (1, 232, [(72, "Date we met")]),
+            (1, 255, [(72, "Part D. Services")]),
+            (1, 275, [(72, "X"), (84, "Looking for jobs with you"), (300, "Weekly job leads.")]),
+            (1, 290, [(84, "Getting you hired")])]
+    r = interpret(pdf_layout(rows))
+    assert (r.ticketholder.name, r.ticketholder.ssn, r.alternate_contact.name) == (
+        "Kevin T. Brandt", "901-44-1234", "Janet Brandt")
+    assert (r.en.name, r.en.pid, r.discussion.date) == ("Harbor Light Careers", "P-20931", "2025-02-14")
+    assert {s.service for s in r.services if s.selected} == {"job_search"}
