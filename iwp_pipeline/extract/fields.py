@@ -447,7 +447,7 @@ def _goal_detail(rest: str) -> str | None:
     return sub
 
 
-def _names_goal(text: str) -> str | None:
+def names_goal(text: str) -> str | None:
     """The goal a printed line names as a heading: 'Short-term goal', 'Goal (long range) — 3 to 5 years'.
 
     A line that names a goal and then a value or a detail label ('Short-term goal: Cashier') does
@@ -492,7 +492,7 @@ def goal_fields(units: Sequence[Unit]) -> GoalFields:
             if u.section != "goals":
                 current = None
                 continue
-            current = _names_goal(u.text) or current
+            current = names_goal(u.text) or current
             continue
         if u.field.kind not in ("text", "choice"):
             continue

@@ -1074,6 +1074,9 @@ def read_goals(units: Sequence[Unit], reader: Reader, found: Found) -> Employmen
             current = label.key
             if current not in texts:
                 stop = r"^\s*(?:job title|position|hours(?: per week)?|earnings|wages?|time ?frame)\s*:"
+                nxt = reader.units[reader.index(u) + 1] if reader.index(u) + 1 < len(reader.units) else None
+                if fields.names_goal(u.text) and nxt is not None and _goal_detail_label(nxt.text):
+                    continue  # the goal's name over a row of its details' labels (a table, read below)
                 text, where = reader.long_text(u, label.rest, stop=[stop])
                 if text and not label.rest and match_label(text, _GOAL_SUB) is not None:
                     text = None  # no goal text: its details follow as labels of their own ('Target occupation: ...')
@@ -1087,7 +1090,7 @@ def read_goals(units: Sequence[Unit], reader: Reader, found: Found) -> Employmen
                 if value:
                     subs[current].setdefault(m.key, value)
     for key, (cells, first) in _goal_table([u for u in units if u.section == "goals"]).items():
-        if key not in texts and not subs[key]:  # a table of goals: a row each, a column per detail
+        if key not in texts:  # a table of goals: a row each (or a table each), a column per detail
             subs[key] = cells
             texts[key] = (fields.describe_goal(cells), first)
     in_fields = fields.goal_fields(units)  # goals written into form fields win over printed text
@@ -1131,21 +1134,34 @@ def _goal_table(section: Sequence[Unit]) -> dict[str, tuple[dict[str, str], Unit
             rows.setdefault((u.table, u.row) if u.table is not None else (u.page, u.line), []).append(u)
     out: dict[str, tuple[dict[str, str], Unit]] = {}
     columns: list[tuple[Unit, str | None]] | None = None
+    named: str | None = None  # a goal named on a line of its own over its table
     for row in rows.values():
         header = [match_label(c.text + ":", _GOAL_SUB) for c in row]
         if sum(h is not None for h in header) >= 2:
             columns = [(c, h.key if h else None) for c, h in zip(row, header, strict=True)]
             continue
+        if len(row) == 1 and (goal := fields.names_goal(row[0].text)):
+            named, columns = goal, None
+            continue
         if columns is None or len(row) < 2:
             continue
         name = row[0].text
         key = "goals.long_term" if _LONG_ROW.search(name) else "goals.short_term" if _SHORT_ROW.search(name) else None
+        data = row[1:]
+        if key is None and named is not None:
+            key, data = named, row
         if key is None or key in out:
             continue
-        cells = {k: v for k, v in _assign_columns(columns, row[1:]).items() if clean(v)}
+        cells = {k: v for k, v in _assign_columns(columns, data).items() if clean(v)}
         if cells:
             out[key] = (cells, row[0])
     return out
+
+
+def _goal_detail_label(text: str) -> bool:
+    """The text is a goal detail's label alone ('Monthly gross pay', 'Hours/week'): a goal's text ends there."""
+    m = match_label(text, _GOAL_SUB)
+    return m is not None and not m.rest
 
 
 def _split_goal_lines(text: str | None, subs: dict[str, str]) -> str | None:
