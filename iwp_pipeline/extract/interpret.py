@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 
-from iwp_pipeline.extract import fields
+from iwp_pipeline.extract import fields, prose
 from iwp_pipeline.extract.layout import Layout
 from iwp_pipeline.extract.terms import recognise_terms
 from iwp_pipeline.extract.units import (
@@ -765,7 +765,7 @@ def read_discussion(units: Sequence[Unit], reader: Reader, found: Found) -> Disc
     if summary and where is not None:
         found.put("discussion.summary", summary, where)
     modality_text = found.get("discussion.modality") or _checked_option(units, reader, "discussion") \
-        or _modality_sentence(units)
+        or _modality_sentence(units) or next((s for s in prose.meeting_sentences(units) if _names_modality(s)), None)
     return Discussion(
         date=iso_date(found.get("discussion.date")),
         modality=normalise_modality(modality_text),
@@ -1023,23 +1023,34 @@ _JOB_SENTENCE = re.compile(
     r"(?P<title>[A-Z][\w'&/\- ]{1,40}?)\s+(?:at|for|with)\s+(?P<employer>[A-Z][\w'.&\- ]{1,60}?)"
     r"\s*(?:,|\bfrom\b|\bsince\b|\(|$)(?P<rest>.*)$")
 """A past job told as a sentence: 'Receptionist at Springfield Dental Group, June 2023 to September 2024, ...'."""
+_WORKED_AS = re.compile(r"\b(?:you|I|he|she|they|[A-Z][a-z]+)\s+(?:worked|was employed|were employed)\s+as\s+"
+                        r"(?:an?\s+)?(?P<title>[A-Z][\w'&/\- ]{1,40}?)\s+(?:at|for|with)\s+"
+                        r"(?P<employer>[A-Z][\w'.&\- ]{1,60}?)\s*(?:,|\.|\bfrom\b|\bsince\b|\(|$)")
+"""A past job inside a sentence: 'From June 2023 to September 2024 you worked as a Receptionist at ...'."""
 _JOB_LIST = re.compile(r"^(?P<employer>[A-Z][^,;:]{1,60}),\s*(?P<title>[A-Z][^,;:]{1,40}),\s*(?P<rest>.+)$")
 """A past job as a list: 'Acme Storage, Inventory Clerk, January 2022 to August 2024, $495 weekly' (employer first)."""
 _MONTH_SPAN = re.compile(r"(?P<start>[A-Z][a-z]+\.? \d{4}|\d{1,2}[/.-]\d{2,4})\s+(?:to|-|–|—|through|until)\s+"
                          r"(?P<end>[A-Z][a-z]+\.? \d{4}|\d{1,2}[/.-]\d{2,4}|present|now|today)", re.I)
 
 
+def _sentences(text: str) -> list[str]:
+    return [s for s in re.split(r"(?<=[.!?])\s+(?=[A-Z])", text) if s]
+
+
 def _work_sentences(section: Sequence[Unit]) -> list[WorkEntry]:
-    """Past jobs written as sentences, one to a paragraph or line, when there is no table or labels."""
+    """Past jobs written as sentences, when there is no table or labels.
+
+    One to a paragraph or line, or several in a paragraph ('From June 2023 to September 2024
+    you worked as a ...').
+    """
     entries = []
-    for u in section:
-        if u.heading or u.field is not None or u.label is not None:
-            continue
-        text = strip_lead(u.text).strip()
-        m = _JOB_SENTENCE.match(text) or _JOB_LIST.match(text)
+    sentences = [s for u in section if not (u.heading or u.field is not None or u.label is not None)
+                 for s in _sentences(strip_lead(u.text).strip())]
+    for text in sentences:
+        m = _JOB_SENTENCE.match(text) or _JOB_LIST.match(text) or _WORKED_AS.search(text)
         if m is None:
             continue
-        rest = m["rest"]
+        rest = m["rest"] if m.re is not _WORKED_AS else text
         span = _MONTH_SPAN.search(rest)
         values = {"work.employer": m["employer"], "work.job_title": m["title"]}
         if span:
@@ -1238,6 +1249,10 @@ def _training(found: Found) -> Training | None:
                     expected_completion=values["expected_completion"])
 
 
+_NAMED_ITEM = re.compile(r"^(?P<name>[A-Z][^:.;]{2,50}):\s+(?P<rest>\S.*)$", re.S)
+"""'Finding employers for you: Resume writing and ...': a service's name, then what will be done."""
+
+
 def read_services(units: Sequence[Unit], reader: Reader) -> tuple[list[Service], dict[str, Location]]:
     """Part Two, Section 4: each service named, whether it is selected, and its description."""
     section = [u for u in units if u.section == "services"]
@@ -1259,12 +1274,14 @@ def read_services(units: Sequence[Unit], reader: Reader) -> tuple[list[Service],
             # A name wrapped in its cell, perhaps over a page break ('Work Incentives' / 'Counseling').
             service_key, _ = _service_in([reader.column_text(u)], names)
             rest = ""
-        if service_key is None and (u.checked is not None or u.cell == 0 and u.row
+        named = _NAMED_ITEM.match(strip_lead(u.text)) if u.checked is None else None
+        if service_key is None and (u.checked is not None or u.cell == 0 and u.row or named
                                     or _left_box(section, u) is not None):
-            # A checklist row whose name the vocabulary does not know: read it by its word stems.
-            name = written_out(re.sub(r"^\[[x ]\]\s*", "", strip_lead(u.text)).strip())[0]
-            if len(name.split()) <= 5 and not name.endswith((".", ";", ",")):  # a name, not a description
-                service_key, rest = service_by_cues(name), ""
+            # A checklist row whose name the vocabulary does not know, or a 'Name: what we will do'
+            # line of a list of the services given: read the name by its word stems.
+            name = named["name"] if named else re.sub(r"^\[[x ]\]\s*", "", strip_lead(u.text)).strip()
+            if len(name.split()) <= (7 if named else 5) and not name.endswith((".", ";", ",")):  # a name
+                service_key, rest = service_by_cues(written_out(name)[0]), named["rest"] if named else ""
         if service_key is None:
             continue
         answer, rest = _answers(rest)
@@ -1473,6 +1490,11 @@ def interpret(layout: Layout) -> Record:
         return _interpret(units)
 
 
+_PROSE_KEYS = ("ticketholder.name", "ticketholder.ssn", "en.name", "en.pid", "en.contact_person", "alternate.name",
+               "discussion.date")
+"""Values a plan written as a letter may state in its sentences instead of beside labels."""
+
+
 def _interpret(units: list[Unit]) -> Record:
     parts = assign_sections(units)
     for u in units:
@@ -1490,12 +1512,15 @@ def _interpret(units: list[Unit]) -> Record:
     mark_party_signature_lines(main)
     collect_header_rows(main, found)
     collect_labels(main, reader, found)
+    missing = {key for key in _PROSE_KEYS if found.get(key) is None and key not in found.claimed}
+    for key, (value, where) in prose.prose_values(main, missing).items():  # a plan written as a letter
+        found.put(key, value, where)
     discussion = read_discussion(main, reader, found)
     attachment = _read_attachment(parts.discussion_attachment)
     work, statement = read_work_history(main, reader, found)
     goals = read_goals(main, reader, found)
     services, service_where = read_services(main, reader)
-    terms, term_where = recognise_terms(main)
+    terms, term_where = recognise_terms(main, found.get("en.name"))
     statement_of_understanding = read_statement(main, reader)
     signatures = read_signatures(found)
     if attachment is not None:

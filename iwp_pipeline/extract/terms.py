@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from iwp_pipeline.extract.units import Unit
 from iwp_pipeline.model import Location, Term
@@ -176,9 +176,14 @@ def _is_title(block: Block) -> bool:
     return len(text.split()) <= _TITLE_WORDS and not text.endswith(".")
 
 
-def recognise_terms(units: Sequence[Unit]) -> tuple[list[Term], dict[int, Location]]:
-    """The 15 terms: present or not, the matched text as evidence, and where it was found."""
-    blocks = term_blocks(units)
+def recognise_terms(units: Sequence[Unit], en_name: str | None = None) -> tuple[list[Term], dict[int, Location]]:
+    """The 15 terms: present or not, the matched text as evidence, and where it was found.
+
+    Terms that call the EN by its name ('Harbor Light Careers may revise this plan') are read
+    as if they said 'the EN'; the evidence keeps the document's words.
+    """
+    quoted = term_blocks(units)
+    blocks = [replace(b, text=_as_en(b.text, en_name)) for b in quoted]
     specs = terms_catalogue()
     candidates: dict[int, list[int]] = {spec.number: [] for spec in specs}
     for i, b in enumerate(blocks):
@@ -199,9 +204,17 @@ def recognise_terms(units: Sequence[Unit]) -> tuple[list[Term], dict[int, Locati
         if block is None:
             terms.append(Term(number=spec.number, present=False, evidence=None))
             continue
-        terms.append(Term(number=spec.number, present=True, evidence=_evidence(block.text)))
+        terms.append(Term(number=spec.number, present=True, evidence=_evidence(quoted[chosen[spec.number]].text)))
         where[spec.number] = block.first.location
     return terms, where
+
+
+def _as_en(text: str, en_name: str | None) -> str:
+    """``text`` with the EN's own name written 'the EN'."""
+    name = (en_name or "").strip(" .,")
+    if len(name) < 4:
+        return text
+    return re.sub(rf"(?:\bthe\s+)?{re.escape(name)}\b", "the EN", text, flags=re.I)
 
 
 LIST_ITEMS = 10

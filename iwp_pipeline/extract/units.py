@@ -605,6 +605,8 @@ _SECTION_NUMBER = re.compile(
 """'SECTION IV - ', 'Part 2: ', 'Section B. ': the numbering of a heading, before its words."""
 
 
+_CLOSING = re.compile(r"^\s*(?:sincerely|yours (?:sincerely|truly|faithfully)|(?:kind |best |warm )?regards"
+                      r"|respectfully)(?: yours)?\s*,?\s*$", re.I)
 _INSTRUCTION = re.compile(r"\s*\([^)]{8,}\)\s*$")
 """A heading's trailing instruction: 'SERVICES (check each service the EN will provide)'."""
 
@@ -617,6 +619,8 @@ def heading_section(u: Unit) -> str | None:
     an EN's 'Section 2: One-on-One Meeting' is its discussion, not SSA-1370's Section 2 (work
     history); a number alone ('Part Three') still names its part.
     """
+    if _CLOSING.match(u.text) and u.field is None:
+        return "signatures"  # a letter's 'Sincerely,': its signatures follow
     if not looks_like_heading(u):
         return None
     if any_match(vocabulary()["no_work_history"], u.text):
@@ -654,6 +658,7 @@ def _section_by_cues(words: str) -> str | None:
 
 _QUESTION = re.compile(r"^(?:what|which) (?:is|are|was) (?=(?:the|your|our|this|his|her|their)\s.*\?\s*$)", re.I)
 """A question asking for a value: 'What is the Applicant's name?' is the label 'the Applicant's name?'."""
+_COPULA = re.compile(r"^\s+(?:is|are|will be|was)\s+(?:to\s+)?(?=\S)", re.I)
 _OWN_NAME = re.compile(r"^(?:your|my)\s+(?:full\s+|legal\s+)?name\s*(?::\s*(.*)|$)", re.I | re.S)
 _POSSESSIVE = re.compile(r"^(?:your|our|my|the)\s+(?=\w)", re.I)
 CONTEXT_ONLY = ("work.", "goal.")
@@ -724,6 +729,8 @@ def match_label(text: str, keys: tuple[str, ...] | None = None) -> LabelMatch | 
     if suffix:
         end += suffix.end()
     rest = original[where[end]:] if end < len(where) else ""
+    if _POSSESSIVE.match(strip_lead(text)) and (copula := _COPULA.match(rest)):
+        rest = ": " + rest[copula.end():]  # 'Your short-term goal is to work as ...': a label in a sentence
     rest_stripped = re.sub(r"^\s*(?:\([^)]{0,30}\)\s*|[:#\-–—.]\s*)*", "", rest)  # 'no. (PID): ', '(your EN): '
     rest_stripped = re.sub(r"^_{2,}\s*", "", rest_stripped)
     # A label is followed by punctuation, a gap or nothing; 'Name of the program' is not a label.

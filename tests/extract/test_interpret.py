@@ -356,3 +356,39 @@ def test_a_form_that_prints_each_label_under_the_line_its_value_is_written_on():
         "Kevin T. Brandt", "901-44-1234", "Janet Brandt")
     assert (r.en.name, r.en.pid, r.discussion.date) == ("Harbor Light Careers", "P-20931", "2025-02-14")
     assert {s.service for s in r.services if s.selected} == {"job_search"}
+
+
+LETTER = """
+Harbor Light Careers
+An Employment Network in the Ticket to Work program (Provider ID P-20931)
+Re: Your Individual Work Plan, prepared for Kevin T. Brandt, Social Security number 901-44-1234
+Dear Kevin T. Brandt,
+This letter is your plan. We wrote it together with you when you came to see us by phone on 14th February 2025.
+Your contact person here is Luis Ortega. If we cannot reach you, you asked us to contact Janet Brandt, Mother.
+# Your work in the last 18 months
+From January 2022 to August 2024 you worked as an Inventory Clerk at Acme Storage, 30 hours a week, earning $16.50 an hour.
+# Your goals
+Your short-term goal is to work as an Inventory Clerk, part time, 25 hours a week, earning $17.00 an hour, within 6 months.
+Your long-term goal is to work as a Warehouse Lead, full time, earning $3,100 a month, within 3 years.
+# How we will help you
+Getting you placed in a job: Referrals to our employer partners.
+Sincerely,
+For the Employment Network: Luis Ortega
+Date: 21st February 2025
+Your signature: Kevin T. Brandt
+Date: 20th February 2025
+"""
+
+
+def test_a_plan_written_as_a_letter():
+    r = interpret(layout_from_text(LETTER))
+    assert (r.en.name, r.en.pid) == ("Harbor Light Careers", "P-20931")
+    assert (r.ticketholder.name, r.ticketholder.ssn, r.alternate_contact.name) == (
+        "Kevin T. Brandt", "901-44-1234", "Janet Brandt")
+    assert (r.discussion.date, r.discussion.modality) == ("2025-02-14", "telephone")
+    assert [(w.employer, w.start_date) for w in r.work_history] == [("Acme Storage", "2022-01")]
+    assert r.employment_goals.short_term.monthly_earnings == pytest.approx(1841.67)
+    assert r.employment_goals.long_term.monthly_earnings == 3100.0
+    assert {s.service for s in r.services if s.selected} == {"job_placement"}
+    assert (r.signatures.en_representative.signed, r.signatures.en_representative.date) == (True, "2025-02-21")
+    assert (r.signatures.ticketholder.signed, r.signatures.ticketholder.date) == (True, "2025-02-20")
