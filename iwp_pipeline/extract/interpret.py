@@ -245,6 +245,8 @@ class Reader:
             above = self.above(u)
             above_first = self.values_above or (_gap(above, u) <= _gap(u, below) and not self.values_below)
             order.insert(1 if above_first else 2, above)
+        if u.top is not None and not self.labels_under:
+            order.append(self._run_on(u))  # 'Date:' ending a wrapped line, its date starting the next
         for candidate in order:
             if candidate is None or candidate.heading:
                 continue
@@ -326,6 +328,21 @@ class Reader:
         return over is not None and over is not u and over.label is not None \
             and abs((over.x0 or 0) - (candidate.x0 or 0)) <= 6 \
             and _gap(over, candidate) <= max(12.0, gap_below + 6)
+
+    def _run_on(self, u: Unit) -> Unit | None:
+        """The text starting the next line, left of ``u``, when ``u`` ends its line (a wrapped line)."""
+        i = self.index(u) + 1
+        if i >= len(self.units):
+            return None
+        nxt = self.units[i]
+        if nxt.field is not None or nxt.page != u.page or nxt.top is None or u.bottom is None or nxt.line == u.line:
+            return None
+        same_line = [x for x in self.units[max(0, i - 4):i] if x.line == u.line and x.page == u.page]
+        before = [x for x in same_line if x is not u]
+        if not before or any(x.label is not None and not x.label.rest for x in before):
+            return None  # first on its line, or in a row of labels over their values: no wrapped line
+        start = min((x.x0 or 0) for x in same_line)
+        return nxt if 0 <= nxt.top - u.bottom <= 8 and abs((nxt.x0 or 0) - start) <= 4 else None
 
     def _owned_below(self, u: Unit, candidate: Unit) -> bool:
         """A value under ``u`` that sits right over another label belongs to that label."""

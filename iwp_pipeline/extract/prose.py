@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
+from dataclasses import replace
 
 from iwp_pipeline.extract.units import Unit
 from iwp_pipeline.values import parse_date
@@ -44,9 +45,28 @@ _EN_LINE = re.compile(r"\b(?:an?|the|approved|authori[sz]ed)\s+employment networ
 
 
 def _texts(units: Sequence[Unit]) -> Iterator[Unit]:
+    """The paragraphs of Part One and the discussion; a PDF's lines of one paragraph joined."""
+    paragraph: Unit | None = None
+    last: Unit | None = None
     for u in units:
-        if u.field is None and not u.heading and u.section in (None, "part1", "discussion"):
-            yield u
+        if u.field is not None or u.heading or u.section not in (None, "part1", "discussion"):
+            continue
+        runs_on = (paragraph is not None and last is not None and u.top is not None and last.bottom is not None
+                   and u.page == last.page and u.section == last.section and 0 <= u.top - last.bottom <= PARAGRAPH_GAP)
+        if runs_on and paragraph is not None:
+            glue = "" if paragraph.text.endswith("-") and u.text[:1].isdigit() else " "
+            paragraph = replace(paragraph, text=paragraph.text + glue + u.text)
+        else:
+            if paragraph is not None:
+                yield paragraph
+            paragraph = u if u.top is None else replace(u)
+        last = u
+    if paragraph is not None:
+        yield paragraph
+
+
+PARAGRAPH_GAP = 6.0
+"""Points between two lines of a PDF that are one paragraph."""
 
 
 def prose_values(units: Sequence[Unit], missing: set[str]) -> dict[str, tuple[str, Unit]]:
