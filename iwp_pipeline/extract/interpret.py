@@ -171,6 +171,9 @@ class Reader:
                 return None
             return self.units[i] if i < len(self.units) and self.units[i].table is None else None
         for nxt in self.units[i:i + 12]:
+            if nxt.page == (u.page or 0) + 1 and nxt.top is not None and nxt.top < PAGE_TOP_ZONE \
+                    and _overlaps(u, nxt) and nxt is self.units[i] and not nxt.heading:
+                return nxt  # a row split by a page break: the label ends one page, its value starts the next
             if nxt.page != u.page or nxt.top is None or u.bottom is None:
                 return None
             if nxt.top - u.bottom > 28:
