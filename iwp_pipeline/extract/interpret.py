@@ -196,6 +196,8 @@ class Reader:
         for prev in reversed(self.units[max(0, i - 12):i + 1]):
             if u.top is None:
                 return prev if prev.table is None else None
+            if prev.heading and prev.page == u.page:
+                return None  # nothing above a part's heading belongs to a label under it
             if prev.page == (u.page or 0) - 1 and prev.bottom is not None and (u.top or 0) < PAGE_TOP_ZONE:
                 between = self.units[self.index(prev) + 1:i + 1]
                 last_on_page = all(x.page != prev.page or (x.top or 0) <= (prev.bottom or 0) for x in between)
@@ -229,6 +231,7 @@ class Reader:
             above = self.above(u)  # 'Short-term goal: job, hours, by when' under its line: words of the label
             if above is not None and not above.heading and match_label(above.text) is None:
                 return above.text, above
+            return None, u  # and an empty line over it
         if rest and not _PLACEHOLDER.match(rest):
             beside = self.right(u)
             if _BOX.match(rest) and beside is not None and beside.field is None:
@@ -1317,7 +1320,8 @@ def read_services(units: Sequence[Unit], reader: Reader) -> tuple[list[Service],
             while nxt is not None and nxt.checked is not None and (
                     not strip_lead(nxt.text).strip(" []xX") or _ANSWER.match(nxt.text)):
                 nxt = reader.right(nxt)  # past the Yes / No mark cells of a checklist row
-            if nxt is not None and nxt.checked is None and not _names_service(nxt.text, names):
+            if nxt is not None and nxt.checked is None and not _names_service(nxt.text, names) \
+                    and not _OTHER_COLUMN.match(_column_head(section, nxt)):
                 description = reader.column_text(nxt)
         if not description:
             below = reader.below(u)
@@ -1344,7 +1348,9 @@ def _service_in(hints: list[str], names: dict[str, tuple[re.Pattern[str], ...]])
                     at = where[min(m.end(), len(where) - 1)]
                     rest = original[at + _label_tail(original[at:]):]
                     rest = re.sub(r"^[\s:.\-–—)]+", "", rest)
-                    rest = re.sub(r"^(?:\(?(?:services?|assistance|supports?)\)?\s*[:.\-–—]?\s*)", "", rest, flags=re.I)
+                    rest = re.sub(r"^(?:\(?(?:services?|assistance|supports?|help)\)?\s*[:.\-–—]?\s*)", "", rest,
+                                  flags=re.I)
+                    rest = "" if is_absent(re.sub(r"^[\s:.\-–—]+(?=\S)", "", rest)) else rest
                     return key, rest
     return None, ""
 
@@ -1423,7 +1429,31 @@ def _merge_field_service(services: dict[str, Service], where: dict[str, Location
         services[key] = replace(services[key], label=key.replace("_", " ").capitalize())
 
 
+_OTHER_COLUMN = re.compile(r"^\s*(?:how often|frequency|when|schedule|start(?: date)?|dates?|(?:provided )?by(?: whom)?"
+                           r"|who|provider|staff|hours|duration|cost)\b", re.I)
+"""A service table's column that holds no description ('How often', 'Start date', 'By whom')."""
+
+
+def _column_head(section: Sequence[Unit], cell: Unit) -> str:
+    """The text heading a Word table cell's column (its table's first row), or ''."""
+    if cell.table is None or cell.cell is None:
+        return ""
+    rows = [u.row for u in section if u.table == cell.table and u.part == cell.part and u.row is not None]
+    first = min(rows, default=None)
+    if first is None or first == cell.row:
+        return ""
+    return next((u.text for u in section if u.table == cell.table and u.part == cell.part and u.row == first
+                 and u.cell == cell.cell), "")
+
+
+_DESCRIPTION_LABEL = re.compile(r"^\s*(?:what (?:we|the \w+) will do|description|details|how(?: we will help)?|"
+                                r"plan(?:ned)? (?:services?|activities))\s*:\s*", re.I)
+"""'What we will do: ...' before a service's description: the label, not the description."""
+
+
 def _service(key: str, selected: bool, description: str | None, label: str | None) -> Service:
+    if description:
+        description = clean(_DESCRIPTION_LABEL.sub("", description, count=1))
     counselor, wipa = service_facts(key, description)
     return Service(service=key, selected=selected, description=description, label=label,
                    certified_counselor=counselor, wipa_referral=wipa)
