@@ -1536,8 +1536,14 @@ def interpret(layout: Layout) -> Record:
     """Build the IWP record of a document from its layout."""
     units = build_units(layout)
     texts = [hint for u in units for hint in ([u.text] if u.field is None else field_hints(u.field))]
-    with person_nouns(learn_person_nouns(texts)):
+    # The document's own word for the person is learned only from a document that says it is a
+    # work plan of the Ticket program: a veteran's claim form has a 'Veteran's name' too.
+    own_words = learn_person_nouns(texts) if any(_IWP_WORDS.search(t) for t in texts) else ()
+    with person_nouns(own_words):
         return _interpret(units)
+
+
+_IWP_WORDS = re.compile(r"individual work plan|\bIWP\b|ticket to work|employment network", re.I)
 
 
 _PROSE_KEYS = ("ticketholder.name", "ticketholder.ssn", "en.name", "en.pid", "en.contact_person", "alternate.name",
@@ -1618,9 +1624,12 @@ def _iwp_signals(units: Sequence[Unit]) -> bool:
     iwp_words = any(re.search(r"individual work plan|\bIWP\b|ticket to work", u.text, re.I) for u in units[:80])
     score = len(sections & {"part1", "discussion", "work_history", "goals", "services", "terms", "sou",
                             "signatures"}) + len(keys & strong)
-    # Numbered headings alone ("SECTION 1", "SECTION 3") are common to many forms: without an
-    # IWP-specific label or the words "Individual Work Plan" they are not enough.
-    return (score >= 3 and (bool(keys & strong) or iwp_words)) or (iwp_words and score >= 2)
+    # Numbered headings alone ("SECTION 1", "SECTION 3"), a person's identification and a
+    # signature are common to many forms (a benefits claim has an SSN): without the words
+    # "Individual Work Plan", two parts or labels that only a work plan has are needed.
+    specific = len(sections & {"discussion", "work_history", "goals", "services", "terms", "sou"}) \
+        + len(keys & (strong - {"ticketholder.ssn"}))
+    return (score >= 3 and specific >= 2 and bool(keys & strong)) or (iwp_words and score >= 2)
 
 
 _PHONE = re.compile(r"\(?\b\d{3}\)?[\s.-]*\d{3}[\s.-]\d{4}\b")

@@ -392,3 +392,18 @@ def test_a_plan_written_as_a_letter():
     assert {s.service for s in r.services if s.selected} == {"job_placement"}
     assert (r.signatures.en_representative.signed, r.signatures.en_representative.date) == (True, "2025-02-21")
     assert (r.signatures.ticketholder.signed, r.signatures.ticketholder.date) == (True, "2025-02-20")
+
+
+def test_a_benefits_claim_with_a_persons_identification_and_signature_is_no_iwp():
+    text = """# INTENT TO FILE A CLAIM FOR COMPENSATION
+# SECTION I: VETERAN'S IDENTIFICATION INFORMATION
+1. Veteran's name: John Q. Public
+2. Social Security number: 123-45-6789
+# SECTION II: CLAIMANT'S IDENTIFICATION INFORMATION
+10. Claimant's name: Jane Public
+11. Social Security number: 987-65-4321
+# SECTION IV: DECLARATION OF INTENT AND SIGNATURE
+Veteran's signature: John Q. Public
+21. Date signed: 01/02/2025
+"""
+    assert interpret(layout_from_text(text)).document_type == "other"
