@@ -525,7 +525,7 @@ def describe_goal(details: dict[str, str]) -> str:
 
 def clear_caches() -> None:
     """Forget every field's reading (benchmarks time a form of a template not seen before)."""
-    for cached in (_words, _match_words, _service_words, _work_words, _goal_words):
+    for cached in (_words, _match_words, _service_words, _work_words, _goal_words, written_out):
         cached.cache_clear()
 
 

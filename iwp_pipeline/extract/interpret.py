@@ -1345,7 +1345,7 @@ def _service_in(hints: list[str], names: dict[str, tuple[re.Pattern[str], ...]])
             for p in patterns:
                 m = p.match(body)
                 if m and m.start() == 0:
-                    at = where[min(m.end(), len(where) - 1)]
+                    at = m.end() if where is None else where[min(m.end(), len(where) - 1)]
                     rest = original[at + _label_tail(original[at:]):]
                     rest = re.sub(r"^[\s:.\-–—)]+", "", rest)
                     rest = re.sub(r"^(?:\(?(?:services?|assistance|supports?|help)\)?\s*[:.\-–—]?\s*)", "", rest,
@@ -1538,7 +1538,7 @@ def interpret(layout: Layout) -> Record:
     texts = [hint for u in units for hint in ([u.text] if u.field is None else field_hints(u.field))]
     # The document's own word for the person is learned only from a document that says it is a
     # work plan of the Ticket program: a veteran's claim form has a 'Veteran's name' too.
-    own_words = learn_person_nouns(texts) if any(_IWP_WORDS.search(t) for t in texts) else ()
+    own_words = learn_person_nouns(texts) if _IWP_WORDS.search("\n".join(texts)) else ()
     with person_nouns(own_words):
         return _interpret(units)
 

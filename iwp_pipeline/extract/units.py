@@ -139,11 +139,10 @@ def learn_person_nouns(texts: Iterable[str], limit: int = 2) -> tuple[str, ...]:
     stop = set(raw["not_person"])
     known = re.compile(rf"^(?:{'|'.join(raw['person'])})$", re.I)
     counts: Counter[str] = Counter()
-    for text in texts:
-        for m in _PERSON_CUE.finditer(text):
-            word = (m[1] or m[2]).lower()
-            if word not in stop and not known.match(word):
-                counts[word] += 1
+    for m in _PERSON_CUE.finditer("\n".join(texts)):
+        word = (m[1] or m[2]).lower()
+        if word not in stop and not known.match(word):
+            counts[word] += 1
     return tuple(w for w, n in counts.most_common(limit) if n >= 2)
 
 
@@ -199,10 +198,13 @@ def _vocabulary(learned: tuple[str, ...]) -> dict[str, Any]:
         # One alternation per key; the longest of its alternatives is wanted, so try longer first.
         alternatives = "|".join(f"(?:{p})" for p in sorted(patterns, key=len, reverse=True))
         labels[key] = (re.compile(f"^{prefix}(?:{alternatives})", re.I),)
-    every_label = "|".join(f"(?:{prefix_p})" for key, patterns in raw["labels"].items()
-                           for prefix_p in ((owner if key.startswith("generic.") else "") + p for p in patterns))
+    # One test for 'does any label start here': the owner prefix once, before all the generic labels.
+    generic = "|".join(f"(?:{p})" for key, patterns in raw["labels"].items() if key.startswith("generic.")
+                       for p in patterns)
+    specific = "|".join(f"(?:{p})" for key, patterns in raw["labels"].items() if not key.startswith("generic.")
+                        for p in patterns)
     return {
-        "any_label": re.compile(f"^(?:{every_label})", re.I),
+        "any_label": re.compile(f"^(?:{owner}(?:{generic})|(?:{specific}))", re.I),
         "parties": {k: comp(v) for k, v in raw["parties"].items()},
         "sections": {k: comp(v) for k, v in raw["sections"].items()},
         "labels": labels,
@@ -262,7 +264,8 @@ def build_units(layout: Layout) -> list[Unit]:
                               **base))  # type: ignore[arg-type]
     if layout.kind != "docx":
         units = _join_wrapped_cells(units, layout.rules)
-        units = _prose_columns(units)
+        if not layout.fields:  # a fillable form's printed text is its labels, set where its fields are
+            units = _prose_columns(units)
     for f in layout.fields:
         units.append(_field_unit(f))
     if layout.fields:
@@ -314,6 +317,9 @@ def _page_columns(page: list[Unit]) -> list[Unit]:
     placed = [u for u in page if u.x0 is not None and u.x1 is not None and u.top is not None]
     if len(placed) != len(page) or len(page) < 2 * _PROSE_COLUMN_LINES:
         return page
+    running = [u for u in page if len(u.text) >= PROSE_COLUMN_CHARS]
+    if len(running) < 2 * _PROSE_COLUMN_LINES - 2:
+        return page  # too little running text on the page for two columns of it
     heights = sorted((u.bottom or 0) - (u.top or 0) for u in page)
     most_gap = PROSE_GAP * heights[len(heights) // 2]  # a wider gap between lines ends the columns
 
@@ -323,7 +329,7 @@ def _page_columns(page: list[Unit]) -> list[Unit]:
             k == 0 or (u.top or 0) - (page[k - 1].top or 0) <= most_gap)
 
     best: tuple[int, int, int, float] | None = None  # (size, start, end, gutter)
-    for x in sorted({round(u.x0 or 0) for u in page})[1:]:
+    for x in sorted({round(u.x0 or 0) for u in running} - {round(min(u.x0 or 0 for u in page))}):
         gutter = x - GUTTER
         i = 0
         while i < len(page):
@@ -669,18 +675,22 @@ _ABBREVIATED = re.compile(r"(?<![\w/])([A-Za-z]{1,6}(?:/[A-Za-z])?)(\.?)(?![\w/]
 
 
 @lru_cache(maxsize=1)
-def _printed_abbreviations() -> tuple[dict[str, str], frozenset[str]]:
+def _printed_abbreviations() -> tuple[dict[str, str], frozenset[str], re.Pattern[str]]:
     raw = load_json_data("vocabulary.json")["printed_abbreviations"]
-    return raw["words"], frozenset(raw["always"])
+    words = "|".join(re.escape(w) for w in sorted(raw["words"], key=len, reverse=True))
+    return raw["words"], frozenset(raw["always"]), re.compile(rf"(?<![\w/])(?:{words})(?![\w/])", re.I)
 
 
-def written_out(text: str) -> tuple[str, list[int]]:
+@lru_cache(maxsize=8192)
+def written_out(text: str) -> tuple[str, tuple[int, ...] | None]:
     """``text`` with its shortened words written out, and where each position came from.
 
     'TH Name' -> 'ticketholder Name', 'Job dev.' -> 'Job development'; the list gives, for each
-    position of the new text, the position in ``text`` it stands for.
+    position of the new text, the position in ``text`` it stands for (None: nothing written out).
     """
-    words, always = _printed_abbreviations()
+    words, always, any_word = _printed_abbreviations()
+    if not any_word.search(text):
+        return text, None  # no shortened word in it (most text): nothing to write out
     out: list[str] = []
     where: list[int] = []
     last = 0
@@ -697,10 +707,10 @@ def written_out(text: str) -> tuple[str, list[int]]:
         where.extend([m.end()] * len(full))
         last = m.end()
     if not out:
-        return text, list(range(len(text) + 1))
+        return text, None
     out.append(text[last:])
     where.extend(range(last, len(text) + 1))
-    return "".join(out), where
+    return "".join(out), tuple(where)
 
 
 @lru_cache(maxsize=4096)
@@ -728,7 +738,7 @@ def match_label(text: str, keys: tuple[str, ...] | None = None) -> LabelMatch | 
     suffix = vocabulary()["party_suffix"].match(body[end:])
     if suffix:
         end += suffix.end()
-    rest = original[where[end]:] if end < len(where) else ""
+    rest = original[end:] if where is None else original[where[end]:] if end < len(where) else ""
     if _POSSESSIVE.match(strip_lead(text)) and (copula := _COPULA.match(rest)):
         rest = ": " + rest[copula.end():]  # 'Your short-term goal is to work as ...': a label in a sentence
     rest_stripped = re.sub(r"^\s*(?:\([^)]{0,30}\)\s*|[:#\-–—.]\s*)*", "", rest)  # 'no. (PID): ', '(your EN): '
