@@ -956,6 +956,13 @@ def _work_table(section: Sequence[Unit]) -> list[WorkEntry] | None:
     i = 0
     while i < len(ordered):
         row = ordered[i]
+        stacked = _stacked_job(row)  # each cell its column's caption over the value ('EMPLOYER' / 'Acme')
+        if stacked is not None:
+            headed = True
+            if (entry := _work_entry(stacked)) is not None:
+                entries.append(entry)
+            i += 1
+            continue
         header = [_work_header(c.text) for c in row]
         i += 1
         if sum(h is not None for h in header) < 2:
@@ -987,6 +994,21 @@ def _work_table(section: Sequence[Unit]) -> list[WorkEntry] | None:
             i += 1
         entries += block
     return entries if headed else None
+
+
+def _stacked_job(row: list[Unit]) -> dict[str, str] | None:
+    """A table row whose cells each hold a caption over its value ('EMPLOYER' / 'Acme Storage'), as one job."""
+    cells: dict[int | None, list[Unit]] = {}
+    for u in row:
+        if u.sub is None:
+            return None
+        cells.setdefault(u.cell, []).append(u)
+    values: dict[str, str] = {}
+    for parts in cells.values():
+        head = _work_header(parts[0].text) if parts[0].sub == 0 else None
+        if head is not None and len(parts) > 1:
+            values[head.key] = " ".join(p.text for p in parts[1:])
+    return values if len(values) >= 2 else None
 
 
 def _assign_columns(columns: list[tuple[Unit, str | None]], data: list[Unit]) -> dict[str, str]:
@@ -1303,7 +1325,8 @@ def read_services(units: Sequence[Unit], reader: Reader) -> tuple[list[Service],
             # A checklist row whose name the vocabulary does not know, or a 'Name: what we will do'
             # line of a list of the services given: read the name by its word stems.
             name = named["name"] if named else re.sub(r"^\[[x ]\]\s*", "", strip_lead(u.text)).strip()
-            if len(name.split()) <= (7 if named else 5) and not name.endswith((".", ";", ",")):  # a name
+            if len(name.split()) <= (7 if named or u.checked is not None else 5) \
+                    and not name.endswith((".", ";", ",")):  # a name, not a description
                 service_key, rest = service_by_cues(written_out(name)[0]), named["rest"] if named else ""
         if service_key is None:
             continue

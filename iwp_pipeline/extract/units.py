@@ -123,9 +123,10 @@ def _set_learned(words: tuple[str, ...]) -> None:
 
 
 _PERSON_CUE = re.compile(
-    r"\b([A-Za-z][a-z]{2,20})(?:'s|’s)?\s+(?:full\s+|legal\s+|printed\s+)?"
-    r"(?:name|signature|social security|ssn\b|ss ?#|date of birth)"
+    r"\b([A-Za-z][a-z]{2,20})(?:'s|’s)?[ \t]+(?:full[ \t]+|legal[ \t]+|printed[ \t]+)?"
+    r"(?:name|signature|(?P<strong>social security|ssn\b|ss ?#|date of birth|individual work plan|iwp\b))"
     r"|\bname of (?:the )?([A-Za-z][a-z]{2,20})\b", re.I)
+"""On one line: 'Claimant name', 'Member's signature', 'Talent SSN', 'the Talent's Individual Work Plan'."""
 
 
 def learn_person_nouns(texts: Iterable[str], limit: int = 2) -> tuple[str, ...]:
@@ -140,9 +141,9 @@ def learn_person_nouns(texts: Iterable[str], limit: int = 2) -> tuple[str, ...]:
     known = re.compile(rf"^(?:{'|'.join(raw['person'])})$", re.I)
     counts: Counter[str] = Counter()
     for m in _PERSON_CUE.finditer("\n".join(texts)):
-        word = (m[1] or m[2]).lower()
+        word = (m[1] or m[3]).lower()
         if word not in stop and not known.match(word):
-            counts[word] += 1
+            counts[word] += 2 if m["strong"] else 1  # an SSN or the plan itself is the person's
     return tuple(w for w, n in counts.most_common(limit) if n >= 2)
 
 
@@ -381,6 +382,15 @@ INLINE_VALUE_WORDS = 12
 """Longest text (words) before a second label in one Word paragraph ('Signature: ... Date: ...')."""
 
 
+def _caption_line(line: str) -> bool:
+    """A cell's first line that captions the value under it: a known label, or a short line in capitals."""
+    hit = match_label(line)
+    letters = [c for c in line if c.isalpha()]
+    caps = len(letters) >= 2 and all(c.isupper() for c in letters) and len(line.split()) <= 12 \
+        and not any(c.isdigit() for c in line)
+    return (hit is not None and not hit.rest) or caps
+
+
 def _word_pieces(text: str, in_table: bool) -> list[tuple[str, int | None]]:
     """A Word paragraph or cell as label-or-value pieces, each with its line in the cell (or None).
 
@@ -391,8 +401,8 @@ def _word_pieces(text: str, in_table: bool) -> list[tuple[str, int | None]]:
     if in_table and "\n" in text:
         lines = [line.strip() for line in text.split("\n") if line.strip()]
         bare = sum(1 for line in lines if (hit := match_label(line)) is not None and not hit.rest)
-        if bare >= 2:
-            return [(line, k) for k, line in enumerate(lines)]
+        if bare >= 2 or len(lines) == 2 and _caption_line(lines[0]) and not _caption_line(lines[1]):
+            return [(line, k) for k, line in enumerate(lines)]  # 'NAME' over 'Kevin T. Brandt' in one cell
     pieces: list[tuple[str, int | None]] = []
     start = 0
     for gap in _INLINE_LABEL.finditer(text):
@@ -643,9 +653,16 @@ def heading_section(u: Unit) -> str | None:
             m = any_match(sections[key], candidate)
             if m and (candidate is bare or m.end() > number_only):
                 return key
-    if bare != text:
-        return _section_by_cues(bare)
+    if bare != text or _caps_title(u):
+        return _section_by_cues(bare)  # 'Part 5. Services we offer', 'TARGET JOBS'
     return None
+
+
+def _caps_title(u: Unit) -> bool:
+    """A short line of its own in capitals, outside a table, that is no label: a part's title."""
+    letters = [c for c in u.text if c.isalpha()]
+    return (u.table is None and len(letters) > 3 and all(c.isupper() for c in letters)
+            and len(u.text.split()) <= 5 and match_label(u.text) is None)
 
 
 @lru_cache(maxsize=1)
