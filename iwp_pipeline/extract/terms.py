@@ -259,7 +259,7 @@ def _add_merged_terms(specs: Sequence[TermSpec], blocks: list[Block], candidates
             continue
         for i in options:
             owners = [by_number[n] for n, b in chosen.items() if b == i]
-            sentences = _SENTENCE_END.split(blocks[i].text)
+            sentences = _FULL_STOP.split(blocks[i].text)  # a sentence may join its halves with ';'
             own = [s for s in sentences if expresses(by_number[number], s)
                    and not any(expresses(o, s) for o in owners)]
             if own and all(any(expresses(o, s) and not expresses(by_number[number], s) for s in sentences)
@@ -269,6 +269,7 @@ def _add_merged_terms(specs: Sequence[TermSpec], blocks: list[Block], candidates
 
 
 _SENTENCE_END = re.compile(r"(?<=[.;])\s+(?=[A-Z(\"'])")
+_FULL_STOP = re.compile(r"(?<=[.!?])\s+(?=[A-Z(\"'])")
 
 
 def _terms_of_block(specs: Sequence[TermSpec], text: str) -> list[int]:

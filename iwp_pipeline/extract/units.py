@@ -518,9 +518,25 @@ def _mark_cells(units: list[Unit]) -> None:
         negative = header is not None and header.text.strip().lower() in ("no", "n")
         u.text = "[ ]" if negative else "[x]"
         u.mark_cell = True
+    _yes_no_cells(units)
     for u in units:  # 'X By phone': a mark written on the blank before a short option
         if u.field is None and u.table is None and (m := _MARK_BEFORE.match(u.text)) and len(u.text.split()) <= 6:
             u.text = "[x] " + u.text[m.end():]
+
+
+_YES_NO = re.compile(r"^(?:y|yes|n|no)$", re.I)
+_YES_NO_HEADER = re.compile(r"^(?:y\s*/\s*n|yes\s*/\s*no|yes or no|selected\??|provided\??|included\??|will provide\??)$", re.I)
+
+
+def _yes_no_cells(units: list[Unit]) -> None:
+    """'Y' / 'N' in a Word table column headed 'Y/N' (or 'Selected?'): a ticked or an empty box."""
+    heads = {(u.part, u.table, u.cell): u.row for u in units if u.table is not None and u.row is not None
+             and _YES_NO_HEADER.match(u.text.strip())}
+    for u in units:
+        head_row = heads.get((u.part, u.table, u.cell))
+        if head_row is not None and u.row is not None and u.row > head_row and _YES_NO.match(u.text.strip()):
+            u.text = "[x]" if u.text.strip().lower().startswith("y") else "[ ]"
+            u.mark_cell = True
 
 
 _MARK_BEFORE = re.compile(r"^[xX✓✔]\s+(?=[A-Z])")
@@ -659,9 +675,9 @@ def heading_section(u: Unit) -> str | None:
 
 
 def _caps_title(u: Unit) -> bool:
-    """A short line of its own in capitals, outside a table, that is no label: a part's title."""
+    """A short line in capitals (a paragraph, or a table's title cell) that is no label: a part's title."""
     letters = [c for c in u.text if c.isalpha()]
-    return (u.table is None and len(letters) > 3 and all(c.isupper() for c in letters)
+    return (u.cell in (None, 0) and len(letters) > 3 and all(c.isupper() for c in letters)
             and len(u.text.split()) <= 5 and match_label(u.text) is None)
 
 
@@ -681,6 +697,7 @@ def _section_by_cues(words: str) -> str | None:
 
 _QUESTION = re.compile(r"^(?:what|which) (?:is|are|was) (?=(?:the|your|our|this|his|her|their)\s.*\?\s*$)", re.I)
 """A question asking for a value: 'What is the Applicant's name?' is the label 'the Applicant's name?'."""
+_SLASHED_WORDS = re.compile(r"^\s*/\s*[A-Za-z][A-Za-z ,()'’-]{0,40}(?:/\s*[A-Za-z][A-Za-z ,()'’-]{0,40})*\s*:?\s*$")
 _COPULA = re.compile(r"^\s+(?:is|are|will be|was)\s+(?:to\s+)?(?=\S)", re.I)
 _OWN_NAME = re.compile(r"^(?:your|my)\s+(?:full\s+|legal\s+)?name\s*(?::\s*(.*)|$)", re.I | re.S)
 _POSSESSIVE = re.compile(r"^(?:your|our|my|the)\s+(?=\w)", re.I)
@@ -761,6 +778,8 @@ def match_label(text: str, keys: tuple[str, ...] | None = None) -> LabelMatch | 
     rest_stripped = re.sub(r"^\s*(?:\([^)]{0,30}\)\s*|[:#\-–—.]\s*)*", "", rest)  # 'no. (PID): ', '(your EN): '
     rest_stripped = re.sub(r"^_{2,}\s*", "", rest_stripped)
     # A label is followed by punctuation, a gap or nothing; 'Name of the program' is not a label.
+    if _SLASHED_WORDS.match(rest):
+        rest = rest_stripped = ""  # 'Emergency contact / relationship / phone': the label's other words
     separated = re.match(r"^\s*(?:\([^)]{0,30}\))?\s*[:#\-–—._]|^\s*$|^\s{2,}", rest) or body[:end].endswith("   ")
     if body.rstrip().endswith("?") and len(rest) < 60:
         return LabelMatch(best[1], "")  # a question: the answer is under it, not in it
