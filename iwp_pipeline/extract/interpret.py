@@ -593,10 +593,19 @@ def label_targets(units: Sequence[Unit]) -> Iterator[tuple[str, Unit]]:
             if section in ("part1", "signatures", None):
                 party = party_of(u.text) if len(u.text.split()) <= 6 and party_of(u.text) else party
             continue
-        party = _label_party(u.text) or party
+        own = _label_party(u.text)
+        if own is None and section == "signatures" and u.label.key == "generic.signature" \
+                and party == "ticketholder" and _names_someone(u.text):
+            own = "en"  # 'Recruiter signature' after the person's: the other party signs
+        party = own or party
         target = _resolve(u.label.key, section, party)
         if target is not None:
             yield target, u
+
+
+def _names_someone(label: str) -> bool:
+    """A signature label that names who signs with words of its own ('Recruiter signature'), not just 'Signature'."""
+    return bool(re.match(r"^\s*(?!signature\b|sign\b|date\b)[A-Za-z]", strip_lead(label), re.I))
 
 
 _PARTY_CAPTION = re.compile(r"^([A-Za-z][A-Za-z'’ ().-]{1,40}?)\s*(?::\s*(.*))?$", re.S)
@@ -965,8 +974,8 @@ def _work_table(section: Sequence[Unit]) -> list[WorkEntry] | None:
             continue
         header = [_work_header(c.text) for c in row]
         i += 1
-        if sum(h is not None for h in header) < 2:
-            continue
+        if sum(h is not None for h in header) < max(2, 0.6 * len(row)):
+            continue  # no header row ('Dates worked | Jan. 2022 - Aug. 2024 | Pay | $16.50': captions beside values)
         headed = True
         texts = {id(c): c.text for c in row}
         columns = [(c, h.key if h else None) for c, h in zip(row, header, strict=True)]
@@ -1047,11 +1056,15 @@ def _work_entry(values: dict[str, str]) -> WorkEntry | None:
                      earnings_as_written=clean(values.get("work.earnings")))
 
 
+_NUMBERED_CAPTION = re.compile(r"^(?P<label>[A-Za-z][A-Za-z /]{1,30}?)\s+(?:#|no\.?\s*)?\d{1,2}\s*:?\s*$", re.I)
+
+
 def _work_groups(section: Sequence[Unit], reader: Reader) -> list[WorkEntry]:
     groups: list[dict[str, str]] = []
     for u in section:
+        numbered = _NUMBERED_CAPTION.match(u.text)  # 'Company 1', 'Employer #2': a job's first caption
         m = u.label if u.label and u.label.key in _WORK_COLUMNS else (
-            match_label(u.text, _WORK_COLUMNS) if u.field is None else None)
+            match_label(numbered["label"] if numbered else u.text, _WORK_COLUMNS) if u.field is None else None)
         if m is None:
             continue
         value, _ = reader.value(u, m.rest)

@@ -525,7 +525,8 @@ def _mark_cells(units: list[Unit]) -> None:
 
 
 _YES_NO = re.compile(r"^(?:y|yes|n|no)$", re.I)
-_YES_NO_HEADER = re.compile(r"^(?:y\s*/\s*n|yes\s*/\s*no|yes or no|selected\??|provided\??|included\??|will provide\??)$", re.I)
+_YES_NO_HEADER = re.compile(
+    r"^(?:y\s*/\s*n|yes\s*/\s*no|yes or no|selected\??|provided\??|included\??|will provide\??)$", re.I)
 
 
 def _yes_no_cells(units: list[Unit]) -> None:
