@@ -154,8 +154,8 @@ def parse_hours(text: str | None) -> float | None:
     if m:
         return float(m[1])
     stripped = text.strip()
-    if re.fullmatch(r"\d{1,2}(?:\.\d+)?", stripped):
-        return float(stripped)
+    if m := re.fullmatch(r"(\d{1,2}(?:\.\d+)?)\s*(?:\([^)]*\))?", stripped):
+        return float(m[1])  # '25', '25 (part time)': a number alone in an hours field
     m = _HOURS_LOOSE.search(text)
     return float(m[1]) if m else None
 

@@ -112,6 +112,8 @@ def field_words(f: FormField) -> tuple[str, ...]:
 @lru_cache(maxsize=8192)
 def _words(tooltip: str | None, label: str | None, name: str, row: str | None) -> tuple[str, ...]:
     out: list[str] = []
+    if tooltip and " " not in tooltip.strip() and re.search(r"[a-z][A-Z]|[A-Za-z]\d|_", tooltip):
+        tooltip = name_words(tooltip)  # a tooltip that only repeats the field's name ('EmployerRow1')
     for text in (tooltip, label, name_words(name), row):
         text = " ".join((text or "").split())
         if text and text.casefold() not in (o.casefold() for o in out):

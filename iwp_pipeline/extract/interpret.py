@@ -583,7 +583,10 @@ def label_targets(units: Sequence[Unit]) -> Iterator[tuple[str, Unit]]:
             if hit is None:
                 continue
             key, text = hit
-            party = fields.field_party(u.field, text) or party
+            own = fields.field_party(u.field, text)
+            if own is None and key == "generic.signature" and party == "ticketholder" and _names_someone(text):
+                own = "en"  # 'Career Coach signature' after the person's: the other party signs
+            party = own or party
             # A field that says it is a signature (or its date) is one, whatever section it is in.
             target = _resolve(key, "signatures" if fields.is_signature(u.field, key) else section, party)
             if target:
@@ -1311,6 +1314,10 @@ _NAMED_ITEM = re.compile(r"^(?P<name>[A-Z][^:.;]{2,50}):\s+(?P<rest>\S.*)$", re.
 """'Finding employers for you: Resume writing and ...': a service's name, then what will be done."""
 
 
+ROW_REACH = 40.0
+"""Points under a service's checkbox within which an unnamed text field is that service's description."""
+
+
 def read_services(units: Sequence[Unit], reader: Reader) -> tuple[list[Service], dict[str, Location]]:
     """Part Two, Section 4: each service named, whether it is selected, and its description."""
     section = [u for u in units if u.section == "services"]
@@ -1318,13 +1325,21 @@ def read_services(units: Sequence[Unit], reader: Reader) -> tuple[list[Service],
     has_boxes = any(u.checked is not None for u in section)
     services: dict[str, Service] = {}
     where: dict[str, Location] = {}
+    last_box: Unit | None = None  # the last service checkbox, for the text field that describes it
     for u in sorted(section, key=lambda u: u.field is not None):  # form fields last: what they hold wins
         if u.heading:
             continue
         if u.field is not None:
             field_service = fields.service_of(u.field)
+            if field_service is None and u.field.kind == "text" and last_box is not None \
+                    and last_box.page == u.page and (u.top or 0) - (last_box.bottom or 0) < ROW_REACH:
+                field_service = fields.service_of(last_box.field)  # 'What we will do' beside or under its box
             if field_service is not None:
                 _merge_field_service(services, where, field_service, u)
+            if u.field.kind == "checkbox" and field_service is not None:
+                last_box = u
+            elif u.field.kind == "text":
+                last_box = None
             continue
         hints = [u.text]
         service_key, rest = _service_in(hints, names)

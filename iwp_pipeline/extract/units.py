@@ -633,8 +633,8 @@ SECTION_ORDER = ("part1", "discussion", "work_history", "goals", "services", "te
 
 
 _SECTION_NUMBER = re.compile(
-    r"^(?:part|section|step)\s+(?:[0-9]{1,2}[a-z]?|[ivx]{1,5}|[a-h]|one|two|three|four|five|six|seven|eight|nine|ten)"
-    r"\s*[-–—:.)]\s*", re.I)
+    r"^(?:(?:part|section|step)\s+(?:[0-9]{1,2}[a-z]?|[ivx]{1,5}|[a-h]|one|two|three|four|five|six|seven|eight|nine|ten)"
+    r"\s*[-–—:.)|]|[0-9]{1,2}\s*[|])\s*", re.I)
 """'SECTION IV - ', 'Part 2: ', 'Section B. ': the numbering of a heading, before its words."""
 
 
