@@ -410,6 +410,11 @@ def _values_over_labels(units: Sequence[Unit]) -> bool:
     return False
 
 
+def _has_word(text: str) -> bool:
+    """Text with a letter or digit in it: not a rule of dashes or stars printed across the page."""
+    return any(c.isalnum() for c in text)
+
+
 LABELS_UNDER_SHARE = 0.6
 """Share of a flat form's parts whose first label must have its value on the line over it."""
 
@@ -438,7 +443,8 @@ def _labels_under_values(units: Sequence[Unit]) -> bool:
             continue
         if not m.rest:
             parts += 1
-            if any(p.page == u.page and p.checked is None and p.bottom is not None and p.bottom <= (u.top or 0) + 2
+            if any(p.page == u.page and p.checked is None and _has_word(p.text) and p.bottom is not None
+                   and p.bottom <= (u.top or 0) + 2
                    and _overlaps(u, p) and (u.top or 0) - p.bottom <= ABOVE_REACH / 2 for p in since_heading):
                 over += 1
         since_heading = None  # only the first label of a part

@@ -127,7 +127,9 @@ def _page_runs(page: pdfium.PdfPage, number: int) -> tuple[list[_Run], list[Rule
                 run = _Run(text, left, height - top, right, height - bottom)
                 if runs:
                     _trim_overlap(runs[-1], run)
-                _font(textpage, run, left, bottom, right, top)
+                if _font(textpage, run, left, bottom, right, top) and "  " not in text:
+                    runs.extend(_monospace_columns(textpage, run, left, bottom, top, height))
+                    continue
                 runs.append(run)
         boxes, rules, images = _drawn_boxes(page, height, number)
     finally:
@@ -149,11 +151,11 @@ def _trim_overlap(prev: _Run, run: _Run) -> None:
             return
 
 
-def _font(textpage: pdfium.PdfTextPage, run: _Run, left: float, bottom: float, right: float, top: float) -> None:
-    """Size, weight and symbol-font mapping of a run, from its first character."""
+def _font(textpage: pdfium.PdfTextPage, run: _Run, left: float, bottom: float, right: float, top: float) -> bool:
+    """Size, weight and symbol-font mapping of a run, from its first character; True for a monospaced font."""
     index = textpage.get_index((left + min(right, left + 3)) / 2, (bottom + top) / 2, 2, 2)
     if index is None or index < 0:
-        return
+        return False
     run.size = float(pdfium_c.FPDFText_GetFontSize(textpage.raw, index))
     weight = pdfium_c.FPDFText_GetFontWeight(textpage.raw, index)
     buffer = ctypes.create_string_buffer(128)
@@ -165,6 +167,51 @@ def _font(textpage: pdfium.PdfTextPage, run: _Run, left: float, bottom: float, r
         run.text = "".join(_DINGBATS.get(c, c) for c in run.text)
     elif "wingding" in name:
         run.text = "".join(_WINGDINGS.get(c, c) for c in run.text)
+    return "courier" in name or "mono" in name
+
+
+COLUMN_SPACES = 2.5
+"""Character widths of blank between two columns of a monospaced print (one blank is a space)."""
+
+
+def _monospace_columns(textpage: pdfium.PdfTextPage, run: _Run, left: float, bottom: float, top: float,
+                       height: float) -> list[_Run]:
+    """A monospaced print's line cut where its columns are ('SERVICE RECIPIENT         Kevin T. Brandt').
+
+    Such a print sets label and value apart with runs of blanks that the text layer gives as one
+    space; the characters' boxes still show the gap.
+    """
+    start = textpage.get_index(left + 1, (bottom + top) / 2, 2, 2)
+    if start is None or start < 0:
+        return [run]
+    chars: list[tuple[str, float, float]] = []
+    for i in range(start, min(start + len(run.text) + 40, textpage.count_chars())):
+        char = textpage.get_text_range(i, 1)
+        if char in ("\r", "\n"):
+            break
+        x0, _, x1, _ = textpage.get_charbox(i)
+        if x0 > run.x1 + 1:
+            break
+        if not char.isspace():
+            chars.append((char, x0, x1))
+    if len(chars) < 2:
+        return [run]
+    steps = sorted(b[1] - a[1] for a, b in zip(chars, chars[1:], strict=False))
+    pitch = steps[len(steps) // 4] or 1.0  # the advance of one character (most steps are one)
+    pieces: list[list[tuple[str, float, float]]] = [[chars[0]]]
+    for prev, char in zip(chars, chars[1:], strict=False):
+        gap = char[1] - prev[1]
+        if gap > COLUMN_SPACES * pitch and gap > 0:
+            pieces.append([char])
+        elif gap > 1.5 * pitch:
+            pieces[-1].append((" ", prev[2], prev[2]))
+            pieces[-1].append(char)
+        else:
+            pieces[-1].append(char)
+    if len(pieces) == 1:
+        return [run]
+    return [_Run("".join(c for c, _, _ in piece), piece[0][1], run.top, piece[-1][2], run.bottom, run.size, run.bold)
+            for piece in pieces]
 
 
 def _lines(runs: list[_Run], page: int) -> list[Line]:

@@ -487,7 +487,7 @@ def _complete_label(text: str) -> bool:
     return m is not None and not m.rest
 
 
-_MARK = re.compile(r"^[xX✓✔✗]$")
+_MARK = re.compile(r"^[xX✓✔✗*]$")
 _MARK_HEADER = re.compile(r"^(?:yes|no|y|n|x|✓|✔|selected|check(?:ed)?|mark)$", re.I)
 
 
@@ -640,6 +640,8 @@ _SECTION_NUMBER = re.compile(
 
 _CLOSING = re.compile(r"^\s*(?:sincerely|yours (?:sincerely|truly|faithfully)|(?:kind |best |warm )?regards"
                       r"|respectfully)(?: yours)?\s*,?\s*$", re.I)
+_DECORATION = re.compile(r"^[*=#~\s]{2,}|[*=#~\s]{2,}$")
+"""Stars or rules around a printed title: '*** PROVIDER ***'."""
 _INSTRUCTION = re.compile(r"\s*\([^)]{8,}\)\s*$")
 """A heading's trailing instruction: 'SERVICES (check each service the EN will provide)'."""
 
@@ -658,7 +660,7 @@ def heading_section(u: Unit) -> str | None:
         return None
     if any_match(vocabulary()["no_work_history"], u.text):
         return None  # 'No employment in the last 18 months? Explain' asks for a statement
-    text = written_out(_INSTRUCTION.sub("", strip_lead(u.text)).strip())[0]
+    text = written_out(_INSTRUCTION.sub("", _DECORATION.sub("", strip_lead(u.text))).strip())[0]
     bare = _SECTION_NUMBER.sub("", text, count=1)
     sections = vocabulary()["sections"]
     # The number alone ('Section 2') names a part only when the heading has no words of its own

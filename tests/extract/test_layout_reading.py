@@ -10,7 +10,7 @@ import pytest
 
 from iwp_pipeline.extract.interpret import interpret
 from iwp_pipeline.extract.layout import Layout
-from iwp_pipeline.extract.pdf_reader import _Run, _trim_overlap
+from iwp_pipeline.extract.pdf_reader import _Run, _trim_overlap, read_pdf
 from iwp_pipeline.extract.units import Unit, assign_sections, build_units, heading_section
 from tests.extract.layouts import layout_from_text, pdf_layout
 
@@ -607,3 +607,26 @@ def test_pdf_signature_values_on_the_line_under_their_labels():
     sig = interpret(pdf_layout(rows)).signatures
     assert sig.ticketholder.signed and sig.ticketholder.date == "2025-02-20"
     assert sig.en_representative.printed_name == "Luis Ortega" and sig.en_representative.date == "2025-02-21"
+
+
+def test_a_monospaced_case_record_print_has_its_label_and_value_columns(tmp_path):
+    pytest.importorskip("reportlab")
+    from reportlab.pdfgen import canvas
+
+    path = tmp_path / "print.pdf"
+    c = canvas.Canvas(str(path), pagesize=(612, 792))
+    c.setFont("Courier", 9)
+    rows = ["INDIVIDUAL WORK PLAN (IWP) - TICKET TO WORK", "-" * 60, "*** RECIPIENT ***", "-" * 60,
+            "SERVICE RECIPIENT         Kevin T. Brandt", "SSN                       901-44-1234",
+            "*** PROVIDER ***", "PROVIDER (EN)             Harbor Light Careers",
+            "PROVIDER ID (PID)         P-20931", "*** PLANNING CONTACT ***", "CONTACT DATE              14 FEB 2025",
+            "*** SIGNATURES ***", "RECIPIENT E-SIGNED BY     Kevin T. Brandt", "RECIPIENT SIGN DATE       20 FEB 2025"]
+    for i, row in enumerate(rows):
+        c.drawString(50, 740 - 14 * i, row)
+    c.save()
+    layout = read_pdf(path.read_bytes())
+    assert [s.text for s in layout.lines[4].segments] == ["SERVICE RECIPIENT", "Kevin T. Brandt"]
+    r = interpret(layout)
+    assert (r.ticketholder.name, r.ticketholder.ssn) == ("Kevin T. Brandt", "901-44-1234")
+    assert (r.en.name, r.en.pid, r.discussion.date) == ("Harbor Light Careers", "P-20931", "2025-02-14")
+    assert (r.signatures.ticketholder.signed, r.signatures.ticketholder.date) == (True, "2025-02-20")
