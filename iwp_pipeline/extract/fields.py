@@ -27,6 +27,7 @@ from functools import cache, lru_cache
 from iwp_pipeline.extract.layout import FormField
 from iwp_pipeline.extract.units import (
     Unit,
+    _party_of,
     any_match,
     match_label,
     on_nouns_changed,
@@ -527,7 +528,7 @@ def describe_goal(details: dict[str, str]) -> str:
 
 def clear_caches() -> None:
     """Forget every field's reading (benchmarks time a form of a template not seen before)."""
-    for cached in (_words, _match_words, _service_words, _work_words, _goal_words, written_out):
+    for cached in (_words, _match_words, _service_words, _work_words, _goal_words, written_out, _party_of):
         cached.cache_clear()
 
 

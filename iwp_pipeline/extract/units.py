@@ -124,9 +124,13 @@ def _set_learned(words: tuple[str, ...]) -> None:
 
 _PERSON_CUE = re.compile(
     r"\b([A-Za-z][a-z]{2,20})(?:'s|’s)?[ \t]+(?:full[ \t]+|legal[ \t]+|printed[ \t]+)?"
-    r"(?:name|signature|(?P<strong>social security|ssn\b|ss ?#|date of birth|individual work plan|iwp\b))"
-    r"|\bname of (?:the )?([A-Za-z][a-z]{2,20})\b", re.I)
+    r"(?:name|signature|(?P<strong>social security|ssn\b|ss ?#|date of birth))"
+    r"|\bname of (?:the )?([A-Za-z][a-z]{2,20})\b"
+    r"|\b([A-Za-z][a-z]{2,20})(?:'s|’s)[ \t]+(?P<plan>individual work plan|iwp\b)", re.I)
 """On one line: 'Claimant name', 'Member's signature', 'Talent SSN', 'the Talent's Individual Work Plan'."""
+
+
+_CUE_WORDS = re.compile(r"name|signature|social security|ssn|ss ?#|date of birth|work plan|iwp", re.I)
 
 
 def learn_person_nouns(texts: Iterable[str], limit: int = 2) -> tuple[str, ...]:
@@ -140,10 +144,11 @@ def learn_person_nouns(texts: Iterable[str], limit: int = 2) -> tuple[str, ...]:
     stop = set(raw["not_person"])
     known = re.compile(rf"^(?:{'|'.join(raw['person'])})$", re.I)
     counts: Counter[str] = Counter()
-    for m in _PERSON_CUE.finditer("\n".join(texts)):
-        word = (m[1] or m[3]).lower()
+    cued = [t for t in texts if _CUE_WORDS.search(t)]  # the cue's words first: most text has none
+    for m in _PERSON_CUE.finditer("\n".join(cued)):
+        word = (m[1] or m[3] or m[4]).lower()
         if word not in stop and not known.match(word):
-            counts[word] += 2 if m["strong"] else 1  # an SSN or the plan itself is the person's
+            counts[word] += 2 if m["strong"] or m["plan"] else 1  # an SSN or the plan itself is the person's
     return tuple(w for w, n in counts.most_common(limit) if n >= 2)
 
 
@@ -194,11 +199,14 @@ def _vocabulary(learned: tuple[str, ...]) -> dict[str, Any]:
     owner = (rf"(?:(?:the\s+)?(?:{party_words})(?:'s)?\s*(?:(?:{party_words})(?:'s)?,?\s+)?(?:\([^)]{{0,40}}\)\s*)?"
              r"(?:(?:or\s+)?(?:authorized\s+)?representative(?:'s)?\s+|rep\.?\s+)?)?")
     labels = {}
+    anywhere: dict[str, re.Pattern[str]] = {}
     for key, patterns in raw["labels"].items():
         prefix = owner if key.startswith("generic.") else ""
         # One alternation per key; the longest of its alternatives is wanted, so try longer first.
         alternatives = "|".join(f"(?:{p})" for p in sorted(patterns, key=len, reverse=True))
         labels[key] = (re.compile(f"^{prefix}(?:{alternatives})", re.I),)
+        if prefix:  # a quick test first: the label's own words must be somewhere in the text
+            anywhere[key] = re.compile(f"(?:{alternatives})", re.I)
     # One test for 'does any label start here': the owner prefix once, before all the generic labels.
     generic = "|".join(f"(?:{p})" for key, patterns in raw["labels"].items() if key.startswith("generic.")
                        for p in patterns)
@@ -207,8 +215,10 @@ def _vocabulary(learned: tuple[str, ...]) -> dict[str, Any]:
     return {
         "any_label": re.compile(f"^(?:{owner}(?:{generic})|(?:{specific}))", re.I),
         "parties": {k: comp(v) for k, v in raw["parties"].items()},
+        "party_any": {k: re.compile("|".join(f"(?:{p})" for p in v), re.I) for k, v in raw["parties"].items()},
         "sections": {k: comp(v) for k, v in raw["sections"].items()},
         "labels": labels,
+        "label_words": anywhere,
         "party_suffix": re.compile(
             rf"^\s*(?:\((?:[^)]{{0,40}})\)|(?:of|by|for)\s+(?:the\s+)?(?:{party_words})(?:'s)?"
             rf"(?:\s+(?:{party_words})(?:'s)?)?(?:\s+(?:member|person|worker))?"  # 'of EN staff member'
@@ -762,8 +772,12 @@ def match_label(text: str, keys: tuple[str, ...] | None = None) -> LabelMatch | 
     if not vocabulary()["any_label"].match(body):
         return None
     best: tuple[int, str, re.Match[str]] | None = None
-    for key, patterns in vocabulary()["labels"].items():
+    vocab = vocabulary()
+    for key, patterns in vocab["labels"].items():
         if keys is None and key.startswith(CONTEXT_ONLY) or keys is not None and key not in keys:
+            continue
+        words = vocab["label_words"].get(key)
+        if words is not None and not words.search(body):
             continue
         for p in patterns:
             m = p.match(body)
@@ -799,10 +813,15 @@ def is_label(u: Unit) -> bool:
 
 def party_of(text: str) -> str | None:
     """Whose information a label or heading is about: en, ticketholder or alternate."""
-    parties = vocabulary()["parties"]
+    return _party_of(text, _learned_person)
+
+
+@lru_cache(maxsize=4096)
+def _party_of(text: str, learned: tuple[str, ...]) -> str | None:
+    parties = _vocabulary(learned)["party_any"]
     text = written_out(text)[0]  # 'TH signature', 'Alt. contact'
     for key in ("alternate", "ticketholder", "en"):
-        if any_match(parties[key], text):
+        if parties[key].search(text):
             return key
     return None
 
