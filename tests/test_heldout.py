@@ -6,10 +6,10 @@ field accuracy, in percent. The six templates were used to develop the reader (t
 longer held out), so these figures show it has not lost what it learned, not how it
 generalises. Raise them when the reader improves; never above what it reaches.
 Documents are checked in this process (``fixtures/heldout/evaluate.py``), not one CLI run each.
-The group final2 was scored once on the reader before it was opened for development; its rows
-below are development figures since. The group final3 is not scored here: it is kept for the
-lead's single scoring (tests/test_heldout_final2.py and tests/test_heldout_final3.py only check
-that their documents say what their expectations claim).
+The groups final2 to final5 were each scored once on the reader before they were opened for
+development; their rows below are development figures since. The group final6 is not scored
+here: it stays the last untouched group (tests/test_heldout_final2.py ... test_heldout_final6.py
+only check that their documents say what their expectations claim).
 """
 
 from __future__ import annotations
@@ -20,23 +20,38 @@ from fixtures.heldout.evaluate import ALL, group_of, run, tallies
 from tests.fixture_eval import HELDOUT_DIR, expectations
 
 # (group, kind): (documents, verdict %, failing components and terms %, fields %)
-# All six templates are development templates now (the final score is taken on a fresh group).
+# dev to final5 are development groups now (each new score is taken on a fresh, untouched group).
 REACHED = {
-    ("dev", "all"): (104, 100.0, 100.0, 100.0),
     ("dev", "docx"): (31, 100.0, 100.0, 100.0),
     ("dev", "pdf-form"): (18, 100.0, 100.0, 100.0),
     ("dev", "pdf-text"): (55, 100.0, 100.0, 100.0),
-    ("final", "all"): (104, 100.0, 100.0, 100.0),
+    ("dev", "all"): (104, 100.0, 100.0, 100.0),
     ("final", "docx"): (31, 100.0, 100.0, 100.0),
     ("final", "pdf-form"): (18, 100.0, 100.0, 100.0),
     ("final", "pdf-text"): (55, 100.0, 100.0, 100.0),
+    ("final", "all"): (104, 100.0, 100.0, 100.0),
     # final2, opened for development after its one scoring (docx 70.0 / 0.0 / 40.5, pdf-text 72.9 / 0.0 / 47.8)
-    ("final2", "docx"): (50, 94.0, 94.0, 99.7),
+    ("final2", "docx"): (50, 100.0, 100.0, 100.0),
     ("final2", "pdf-form"): (15, 100.0, 100.0, 100.0),
-    ("final2", "pdf-text"): (48, 72.9, 12.5, 90.9),
-    ("final2", "all"): (113, 85.8, 60.1, 96.0),
+    ("final2", "pdf-text"): (48, 93.7, 87.5, 99.3),
+    ("final2", "all"): (113, 97.3, 94.6, 99.7),
+    # final3, opened for development after its one scoring (all 69.9 / 0.0 / 20.7)
+    ("final3", "docx"): (50, 92.0, 90.0, 99.0),
+    ("final3", "pdf-form"): (15, 100.0, 100.0, 100.0),
+    ("final3", "pdf-text"): (48, 91.6, 81.2, 97.9),
+    ("final3", "all"): (113, 92.9, 87.6, 98.6),
+    # final4, opened for development after its one scoring (all 75.2 / 28.3 / 59.8)
+    ("final4", "docx"): (50, 100.0, 98.0, 99.8),
+    ("final4", "pdf-form"): (15, 100.0, 100.0, 100.0),
+    ("final4", "pdf-text"): (48, 93.7, 93.7, 99.7),
+    ("final4", "all"): (113, 97.3, 96.4, 99.8),
+    # final5, opened for development after its one scoring (all 69.9 / 0.0 / 27.9)
+    ("final5", "docx"): (50, 94.0, 94.0, 99.4),
+    ("final5", "pdf-form"): (15, 100.0, 100.0, 98.5),
+    ("final5", "pdf-text"): (48, 83.3, 60.4, 87.8),
+    ("final5", "all"): (113, 90.2, 80.5, 94.4),
 }
-SCORED = (*ALL, "final2")
+SCORED = (*ALL, "final2", "final3", "final4", "final5")
 """The groups this guard scores."""
 
 
@@ -61,6 +76,6 @@ def test_heldout_figures_do_not_drop(measured, key):
 def test_every_heldout_document_is_scored(measured):
     """Every held-out document has a kind the table names, and each group holds every kind.
 
-    final3 is not scored here (it is kept for one scoring).
+    final6 is not scored here (the last untouched group, scored once).
     """
     assert set(measured) == set(REACHED)
