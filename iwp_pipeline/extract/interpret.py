@@ -1072,8 +1072,9 @@ def _work_groups(section: Sequence[Unit], reader: Reader) -> list[WorkEntry]:
     groups: list[dict[str, str]] = []
     for u in section:
         numbered = _NUMBERED_CAPTION.match(u.text)  # 'Company 1', 'Employer #2': a job's first caption
+        text = numbered["label"] if numbered else _ROW_PREFIX.sub("", u.text)  # 'Job 1: Employer: Acme'
         m = u.label if u.label and u.label.key in _WORK_COLUMNS else (
-            match_label(numbered["label"] if numbered else u.text, _WORK_COLUMNS) if u.field is None else None)
+            match_label(text, _WORK_COLUMNS) if u.field is None else None)
         if m is None:
             continue
         value, _ = reader.value(u, m.rest)
@@ -1349,6 +1350,8 @@ def read_services(units: Sequence[Unit], reader: Reader) -> tuple[list[Service],
             continue
         hints = [u.text]
         service_key, rest = _service_in(hints, names)
+        if service_key is not None and rest and u.table is not None and reader.right(u) is not None:
+            rest = ""  # 'Training and credentials' in a name column: the whole cell is the name
         if service_key is None and u.field is None and u.top is not None:
             # A name wrapped in its cell, perhaps over a page break ('Work Incentives' / 'Counseling').
             service_key, _ = _service_in([reader.column_text(u)], names)
@@ -1385,6 +1388,10 @@ def read_services(units: Sequence[Unit], reader: Reader) -> tuple[list[Service],
             if below is not None and below.checked is None and not below.heading and below.label is None \
                     and not _service_in([below.text], names)[0] and below.section == "services":
                 description, _ = reader.long_text(below, below.text)
+        if description and (status := _STATUS.match(description)):
+            # 'INCLUDED - Weekly job leads ...' / 'Not included' in a status column: the answer
+            selected = status["no"] is None
+            description = description[status.end():] if selected else ""
         previous = services.get(service_key)
         if previous and previous.description and not description:
             continue
@@ -1486,6 +1493,9 @@ def _merge_field_service(services: dict[str, Service], where: dict[str, Location
         services[key] = replace(services[key], label=key.replace("_", " ").capitalize())
 
 
+_STATUS = re.compile(r"^\s*(?:(?P<no>not (?:included|provided|selected|offered)|no|none|n/?a)|included|provided|selected|"
+                     r"yes|offered)\b\s*(?:[-–—:.]\s*|$)", re.I)
+"""A service's status before its description: 'INCLUDED - ...', 'Yes: ...', 'Not included'."""
 _OTHER_COLUMN = re.compile(r"^\s*(?:how often|frequency|when|schedule|start(?: date)?|dates?|(?:provided )?by(?: whom)?"
                            r"|who|provider|staff|hours|duration|cost)\b", re.I)
 """A service table's column that holds no description ('How often', 'Start date', 'By whom')."""

@@ -123,10 +123,10 @@ def _set_learned(words: tuple[str, ...]) -> None:
 
 
 _PERSON_CUE = re.compile(
-    r"\b([A-Za-z][a-z]{2,20})(?:'s|’s)?[ \t]+(?:full[ \t]+|legal[ \t]+|printed[ \t]+)?"
+    r"\b([A-Za-z][a-z]{2,20})(?:'s|’s)?[ \t]+(?:\([^)\n]{0,30}\)[ \t]+)?(?:full[ \t]+|legal[ \t]+|printed[ \t]+)?"
     r"(?:name|signature|(?P<strong>social security|ssn\b|ss ?#|date of birth))"
     r"|\bname of (?:the )?([A-Za-z][a-z]{2,20})\b"
-    r"|\b([A-Za-z][a-z]{2,20})(?:'s|’s)[ \t]+(?P<plan>individual work plan|iwp\b)", re.I)
+    r"|\b([A-Za-z][a-z]{2,20})(?:'s|’s)?[ \t]+(?P<plan>individual work plan|iwp\b)", re.I)
 """On one line: 'Claimant name', 'Member's signature', 'Talent SSN', 'the Talent's Individual Work Plan'."""
 
 
@@ -146,7 +146,10 @@ def learn_person_nouns(texts: Iterable[str], limit: int = 2) -> tuple[str, ...]:
     counts: Counter[str] = Counter()
     cued = [t for t in texts if _CUE_WORDS.search(t)]  # the cue's words first: most text has none
     for m in _PERSON_CUE.finditer("\n".join(cued)):
-        word = (m[1] or m[3] or m[4]).lower()
+        written = m[1] or m[3] or m[4]
+        word = written.lower()
+        if not written[0].isupper():
+            continue  # a party's word is written as a name is ('Veteran', 'MEMBER'), not 'which'
         if word not in stop and not known.match(word):
             counts[word] += 2 if m["strong"] or m["plan"] else 1  # an SSN or the plan itself is the person's
     return tuple(w for w, n in counts.most_common(limit) if n >= 2)
@@ -413,6 +416,9 @@ def _word_pieces(text: str, in_table: bool) -> list[tuple[str, int | None]]:
         bare = sum(1 for line in lines if (hit := match_label(line)) is not None and not hit.rest)
         if bare >= 2 or len(lines) == 2 and _caption_line(lines[0]) and not _caption_line(lines[1]):
             return [(line, k) for k, line in enumerate(lines)]  # 'NAME' over 'Kevin T. Brandt' in one cell
+    bars = re.split(r"\s+\|\s+", text)
+    if len(bars) > 1 and all(re.match(r"^[^:|]{1,60}:\s*\S", b) for b in bars):
+        return [(b, None) for b in bars]  # 'Position: Clerk | From: 01/22 | To: 08/24': pairs in a row
     pieces: list[tuple[str, int | None]] = []
     start = 0
     for gap in _INLINE_LABEL.finditer(text):
@@ -424,7 +430,7 @@ def _word_pieces(text: str, in_table: bool) -> list[tuple[str, int | None]]:
         pieces.append((text[start:gap.start()], None))
         start = cut
     pieces.append((text[start:], None))
-    return pieces
+    return [(re.sub(r"\s*\|\s*$", "", piece), sub) for piece, sub in pieces]  # 'Name: Kevin |
 
 
 def _join_wrapped_cells(units: list[Unit], rules: tuple[Rule, ...]) -> list[Unit]:
@@ -605,7 +611,7 @@ def field_hints(f: FormField) -> list[str]:
     return [h for h in (f.tooltip, f.label, readable) if h]
 
 
-_PART_LEAD = re.compile(r"(?i:^(?:part|section)\s+(?:one|two|three|four|[0-9ivx]+)\b)(?=\s*(?:[:\-–—,.]|$)|\s+[A-Z(])")
+_PART_LEAD = re.compile(r"(?i:^(?:part|section|block)\s+(?:one|two|three|four|[0-9ivx]+)\b)(?=\s*(?:[:\-–—,.]|$)|\s+[A-Z(])")
 """'Part Two, ...', 'Section 4: ...', 'SECTION 3 EMPLOYMENT GOALS', not 'Section 4 of this plan.'"""
 
 
@@ -643,7 +649,7 @@ SECTION_ORDER = ("part1", "discussion", "work_history", "goals", "services", "te
 
 
 _SECTION_NUMBER = re.compile(
-    r"^(?:(?:part|section|step)\s+(?:[0-9]{1,2}[a-z]?|[ivx]{1,5}|[a-h]|one|two|three|four|five|six|seven|eight|nine|ten)"
+    r"^(?:(?:part|section|step|block)\s+(?:[0-9]{1,2}[a-z]?|[ivx]{1,5}|[a-h]|one|two|three|four|five|six|seven|eight|nine|ten)"
     r"\s*[-–—:.)|]|[0-9]{1,2}\s*[|])\s*", re.I)
 """'SECTION IV - ', 'Part 2: ', 'Section B. ': the numbering of a heading, before its words."""
 
@@ -792,12 +798,12 @@ def match_label(text: str, keys: tuple[str, ...] | None = None) -> LabelMatch | 
     rest = original[end:] if where is None else original[where[end]:] if end < len(where) else ""
     if _POSSESSIVE.match(strip_lead(text)) and (copula := _COPULA.match(rest)):
         rest = ": " + rest[copula.end():]  # 'Your short-term goal is to work as ...': a label in a sentence
-    rest_stripped = re.sub(r"^\s*(?:\([^)]{0,30}\)\s*|[:#\-–—.]\s*)*", "", rest)  # 'no. (PID): ', '(your EN): '
+    rest_stripped = re.sub(r"^\s*(?:\([^)]{0,100}\)\s*|[:#\-–—.]\s*)*", "", rest)  # 'no. (PID): ', '(your EN): '
     rest_stripped = re.sub(r"^_{2,}\s*", "", rest_stripped)
     # A label is followed by punctuation, a gap or nothing; 'Name of the program' is not a label.
     if _SLASHED_WORDS.match(rest):
         rest = rest_stripped = ""  # 'Emergency contact / relationship / phone': the label's other words
-    separated = re.match(r"^\s*(?:\([^)]{0,30}\))?\s*[:#\-–—._]|^\s*$|^\s{2,}", rest) or body[:end].endswith("   ")
+    separated = re.match(r"^\s*(?:\([^)]{0,100}\))?\s*[:#\-–—._]|^\s*$|^\s{2,}", rest) or body[:end].endswith("   ")
     if body.rstrip().endswith("?") and len(rest) < 60:
         return LabelMatch(best[1], "")  # a question: the answer is under it, not in it
     if rest and not body[:end].rstrip().endswith((":", "#")) and not separated and len(rest_stripped) > 0:
