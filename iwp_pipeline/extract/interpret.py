@@ -1493,8 +1493,8 @@ def _merge_field_service(services: dict[str, Service], where: dict[str, Location
         services[key] = replace(services[key], label=key.replace("_", " ").capitalize())
 
 
-_STATUS = re.compile(r"^\s*(?:(?P<no>not (?:included|provided|selected|offered)|no|none|n/?a)|included|provided|selected|"
-                     r"yes|offered)\b\s*(?:[-–—:.]\s*|$)", re.I)
+_STATUS = re.compile(r"^\s*(?:(?P<no>not (?:included|provided|selected|offered)|no|none|n/?a)"
+                     r"|included|provided|selected|yes|offered)\b\s*(?:[-–—:.]\s*|$)", re.I)
 """A service's status before its description: 'INCLUDED - ...', 'Yes: ...', 'Not included'."""
 _OTHER_COLUMN = re.compile(r"^\s*(?:how often|frequency|when|schedule|start(?: date)?|dates?|(?:provided )?by(?: whom)?"
                            r"|who|provider|staff|hours|duration|cost)\b", re.I)
