@@ -16,7 +16,8 @@ from iwp_pipeline.extract.units import Unit
 from iwp_pipeline.model import Location, Term
 from iwp_pipeline.reference import TermSpec, terms_catalogue
 
-_ITEM = re.compile(r"^\s*(?:\(?(\d{1,2})[.):]|\(?[a-z][.)]|[ivx]{1,4}[.)]|[•·▪■◦\-–*]|\[[x ]\]|\[[a-z0-9]{1,2}\])\s*", re.I)
+_ITEM = re.compile(r"^\s*(?:\(?(\d{1,2})[.):]|\(?[a-z][.)]|[ivx]{1,4}[.)]|[•·▪■◦\-–*]|\[[x ]\]|\[[a-z0-9]{1,2}\])\s*",
+                   re.I)
 _EVIDENCE_CHARS = 400
 _SENTENCE_DONE = re.compile(r"[.:;!?)\]]\s*$")
 _TITLE_WORDS = 8

@@ -611,7 +611,8 @@ def field_hints(f: FormField) -> list[str]:
     return [h for h in (f.tooltip, f.label, readable) if h]
 
 
-_PART_LEAD = re.compile(r"(?i:^(?:part|section|block)\s+(?:one|two|three|four|[0-9ivx]+)\b)(?=\s*(?:[:\-–—,.]|$)|\s+[A-Z(])")
+_PART_LEAD = re.compile(r"(?i:^(?:part|section|block)\s+(?:one|two|three|four|[0-9ivx]+)\b)"
+                        r"(?=\s*(?:[:\-–—,.]|$)|\s+[A-Z(])")
 """'Part Two, ...', 'Section 4: ...', 'SECTION 3 EMPLOYMENT GOALS', not 'Section 4 of this plan.'"""
 
 
