@@ -27,7 +27,7 @@ _ISO = re.compile(r"\b(\d{4})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{1,2})\b")
 _US = re.compile(r"\b(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4}|\d{2})\b")
 _NAMED = re.compile(r"\b" + _MONTH_NAME + r"(?:\s+|\s*-\s*)(\d{1,2})(?:st|nd|rd|th)?(?:,?\s+|\s*-\s*|,\s*)(\d{4})\b",
                     re.I)
-_NAMED_DMY = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?(?:\s+of)?(?:\s+|-)" + _MONTH_NAME
+_NAMED_DMY = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?(?:\s+day)?(?:\s+of)?(?:\s+|-)" + _MONTH_NAME
                         + r"(?:,?\s+|\s*-\s*)(\d{4}|\d{2})\b", re.I)
 _MONTH_YEAR_NAMED = re.compile(r"\b" + _MONTH_NAME + r",?\s+(\d{4})\b", re.I)
 _MONTH_YEAR_NUM = re.compile(r"\b(\d{1,2})\s*[/-]\s*(\d{4})\b")

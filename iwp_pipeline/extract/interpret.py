@@ -791,7 +791,7 @@ def read_discussion(units: Sequence[Unit], reader: Reader, found: Found) -> Disc
     """Part Two, Section 1: date, modality and synopsis."""
     summary, where = None, None
     for u in units:
-        if u.label and u.label.key == "discussion.summary" and u.section in ("discussion", None):
+        if u.label and u.label.key == "discussion.summary" and u.section in ("discussion", "part1", None):
             summary, where = reader.long_text(u, u.label.rest)
             if summary:
                 break

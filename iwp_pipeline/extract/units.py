@@ -225,7 +225,7 @@ def _vocabulary(learned: tuple[str, ...]) -> dict[str, Any]:
         "party_suffix": re.compile(
             rf"^\s*(?:\((?:[^)]{{0,40}})\)|(?:of|by|for)\s+(?:the\s+)?(?:{party_words})(?:'s)?"
             rf"(?:\s+(?:{party_words})(?:'s)?)?(?:\s+(?:member|person|worker))?"  # 'of EN staff member'
-            r"(?:\s+(?:or\s+)?(?:representative|rep\.?))?(?:\s*\([^)]{0,40}\))?)", re.I),
+            r"(?:\s+(?:or\s+)?(?:representative|rep\.?))?(?:\s*\([^)]{0,40}\))?)(?:\s+by\b)?", re.I),
         "services": {k: comp(v) for k, v in raw["services"].items()},
         "modalities": {k: comp(v) for k, v in raw["modalities"].items()},
         "no_work_history": comp(raw["no_work_history"]),
@@ -611,7 +611,7 @@ def field_hints(f: FormField) -> list[str]:
     return [h for h in (f.tooltip, f.label, readable) if h]
 
 
-_PART_LEAD = re.compile(r"(?i:^(?:part|section|block)\s+(?:one|two|three|four|[0-9ivx]+)\b)"
+_PART_LEAD = re.compile(r"(?i:^(?:part|section|block|schedule)\s+(?:one|two|three|four|[0-9ivx]+)\b)"
                         r"(?=\s*(?:[:\-–—,.]|$)|\s+[A-Z(])")
 """'Part Two, ...', 'Section 4: ...', 'SECTION 3 EMPLOYMENT GOALS', not 'Section 4 of this plan.'"""
 
@@ -650,7 +650,7 @@ SECTION_ORDER = ("part1", "discussion", "work_history", "goals", "services", "te
 
 
 _SECTION_NUMBER = re.compile(
-    r"^(?:(?:part|section|step|block)\s+(?:[0-9]{1,2}[a-z]?|[ivx]{1,5}|[a-h]|one|two|three|four|five|six|seven|eight|nine|ten)"
+    r"^(?:(?:part|section|step|block|schedule|annex|appendix)\s+(?:[0-9]{1,2}[a-z]?|[ivx]{1,5}|[a-h]|one|two|three|four|five|six|seven|eight|nine|ten)"
     r"\s*[-–—:.)|]|[0-9]{1,2}\s*[|])\s*", re.I)
 """'SECTION IV - ', 'Part 2: ', 'Section B. ': the numbering of a heading, before its words."""
 
