@@ -1618,7 +1618,29 @@ _PROSE_KEYS = ("ticketholder.name", "ticketholder.ssn", "en.name", "en.pid", "en
 """Values a plan written as a letter may state in its sentences instead of beside labels."""
 
 
+_DATE_PART = re.compile(r"^(?P<base>.+?)\s*\(\s*(?P<part>mm|dd|yy|yyyy|month|day|year)\s*\)\s*:?$", re.I)
+"""A date written in three boxes: 'Meeting date (MM)', '(DD)', '(YYYY)'."""
+
+
+def _join_date_boxes(units: list[Unit]) -> None:
+    """A date split into month, day and year fields is read as one date, in its first field."""
+    groups: dict[str, dict[str, Unit]] = {}
+    for u in units:
+        if u.field is not None and u.field.kind == "text" and u.field.tooltip:
+            m = _DATE_PART.match(u.field.tooltip.strip())
+            if m:
+                part = m["part"].lower()[:1].replace("y", "y")
+                groups.setdefault(m["base"].casefold(), {})[{"m": "m", "d": "d", "y": "y"}[part]] = u
+    for parts in groups.values():
+        if set(parts) == {"m", "d", "y"} and all(p.text.strip() for p in parts.values()):
+            first = parts["m"]
+            first.text = f"{parts['m'].text.strip()}/{parts['d'].text.strip()}/{parts['y'].text.strip()}"
+            for key in ("d", "y"):
+                parts[key].text = ""
+
+
 def _interpret(units: list[Unit]) -> Record:
+    _join_date_boxes(units)
     parts = assign_sections(units)
     for u in units:
         if u.field is None and not u.heading:

@@ -16,8 +16,10 @@ from iwp_pipeline.extract.units import Unit
 from iwp_pipeline.model import Location, Term
 from iwp_pipeline.reference import TermSpec, terms_catalogue
 
-_ITEM = re.compile(r"^\s*(?:\(?(\d{1,2})[.):]|\(?[a-z][.)]|[ivx]{1,4}[.)]|[•·▪■◦\-–*]|\[[x ]\]|\[[a-z0-9]{1,2}\])\s*",
-                   re.I)
+_INITIALS = re.compile(r"^\s*(?:initials?|initial here|initialed)\s*:?\s*$", re.I)
+"""The caption of a box for the person's initials beside each term: no part of the term."""
+_ITEM = re.compile(r"^\s*(?:\(?(\d{1,2})[a-z]?[.):]|\(?[a-z][.)]|[ivx]{1,4}[.)]|[•·▪■◦\-–*]|\[[x ]\]"
+                   r"|\[[a-z0-9]{1,2}\])\s*", re.I)
 _EVIDENCE_CHARS = 400
 _SENTENCE_DONE = re.compile(r"[.:;!?)\]]\s*$")
 _TITLE_WORDS = 8
@@ -34,7 +36,8 @@ class Block:
 
 def term_blocks(units: Sequence[Unit]) -> list[Block]:
     """The blocks of the terms part, in order."""
-    body = [u for u in units if u.section == "terms" and not u.heading and u.field is None]
+    body = [u for u in units if u.section == "terms" and not u.heading and u.field is None
+            and not _INITIALS.match(u.text)]
     if not any(u.section == "terms" for u in units):
         body = [u for u in units if u.section is None and u.field is None and not u.heading]
     body = _column_order(body)

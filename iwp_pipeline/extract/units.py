@@ -650,9 +650,10 @@ SECTION_ORDER = ("part1", "discussion", "work_history", "goals", "services", "te
 
 
 _SECTION_NUMBER = re.compile(
-    r"^(?:(?:part|section|step|block|schedule|annex|appendix)\s+(?:[0-9]{1,2}[a-z]?|[ivx]{1,5}|[a-h]|one|two|three|four|five|six|seven|eight|nine|ten)"
-    r"\s*[-–—:.)|]|[0-9]{1,2}\s*[|])\s*", re.I)
-"""'SECTION IV - ', 'Part 2: ', 'Section B. ': the numbering of a heading, before its words."""
+    r"^(?:(?:part|section|step|block|schedule|annex|appendix)\s+"
+    r"(?:[0-9]{1,2}[a-z]?|[ivx]{1,5}|[a-h]|one|two|three|four|five|six|seven|eight|nine|ten)"
+    r"(?:\s*[-–—:.)|]|\s+(?=(?-i:[A-Z])))|[0-9]{1,2}\s*[|])\s*", re.I)
+"""'SECTION IV - ', 'Part 2: ', 'Part 2 Campus ...', '4 | ': the numbering of a heading, before its words."""
 
 
 _CLOSING = re.compile(r"^\s*(?:sincerely|yours (?:sincerely|truly|faithfully)|(?:kind |best |warm )?regards"
@@ -717,7 +718,7 @@ def _section_by_cues(words: str) -> str | None:
 
 _QUESTION = re.compile(r"^(?:what|which) (?:is|are|was) (?=(?:the|your|our|this|his|her|their)\s.*\?\s*$)", re.I)
 """A question asking for a value: 'What is the Applicant's name?' is the label 'the Applicant's name?'."""
-_SLASHED_WORDS = re.compile(r"^\s*/\s*[A-Za-z][A-Za-z ,()'’-]{0,40}(?:/\s*[A-Za-z][A-Za-z ,()'’-]{0,40})*\s*:?\s*$")
+_SLASHED_WORDS = re.compile(r"^\s*/\s*[A-Za-z][A-Za-z .,()'’-]{0,40}(?:/\s*[A-Za-z][A-Za-z .,()'’-]{0,40})*\s*:?\s*$")
 _COPULA = re.compile(r"^\s+(?:is|are|will be|was)\s+(?:to\s+)?(?=\S)", re.I)
 _OWN_NAME = re.compile(r"^(?:your|my)\s+(?:full\s+|legal\s+)?name\s*(?::\s*(.*)|$)", re.I | re.S)
 _POSSESSIVE = re.compile(r"^(?:your|our|my|the)\s+(?=\w)", re.I)
