@@ -6,9 +6,9 @@ field accuracy, in percent. The six templates were used to develop the reader (t
 longer held out), so these figures show it has not lost what it learned, not how it
 generalises. Raise them when the reader improves; never above what it reaches.
 Documents are checked in this process (``fixtures/heldout/evaluate.py``), not one CLI run each.
-The groups final2 to final5 were each scored once on the reader before they were opened for
-development; their rows below are development figures since. The group final6 is not scored
-here: it stays the last untouched group (tests/test_heldout_final2.py ... test_heldout_final6.py
+The groups final2 to final6 were each scored once on the reader before they were opened for
+development; their rows below are development figures since. The group final7 is not scored
+here: it stays the last untouched group (tests/test_heldout_final2.py ... test_heldout_final7.py
 only check that their documents say what their expectations claim).
 """
 
@@ -20,7 +20,7 @@ from fixtures.heldout.evaluate import ALL, group_of, run, tallies
 from tests.fixture_eval import HELDOUT_DIR, expectations
 
 # (group, kind): (documents, verdict %, failing components and terms %, fields %)
-# dev to final5 are development groups now (each new score is taken on a fresh, untouched group).
+# dev to final6 are development groups now (each new score is taken on a fresh, untouched group).
 REACHED = {
     ("dev", "docx"): (31, 100.0, 100.0, 100.0),
     ("dev", "pdf-form"): (18, 100.0, 100.0, 100.0),
@@ -50,8 +50,13 @@ REACHED = {
     ("final5", "pdf-form"): (15, 100.0, 100.0, 98.5),
     ("final5", "pdf-text"): (48, 83.3, 60.4, 87.8),
     ("final5", "all"): (113, 90.2, 80.5, 94.4),
+    # final6, opened for development after its one scoring (all 69.9 / 0.0 / 49.3)
+    ("final6", "docx"): (50, 84.0, 48.0, 90.4),
+    ("final6", "pdf-form"): (15, 60.0, 0.0, 74.4),
+    ("final6", "pdf-text"): (48, 72.9, 0.0, 68.6),
+    ("final6", "all"): (113, 76.1, 21.2, 79.0),
 }
-SCORED = (*ALL, "final2", "final3", "final4", "final5")
+SCORED = (*ALL, "final2", "final3", "final4", "final5", "final6")
 """The groups this guard scores."""
 
 
@@ -76,6 +81,6 @@ def test_heldout_figures_do_not_drop(measured, key):
 def test_every_heldout_document_is_scored(measured):
     """Every held-out document has a kind the table names, and each group holds every kind.
 
-    final6 is not scored here (the last untouched group, scored once).
+    final7 is not scored here (the last untouched group, scored once).
     """
     assert set(measured) == set(REACHED)

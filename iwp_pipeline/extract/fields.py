@@ -27,8 +27,8 @@ from functools import cache, lru_cache
 from iwp_pipeline.extract.layout import FormField
 from iwp_pipeline.extract.units import (
     Unit,
-    _party_of,
     any_match,
+    clear_label_caches,
     match_label,
     on_nouns_changed,
     party_of,
@@ -528,8 +528,14 @@ def describe_goal(details: dict[str, str]) -> str:
 
 def clear_caches() -> None:
     """Forget every field's reading (benchmarks time a form of a template not seen before)."""
-    for cached in (_words, _match_words, _service_words, _work_words, _goal_words, written_out, _party_of):
+    for cached in (_words, _match_words, _service_words, _work_words, _goal_words):
         cached.cache_clear()
+
+
+def clear_all_caches() -> None:
+    """Forget every reading of labels and fields (benchmarks time a template not seen before)."""
+    clear_caches()
+    clear_label_caches()
 
 
 on_nouns_changed(clear_caches)

@@ -117,7 +117,6 @@ def _set_learned(words: tuple[str, ...]) -> None:
     global _learned_person
     if words != _learned_person:
         _learned_person = words
-        match_label.cache_clear()
         for clear in _noun_listeners:
             clear()
 
@@ -126,7 +125,7 @@ _PERSON_CUE = re.compile(
     r"\b([A-Za-z][a-z]{2,20})(?:'s|’s)?[ \t]+(?:\([^)\n]{0,30}\)[ \t]+)?(?:full[ \t]+|legal[ \t]+|printed[ \t]+)?"
     r"(?:name|signature|(?P<strong>social security|ssn\b|ss ?#|date of birth))"
     r"|\bname of (?:the )?([A-Za-z][a-z]{2,20})\b"
-    r"|\b([A-Za-z][a-z]{2,20})(?:'s|’s)?[ \t]+(?P<plan>individual work plan|iwp\b)", re.I)
+    r"|\b([A-Za-z][a-z]{2,20})(?:'s|’s)[ \t]+(?P<plan>individual work plan|iwp\b)", re.I)
 """On one line: 'Claimant name', 'Member's signature', 'Talent SSN', 'the Talent's Individual Work Plan'."""
 
 
@@ -768,9 +767,19 @@ def written_out(text: str) -> tuple[str, tuple[int, ...] | None]:
     return "".join(out), tuple(where)
 
 
-@lru_cache(maxsize=4096)
+def clear_label_caches() -> None:
+    """Forget the labels, shortened words and parties read so far."""
+    for cached in (_match_label, written_out, _party_of):
+        cached.cache_clear()
+
+
 def match_label(text: str, keys: tuple[str, ...] | None = None) -> LabelMatch | None:
     """The vocabulary label ``text`` starts with (longest match wins), with the rest of the text."""
+    return _match_label(text, keys, _learned_person)
+
+
+@lru_cache(maxsize=8192)
+def _match_label(text: str, keys: tuple[str, ...] | None, learned: tuple[str, ...]) -> LabelMatch | None:
     own = _OWN_NAME.match(strip_lead(text))
     if own and (keys is None or "ticketholder.name" in keys):
         # 'Your name:' in a plan addressed to the person (or 'My name' in their statement) is theirs.
