@@ -154,11 +154,19 @@ def learn_person_nouns(texts: Iterable[str], limit: int = 2) -> tuple[str, ...]:
     return tuple(w for w, n in counts.most_common(limit) if n >= 2)
 
 
-@lru_cache(maxsize=1)
-def _service_cues() -> dict[str, tuple[re.Pattern[str], ...]]:
-    raw = load_json_data("vocabulary.json")["service_cues"]
+@lru_cache(maxsize=4)
+def _cues(kind: str) -> dict[str, tuple[re.Pattern[str], ...]]:
+    """Word stems of ``service_cues`` or ``section_cues`` (vocabulary.json), compiled."""
+    raw = load_json_data("vocabulary.json")[kind]
     return {k: tuple(re.compile(rf"\b{re.escape(stem)}", re.I) for stem in v)
             for k, v in raw.items() if k != "description"}
+
+
+def by_cues(kind: str, text: str) -> str | None:
+    """The key whose stems ``text`` holds most of (``service_cues`` or ``section_cues``); a tie is None."""
+    scores = sorted(((sum(bool(p.search(text)) for p in stems), key) for key, stems in _cues(kind).items()),
+                    reverse=True)
+    return scores[0][1] if scores[0][0] > 0 and scores[0][0] > scores[1][0] else None
 
 
 def service_by_cues(name: str) -> str | None:
@@ -166,12 +174,7 @@ def service_by_cues(name: str) -> str | None:
 
     The service with the most stems in ``name`` wins; a tie, or no stem, is no answer.
     """
-    if len(name.split()) > 8:
-        return None
-    scores = sorted(((sum(bool(p.search(name)) for p in stems), key) for key, stems in _service_cues().items()),
-                    reverse=True)
-    best, second = scores[0], scores[1]
-    return best[1] if best[0] > 0 and best[0] > second[0] else None
+    return by_cues("service_cues", name) if len(name.split()) <= 8 else None
 
 
 def vocabulary() -> dict[str, Any]:
@@ -701,18 +704,9 @@ def _caps_title(u: Unit) -> bool:
             and len(u.text.split()) <= 5 and match_label(u.text) is None)
 
 
-@lru_cache(maxsize=1)
-def _section_cues() -> dict[str, tuple[re.Pattern[str], ...]]:
-    raw = load_json_data("vocabulary.json")["section_cues"]
-    return {k: tuple(re.compile(rf"\b{re.escape(stem)}", re.I) for stem in v)
-            for k, v in raw.items() if k != "description"}
-
-
 def _section_by_cues(words: str) -> str | None:
     """The section a numbered heading's words are about by their stems ('Part 5. Services we offer')."""
-    scores = sorted(((sum(bool(p.search(words)) for p in stems), key) for key, stems in _section_cues().items()),
-                    reverse=True)
-    return scores[0][1] if scores[0][0] > scores[1][0] else None
+    return by_cues("section_cues", words)
 
 
 _QUESTION = re.compile(r"^(?:what|which) (?:is|are|was) (?=(?:the|your|our|this|his|her|their)\s.*\?\s*$)", re.I)
