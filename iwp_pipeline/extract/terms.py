@@ -196,6 +196,7 @@ def recognise_terms(units: Sequence[Unit], en_name: str | None = None) -> tuple[
     if len(blocks) >= LIST_ITEMS:
         chosen = _one_block_per_term(candidates)
         _add_merged_terms(specs, blocks, candidates, chosen)
+        _place_leftover_items(specs, blocks, candidates, chosen)
     else:
         chosen = {n: c[0] for n, c in candidates.items() if c}
     if 15 not in chosen:
@@ -270,6 +271,36 @@ def _add_merged_terms(specs: Sequence[TermSpec], blocks: list[Block], candidates
                            for o in owners):
                 chosen[number] = i
                 break
+
+
+LEFTOVER_SHARE = 0.5
+"""Share of a missing term's ideas a list item stating no term must hold to be read as that term."""
+
+
+def _place_leftover_items(specs: Sequence[TermSpec], blocks: list[Block], candidates: dict[int, list[int]],
+                          chosen: dict[int, int]) -> None:
+    """A list item that states no term is a term in the EN's own words: the missing one it is closest to.
+
+    In a list of the terms each item states a term. An item left without one, with a sentence
+    or more of text, is given to the missing term most of whose ideas it holds (at least half,
+    and more than any other missing term); an item near two missing terms equally is left.
+    """
+    missing = [spec for spec in specs if spec.number not in chosen and len(spec.ideas) > 1]
+    used = set(chosen.values())
+    for i, block in enumerate(blocks):
+        if i in used or not missing or len(block.text.split()) < LEFTOVER_WORDS \
+                or any(i in c for c in candidates.values()):
+            continue
+        scores = sorted(((sum(bool(idea.search(block.text)) for idea in spec.ideas) / len(spec.ideas), spec.number)
+                         for spec in missing), reverse=True)
+        best, number = scores[0]
+        if best >= LEFTOVER_SHARE and (len(scores) == 1 or best > scores[1][0]):
+            chosen[number] = i
+            missing = [spec for spec in missing if spec.number != number]
+
+
+LEFTOVER_WORDS = 6
+"""Words a list item needs to be a statement at all (not a title or a caption)."""
 
 
 _SENTENCE_END = re.compile(r"(?<=[.;])\s+(?=[A-Z(\"'])")

@@ -407,3 +407,24 @@ Veteran's signature: John Q. Public
 21. Date signed: 01/02/2025
 """
     assert interpret(layout_from_text(text)).document_type == "other"
+
+
+def test_a_list_item_stating_no_term_is_read_as_the_missing_term_it_is_closest_to():
+    from iwp_pipeline.extract.terms import Block, _place_leftover_items
+    from iwp_pipeline.reference import terms_catalogue
+    first = None  # where a block starts is not read here
+    blocks = [Block("Reports: the Worker tells Social Security about wages and hands over pay stubs.", first, None),
+              Block("Contents: a list of what is in this plan.", first, None)]
+    specs = terms_catalogue()
+    chosen: dict[int, int] = {n: 99 for n in range(1, 16) if n != 9}
+    _place_leftover_items(specs, blocks, {n: [] for n in range(1, 16)}, chosen)
+    assert chosen[9] == 0  # half or more of term 9's ideas, and more than any other missing term's
+
+
+def test_an_item_near_no_missing_term_is_left_alone():
+    from iwp_pipeline.extract.terms import Block, _place_leftover_items
+    from iwp_pipeline.reference import terms_catalogue
+    blocks = [Block("These terms apply to the whole of this plan from the day it is signed.", None, None)]
+    chosen: dict[int, int] = {n: 99 for n in range(1, 16) if n != 6}
+    _place_leftover_items(terms_catalogue(), blocks, {n: [] for n in range(1, 16)}, chosen)
+    assert 6 not in chosen
