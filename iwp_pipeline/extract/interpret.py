@@ -1383,6 +1383,11 @@ def read_services(units: Sequence[Unit], reader: Reader) -> tuple[list[Service],
             if nxt is not None and nxt.checked is None and not _names_service(nxt.text, names) \
                     and not _OTHER_COLUMN.match(_column_head(section, nxt)):
                 description = reader.column_text(nxt)
+                status = _STATUS.match(description)
+                if status and not description[status.end():].strip() and status["no"] is None:
+                    after = reader.right(nxt)  # 'TRUE' in an Include? column, the description beside it
+                    if after is not None and after.checked is None and not _names_service(after.text, names):
+                        description += " - " + reader.column_text(after)
         if not description:
             below = reader.below(u)
             if below is not None and below.checked is None and not below.heading and below.label is None \
@@ -1493,8 +1498,8 @@ def _merge_field_service(services: dict[str, Service], where: dict[str, Location
         services[key] = replace(services[key], label=key.replace("_", " ").capitalize())
 
 
-_STATUS = re.compile(r"^\s*(?:(?P<no>not (?:included|provided|selected|offered)|no|none|n/?a)"
-                     r"|included|provided|selected|yes|offered)\b\s*(?:[-–—:.]\s*|$)", re.I)
+_STATUS = re.compile(r"^\s*(?:(?P<no>not (?:included|provided|selected|offered)|no|none|n/?a|false)"
+                     r"|included|provided|selected|yes|offered|true)\b\s*(?:[-–—:.]\s*|$)", re.I)
 """A service's status before its description: 'INCLUDED - ...', 'Yes: ...', 'Not included'."""
 _OTHER_COLUMN = re.compile(r"^\s*(?:how often|frequency|when|schedule|start(?: date)?|dates?|(?:provided )?by(?: whom)?"
                            r"|who|provider|staff|hours|duration|cost)\b", re.I)
