@@ -1357,8 +1357,10 @@ def read_services(units: Sequence[Unit], reader: Reader) -> tuple[list[Service],
             service_key, _ = _service_in([reader.column_text(u)], names)
             rest = ""
         named = _NAMED_ITEM.match(strip_lead(u.text)) if u.checked is None else None
+        beside = reader.right(u) if service_key is None else None
         if service_key is None and (u.checked is not None or u.cell == 0 and u.row or named
-                                    or _left_box(section, u) is not None):
+                                    or _left_box(section, u) is not None
+                                    or beside is not None and _STATUS.match(beside.text)):
             # A checklist row whose name the vocabulary does not know, or a 'Name: what we will do'
             # line of a list of the services given: read the name by its word stems.
             name = named["name"] if named else re.sub(r"^\[[x ]\]\s*", "", strip_lead(u.text)).strip()
@@ -1416,6 +1418,9 @@ def _service_in(hints: list[str], names: dict[str, tuple[re.Pattern[str], ...]])
                 if m and m.start() == 0:
                     at = m.end() if where is None else where[min(m.end(), len(where) - 1)]
                     rest = original[at + _label_tail(original[at:]):]
+                    if rest and not re.match(r"^\s*[:.\-–—)(]", rest) and len(rest.split()) <= 3 \
+                            and not rest[:1].isspace() or re.match(r"^\s*/\s*\w", rest):
+                        rest = ""  # 'Coaching at work|site', 'Training / certificates': the name goes on
                     rest = re.sub(r"^[\s:.\-–—)]+", "", rest)
                     rest = re.sub(r"^(?:\(?(?:services?|assistance|supports?|help)\)?\s*[:.\-–—]?\s*)", "", rest,
                                   flags=re.I)
