@@ -7,8 +7,8 @@ longer held out), so these figures show it has not lost what it learned, not how
 generalises. Raise them when the reader improves; never above what it reaches.
 Documents are checked in this process (``fixtures/heldout/evaluate.py``), not one CLI run each.
 The groups final2 to final6 were each scored once on the reader before they were opened for
-development; their rows below are development figures since. The group final7 is not scored
-here: it stays the last untouched group (tests/test_heldout_final2.py ... test_heldout_final7.py
+development; their rows below are development figures since. The groups final7 and final8
+are not scored here: they stay untouched (tests/test_heldout_final2.py ... test_heldout_final8.py
 only check that their documents say what their expectations claim).
 """
 
@@ -51,10 +51,10 @@ REACHED = {
     ("final5", "pdf-text"): (48, 83.3, 60.4, 87.8),
     ("final5", "all"): (113, 90.2, 80.5, 94.4),
     # final6, opened for development after its one scoring (all 69.9 / 0.0 / 49.3)
-    ("final6", "docx"): (50, 84.0, 48.0, 90.4),
-    ("final6", "pdf-form"): (15, 60.0, 0.0, 74.4),
-    ("final6", "pdf-text"): (48, 72.9, 0.0, 68.6),
-    ("final6", "all"): (113, 76.1, 21.2, 79.0),
+    ("final6", "docx"): (50, 88.0, 64.0, 98.2),
+    ("final6", "pdf-form"): (15, 60.0, 0.0, 78.8),
+    ("final6", "pdf-text"): (48, 72.9, 0.0, 75.0),
+    ("final6", "all"): (113, 77.8, 28.3, 85.8),
 }
 SCORED = (*ALL, "final2", "final3", "final4", "final5", "final6")
 """The groups this guard scores."""
@@ -81,6 +81,6 @@ def test_heldout_figures_do_not_drop(measured, key):
 def test_every_heldout_document_is_scored(measured):
     """Every held-out document has a kind the table names, and each group holds every kind.
 
-    final7 is not scored here (the last untouched group, scored once).
+    final7 and final8 are not scored here (untouched groups).
     """
     assert set(measured) == set(REACHED)
