@@ -11,10 +11,11 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from iwp_pipeline.extract.units import Unit
 from iwp_pipeline.model import Location, Term
-from iwp_pipeline.reference import TermSpec, terms_catalogue
+from iwp_pipeline.reference import TermIdea, TermSpec, terms_catalogue
 
 _INITIALS = re.compile(r"^\s*(?:initials?|initial here|initialed)\s*:?\s*$", re.I)
 """The caption of a box for the person's initials beside each term: no part of the term."""
@@ -338,7 +339,27 @@ def expresses(spec: TermSpec, text: str) -> bool:
     terms, each sentence is such a start too.
     """
     sentences = _SENTENCE_END.split(text)
-    return all(idea.search(text) or any(idea.search(s) for s in sentences[1:]) for idea in spec.ideas)
+    return all(_holds(idea, text) or any(_holds(idea, s) for s in sentences[1:]) for idea in spec.ideas)
+
+
+def _holds(idea: TermIdea, text: str) -> bool:
+    """Whether ``text`` holds the idea (cached: a block's text is tried for every term, whole and by sentence)."""
+    return _held(id(idea), text)
+
+
+@lru_cache(maxsize=16384)
+def _held(idea_id: int, text: str) -> bool:
+    return _ideas()[idea_id].search(text) is not None
+
+
+@lru_cache(maxsize=1)
+def _ideas() -> dict[int, TermIdea]:
+    return {id(idea): idea for spec in terms_catalogue() for idea in spec.ideas}
+
+
+def clear_caches() -> None:
+    """Forget which texts held which ideas (benchmarks time a template not seen before)."""
+    _held.cache_clear()
 
 
 def _evidence(text: str) -> str:
