@@ -31,7 +31,7 @@ from fixtures.gen.render_docx import write_docx  # noqa: E402
 from fixtures.gen.render_pdf import write_pdf  # noqa: E402
 from fixtures.gen.templates import TEMPLATES, amendment, attachment, build  # noqa: E402
 from fixtures.make_fixtures import DOCX_STYLES, PDF_STYLES  # noqa: E402
-from iwp_pipeline.extract import fields, terms  # noqa: E402
+from iwp_pipeline.extract import clear_caches  # noqa: E402
 from iwp_pipeline.pipeline import RunOptions, build_and_check  # noqa: E402
 
 
@@ -76,8 +76,7 @@ def main() -> int:
             assert record.document_type == "iwp", label
             cold, warm = [], []
             for _ in range(args.runs):
-                fields.clear_all_caches()  # a first-seen template: no label, field or term text seen before
-                terms.clear_caches()
+                clear_caches()  # a first-seen template: no label, field or term text seen before
                 start = time.perf_counter()
                 build_and_check(data, options)
                 cold.append((time.perf_counter() - start) * 1000)

@@ -90,7 +90,7 @@ def default_thresholds() -> ThresholdTable:
     return ThresholdTable.from_data(load_json_data("thresholds.json"), "bundled thresholds")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class TermIdea:
     """One idea a term must express, with the patterns that express it."""
 

@@ -23,3 +23,12 @@ def extract_record(data: bytes, filetype: str, *, max_pages: int = 2000) -> tupl
 
     layout = read_layout(data, filetype, max_pages=max_pages)
     return layout.kind, interpret(layout)
+
+
+def clear_caches() -> None:
+    """Forget every label, field and term reading cached so far (benchmarks time a template not seen before)."""
+    from iwp_pipeline.extract import fields, terms, units
+
+    units.clear_label_caches()
+    fields.clear_caches()
+    terms.clear_caches()

@@ -28,7 +28,6 @@ from iwp_pipeline.extract.layout import FormField
 from iwp_pipeline.extract.units import (
     Unit,
     any_match,
-    clear_label_caches,
     match_label,
     on_nouns_changed,
     party_of,
@@ -335,7 +334,7 @@ def _service_words(words: tuple[str, ...]) -> str | None:
                     best = (m.start(), -m.end(), key)
         if best is not None:
             return best[2]
-    return next((key for key in map(service_by_cues, words[:1]) if key), None)
+    return service_by_cues(words[0]) if words else None
 
 
 def in_no_column(f: FormField) -> bool:
@@ -531,11 +530,6 @@ def clear_caches() -> None:
     for cached in (_words, _match_words, _service_words, _work_words, _goal_words):
         cached.cache_clear()
 
-
-def clear_all_caches() -> None:
-    """Forget every reading of labels and fields (benchmarks time a template not seen before)."""
-    clear_caches()
-    clear_label_caches()
 
 
 on_nouns_changed(clear_caches)

@@ -237,22 +237,10 @@ class Reader:
             if _BOX.match(rest) and beside is not None and beside.field is None:
                 return f"{rest} {self.row_text(beside)}", u  # 'Type: [ ] In person   [x] Phone', boxes apart
             return rest, u
-        allow_above = allow_above or self.labels_under
-        below = self.below(u)
-        if allow_above and below is not None and self._owned_below(u, below):
-            below = None
-        right = self.right(u)
-        if right is not None and below is not None and self._owned_right(u, right, _gap(u, below)):
-            right = None
-        order = [right, below]
         if self.labels_under:
             order = [self.above(u)]  # the line over the label is its value, and only that
-        elif allow_above:
-            above = self.above(u)
-            above_first = self.values_above or (_gap(above, u) <= _gap(u, below) and not self.values_below)
-            order.insert(1 if above_first else 2, above)
-        if u.top is not None and not self.labels_under:
-            order.append(self._run_on(u))  # 'Date:' ending a wrapped line, its date starting the next
+        else:
+            order = self._neighbours(u, allow_above)
         for candidate in order:
             if candidate is None or candidate.heading:
                 continue
@@ -334,6 +322,23 @@ class Reader:
         return over is not None and over is not u and over.label is not None \
             and abs((over.x0 or 0) - (candidate.x0 or 0)) <= 6 \
             and _gap(over, candidate) <= max(12.0, gap_below + 6)
+
+    def _neighbours(self, u: Unit, allow_above: bool) -> list[Unit | None]:
+        """Where a label's value may stand, nearest first: right, below (or above), the next line's start."""
+        below = self.below(u)
+        if allow_above and below is not None and self._owned_below(u, below):
+            below = None
+        right = self.right(u)
+        if right is not None and below is not None and self._owned_right(u, right, _gap(u, below)):
+            right = None
+        order = [right, below]
+        if allow_above:
+            above = self.above(u)
+            above_first = self.values_above or (_gap(above, u) <= _gap(u, below) and not self.values_below)
+            order.insert(1 if above_first else 2, above)
+        if u.top is not None:
+            order.append(self._run_on(u))  # 'Date:' ending a wrapped line, its date starting the next
+        return order
 
     def _run_on(self, u: Unit) -> Unit | None:
         """The text starting the next line, left of ``u``, when ``u`` ends its line (a wrapped line)."""
@@ -589,10 +594,7 @@ def label_targets(units: Sequence[Unit]) -> Iterator[tuple[str, Unit]]:
             if hit is None:
                 continue
             key, text = hit
-            own = fields.field_party(u.field, text)
-            if own is None and key == "generic.signature" and party == "ticketholder" and _names_someone(text):
-                own = "en"  # 'Career Coach signature' after the person's: the other party signs
-            party = own or party
+            party = fields.field_party(u.field, text) or _other_signer(key, party, text) or party
             # A field that says it is a signature (or its date) is one, whatever section it is in.
             target = _resolve(key, "signatures" if fields.is_signature(u.field, key) else section, party)
             if target:
@@ -602,19 +604,22 @@ def label_targets(units: Sequence[Unit]) -> Iterator[tuple[str, Unit]]:
             if section in ("part1", "signatures", None):
                 party = party_of(u.text) if len(u.text.split()) <= 6 and party_of(u.text) else party
             continue
-        own = _label_party(u.text)
-        if own is None and section == "signatures" and u.label.key == "generic.signature" \
-                and party == "ticketholder" and _names_someone(u.text):
-            own = "en"  # 'Recruiter signature' after the person's: the other party signs
-        party = own or party
+        party = _label_party(u.text) or (_other_signer(u.label.key, party, u.text) if section == "signatures"
+                                          else None) or party
         target = _resolve(u.label.key, section, party)
         if target is not None:
             yield target, u
 
 
-def _names_someone(label: str) -> bool:
-    """A signature label that names who signs with words of its own ('Recruiter signature'), not just 'Signature'."""
-    return bool(re.match(r"^\s*(?!signature\b|sign\b|date\b)[A-Za-z]", strip_lead(label), re.I))
+def _other_signer(key: str, party: str | None, label: str) -> str | None:
+    """'Recruiter signature' (no party word) right after the person's signature: the EN's, the other signer.
+
+    Only a signature label that names who signs with words of its own, not a bare 'Signature'.
+    """
+    if key == "generic.signature" and party == "ticketholder" \
+            and re.match(r"^\s*(?!signature\b|sign\b|date\b)[A-Za-z]", strip_lead(label), re.I):
+        return "en"
+    return None
 
 
 _PARTY_CAPTION = re.compile(r"^([A-Za-z][A-Za-z'’ ().-]{1,40}?)\s*(?::\s*(.*))?$", re.S)
@@ -959,16 +964,20 @@ def _work_header(text: str) -> LabelMatch | None:
     return match_label(_ROW_PREFIX.sub("", text) + ":", _WORK_COLUMNS)
 
 
+def _rows(units: Sequence[Unit]) -> list[list[Unit]]:
+    """Units by the row they stand in: a Word table row, or a PDF line."""
+    rows: dict[tuple[object, object], list[Unit]] = {}
+    for u in units:
+        rows.setdefault((u.table, u.row) if u.table is not None else (u.page, u.line), []).append(u)
+    return list(rows.values())
+
+
 def _work_table(section: Sequence[Unit]) -> list[WorkEntry] | None:
     """Jobs from a table of columns: one header row over the jobs, or a header row over each job.
 
     None when there is no header row; an empty list when the table has no jobs in it.
     """
-    rows: dict[tuple[object, object], list[Unit]] = {}
-    for u in section:
-        key = (u.table, u.row) if u.table is not None else (u.page, u.line)
-        rows.setdefault(key, []).append(u)
-    ordered = list(rows.values())
+    ordered = _rows(section)
     entries: list[WorkEntry] = []
     headed = False
     i = 0
@@ -1207,14 +1216,10 @@ def _goal_table(section: Sequence[Unit]) -> dict[str, tuple[dict[str, str], Unit
     'Goal | Occupation | Hours | Earnings' over 'Short range (within 18 months) | ...' and
     'Long range (3 to 5 years) | ...'.
     """
-    rows: dict[tuple[object, object], list[Unit]] = {}
-    for u in section:
-        if u.field is None:
-            rows.setdefault((u.table, u.row) if u.table is not None else (u.page, u.line), []).append(u)
     out: dict[str, tuple[dict[str, str], Unit]] = {}
     columns: list[tuple[Unit, str | None]] | None = None
     named: str | None = None  # a goal named on a line of its own over its table
-    for row in rows.values():
+    for row in _rows([u for u in section if u.field is None]):
         header = [match_label(c.text + ":", _GOAL_SUB) for c in row]
         if sum(h is not None for h in header) >= 2:
             columns = [(c, h.key if h else None) for c, h in zip(row, header, strict=True)]
@@ -1363,7 +1368,7 @@ def read_services(units: Sequence[Unit], reader: Reader) -> tuple[list[Service],
                                     or beside is not None and _STATUS.match(beside.text)):
             # A checklist row whose name the vocabulary does not know, or a 'Name: what we will do'
             # line of a list of the services given: read the name by its word stems.
-            name = named["name"] if named else re.sub(r"^\[[x ]\]\s*", "", strip_lead(u.text)).strip()
+            name = named["name"] if named else _service_name_text(u.text)
             if len(name.split()) <= (7 if named or u.checked is not None else 5) \
                     and not name.endswith((".", ";", ",")):  # a name, not a description
                 service_key, rest = service_by_cues(written_out(name)[0]), named["rest"] if named else ""
@@ -1408,9 +1413,14 @@ def read_services(units: Sequence[Unit], reader: Reader) -> tuple[list[Service],
     return list(services.values()), where
 
 
+def _service_name_text(text: str) -> str:
+    """A checklist line without its numbering and its box: where a service's name starts."""
+    return re.sub(r"^\[[x ]\]\s*", "", strip_lead(text).strip()).strip()
+
+
 def _service_in(hints: list[str], names: dict[str, tuple[re.Pattern[str], ...]]) -> tuple[str | None, str]:
     for hint in hints:
-        original = re.sub(r"^\[[x ]\]\s*", "", strip_lead(hint).strip())
+        original = _service_name_text(hint)
         body, where = written_out(original)  # 'Job dev.', 'F/U initial'
         for key, patterns in names.items():
             for p in patterns:
@@ -1439,7 +1449,7 @@ def _names_service(text: str, names: dict[str, tuple[re.Pattern[str], ...]]) -> 
 
 
 def _service_label(text: str, patterns: tuple[re.Pattern[str], ...]) -> str | None:
-    body = re.sub(r"^\[[x ]\]\s*", "", strip_lead(text).strip())
+    body = _service_name_text(text)
     for p in patterns:
         m = p.match(body)
         if m:
@@ -1639,8 +1649,7 @@ def _join_date_boxes(units: list[Unit]) -> None:
         if u.field is not None and u.field.kind == "text" and u.field.tooltip:
             m = _DATE_PART.match(u.field.tooltip.strip())
             if m:
-                part = m["part"].lower()[:1].replace("y", "y")
-                groups.setdefault(m["base"].casefold(), {})[{"m": "m", "d": "d", "y": "y"}[part]] = u
+                groups.setdefault(m["base"].casefold(), {})[m["part"].lower()[:1]] = u  # m, d or y
     for parts in groups.values():
         if set(parts) == {"m", "d", "y"} and all(p.text.strip() for p in parts.values()):
             first = parts["m"]

@@ -127,8 +127,8 @@ def _page_runs(page: pdfium.PdfPage, number: int) -> tuple[list[_Run], list[Rule
                 run = _Run(text, left, height - top, right, height - bottom)
                 if runs:
                     _trim_overlap(runs[-1], run)
-                if _font(textpage, run, left, bottom, right, top) and "  " not in text:
-                    runs.extend(_monospace_columns(textpage, run, left, bottom, top, height))
+                if _font(textpage, run, left, bottom, right, top):
+                    runs.extend(_monospace_columns(textpage, run, left, bottom, top))
                     continue
                 runs.append(run)
         boxes, rules, images = _drawn_boxes(page, height, number)
@@ -174,8 +174,8 @@ COLUMN_SPACES = 2.5
 """Character widths of blank between two columns of a monospaced print (one blank is a space)."""
 
 
-def _monospace_columns(textpage: pdfium.PdfTextPage, run: _Run, left: float, bottom: float, top: float,
-                       height: float) -> list[_Run]:
+def _monospace_columns(textpage: pdfium.PdfTextPage, run: _Run, left: float, bottom: float,
+                       top: float) -> list[_Run]:
     """A monospaced print's line cut where its columns are ('SERVICE RECIPIENT         Kevin T. Brandt').
 
     Such a print sets label and value apart with runs of blanks that the text layer gives as one

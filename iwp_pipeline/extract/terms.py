@@ -342,24 +342,15 @@ def expresses(spec: TermSpec, text: str) -> bool:
     return all(_holds(idea, text) or any(_holds(idea, s) for s in sentences[1:]) for idea in spec.ideas)
 
 
+@lru_cache(maxsize=16384)
 def _holds(idea: TermIdea, text: str) -> bool:
     """Whether ``text`` holds the idea (cached: a block's text is tried for every term, whole and by sentence)."""
-    return _held(id(idea), text)
-
-
-@lru_cache(maxsize=16384)
-def _held(idea_id: int, text: str) -> bool:
-    return _ideas()[idea_id].search(text) is not None
-
-
-@lru_cache(maxsize=1)
-def _ideas() -> dict[int, TermIdea]:
-    return {id(idea): idea for spec in terms_catalogue() for idea in spec.ideas}
+    return idea.search(text) is not None
 
 
 def clear_caches() -> None:
     """Forget which texts held which ideas (benchmarks time a template not seen before)."""
-    _held.cache_clear()
+    _holds.cache_clear()
 
 
 def _evidence(text: str) -> str:

@@ -132,6 +132,13 @@ _PERSON_CUE = re.compile(
 _CUE_WORDS = re.compile(r"name|signature|social security|ssn|ss ?#|date of birth|work plan|iwp", re.I)
 
 
+@lru_cache(maxsize=1)
+def _noun_rules() -> tuple[frozenset[str], re.Pattern[str]]:
+    """Words that are never the person's, and the person's words the vocabulary already has."""
+    raw = load_json_data("vocabulary.json")["nouns"]
+    return frozenset(raw["not_person"]), re.compile(rf"^(?:{'|'.join(raw['person'])})$", re.I)
+
+
 def learn_person_nouns(texts: Iterable[str], limit: int = 2) -> tuple[str, ...]:
     """Words a document uses for the person that the vocabulary does not know.
 
@@ -139,9 +146,7 @@ def learn_person_nouns(texts: Iterable[str], limit: int = 2) -> tuple[str, ...]:
     right before the person's name, signature or Social Security number, and not a word for
     someone else (``nouns.not_person``) or one the vocabulary already has.
     """
-    raw = load_json_data("vocabulary.json")["nouns"]
-    stop = set(raw["not_person"])
-    known = re.compile(rf"^(?:{'|'.join(raw['person'])})$", re.I)
+    stop, known = _noun_rules()
     counts: Counter[str] = Counter()
     cued = [t for t in texts if _CUE_WORDS.search(t)]  # the cue's words first: most text has none
     for m in _PERSON_CUE.finditer("\n".join(cued)):
@@ -397,12 +402,17 @@ INLINE_VALUE_WORDS = 12
 """Longest text (words) before a second label in one Word paragraph ('Signature: ... Date: ...')."""
 
 
+def _capitals(text: str) -> tuple[int, float]:
+    """How many letters ``text`` has, and the share of them in capitals."""
+    letters = [c for c in text if c.isalpha()]
+    return len(letters), (sum(c.isupper() for c in letters) / len(letters) if letters else 0.0)
+
+
 def _caption_line(line: str) -> bool:
     """A cell's first line that captions the value under it: a known label, or a short line in capitals."""
     hit = match_label(line)
-    letters = [c for c in line if c.isalpha()]
-    caps = len(letters) >= 2 and all(c.isupper() for c in letters) and len(line.split()) <= 12 \
-        and not any(c.isdigit() for c in line)
+    letters, upper = _capitals(line)
+    caps = letters >= 2 and upper == 1.0 and len(line.split()) <= 12 and not any(c.isdigit() for c in line)
     return (hit is not None and not hit.rest) or caps
 
 
@@ -623,8 +633,8 @@ def looks_like_heading(u: Unit) -> bool:
     text = u.text.strip()
     if u.field is not None or not text or len(text) > 110:
         return False
-    letters = [c for c in text if c.isalpha()]
-    caps = bool(letters) and sum(c.isupper() for c in letters) / len(letters) > 0.8 and len(letters) > 3
+    letters, upper = _capitals(text)
+    caps = letters > 3 and upper > 0.8
     lead = bool(_PART_LEAD.match(text))
     short = len(text.split()) <= 12
     return (u.heading_hint and short) or (caps and short) or lead or (short and text.endswith(":") is False
@@ -634,9 +644,8 @@ def looks_like_heading(u: Unit) -> bool:
 def _strong_heading(u: Unit) -> bool:
     """Set apart by more than title case: bold or a heading style, capitals, or a Part/Section lead."""
     text = u.text.strip()
-    letters = [c for c in text if c.isalpha()]
-    caps = bool(letters) and sum(c.isupper() for c in letters) / len(letters) > 0.8 and len(letters) > 3
-    return u.heading_hint or caps or bool(_PART_LEAD.match(text))
+    letters, upper = _capitals(text)
+    return u.heading_hint or (letters > 3 and upper > 0.8) or bool(_PART_LEAD.match(text))
 
 
 def _title_case(text: str) -> bool:
@@ -693,20 +702,15 @@ def heading_section(u: Unit) -> str | None:
             if m and (candidate is bare or m.end() > number_only):
                 return key
     if bare != text or _caps_title(u):
-        return _section_by_cues(bare)  # 'Part 5. Services we offer', 'TARGET JOBS'
+        return by_cues("section_cues", bare)  # 'Part 5. Services we offer', 'TARGET JOBS'
     return None
 
 
 def _caps_title(u: Unit) -> bool:
     """A short line in capitals (a paragraph, or a table's title cell) that is no label: a part's title."""
-    letters = [c for c in u.text if c.isalpha()]
-    return (u.cell in (None, 0) and len(letters) > 3 and all(c.isupper() for c in letters)
+    letters, upper = _capitals(u.text)
+    return (u.cell in (None, 0) and letters > 3 and upper == 1.0
             and len(u.text.split()) <= 5 and match_label(u.text) is None)
-
-
-def _section_by_cues(words: str) -> str | None:
-    """The section a numbered heading's words are about by their stems ('Part 5. Services we offer')."""
-    return by_cues("section_cues", words)
 
 
 _QUESTION = re.compile(r"^(?:what|which) (?:is|are|was) (?=(?:the|your|our|this|his|her|their)\s.*\?\s*$)", re.I)
