@@ -99,6 +99,10 @@ class TermIdea:
     patterns: tuple[re.Pattern[str], ...]
     combined: re.Pattern[str]
     """All the patterns as one alternation (one search instead of one per pattern)."""
+    anchored: bool = False
+    """Whether a pattern is anchored at the start of the text ('^'): such an idea may hold in a
+    sentence of a paragraph and not in the paragraph as a whole; any other holds in the whole
+    whenever it holds in one of its sentences."""
 
     def search(self, text: str) -> re.Match[str] | None:
         """A match of any of the idea's patterns in ``text``."""
@@ -131,6 +135,10 @@ def with_nouns(pattern: str, learned: tuple[str, ...] = ()) -> str:
     return pattern.replace("%PERSON%", noun_pattern("person", learned)).replace("%EN%", noun_pattern("en"))
 
 
+_ANCHOR = re.compile(r"(?<![\\\[])\^")
+"""A '^' that anchors a pattern (not an escaped caret, nor a negated character class)."""
+
+
 @cache
 def terms_catalogue() -> tuple[TermSpec, ...]:
     """The 15 terms and conditions, in number order."""
@@ -147,6 +155,7 @@ def terms_catalogue() -> tuple[TermSpec, ...]:
                     i["description"],
                     tuple(re.compile(with_nouns(p), re.IGNORECASE) for p in i["patterns"]),
                     re.compile("|".join(f"(?:{with_nouns(p)})" for p in i["patterns"]), re.IGNORECASE),
+                    any(_ANCHOR.search(p) for p in i["patterns"]),
                 )
                 for i in t["ideas"]
             ),

@@ -117,17 +117,18 @@ def _page_runs(page: pdfium.PdfPage, number: int) -> tuple[list[_Run], list[Rule
     textpage = page.get_textpage()
     runs: list[_Run] = []
     try:
-        if textpage.count_chars() > 0:
-            for i in range(textpage.count_rects()):
-                left, bottom, right, top = textpage.get_rect(i)
-                text = textpage.get_text_bounded(left, bottom, right, top)
-                text = text.replace("\r", " ").replace("\n", " ").replace("\x02", "-").strip()
+        count = textpage.count_chars()
+        if count > 0:
+            rects = [textpage.get_rect(i) for i in range(textpage.count_rects())]
+            texts = _rect_texts(textpage, rects, count)
+            for (left, bottom, right, top), (text, first) in zip(rects, texts, strict=True):
+                text = text.replace("\r", " ").replace("\n", " ").replace("\x02", "-").replace("\ufffe", "-").strip()
                 if not text:
                     continue
                 run = _Run(text, left, height - top, right, height - bottom)
                 if runs:
                     _trim_overlap(runs[-1], run)
-                if _font(textpage, run, left, bottom, right, top):
+                if _font(textpage, run, first, left, bottom, right, top):
                     runs.extend(_monospace_columns(textpage, run, left, bottom, top))
                     continue
                 runs.append(run)
@@ -151,17 +152,49 @@ def _trim_overlap(prev: _Run, run: _Run) -> None:
             return
 
 
-def _font(textpage: pdfium.PdfTextPage, run: _Run, left: float, bottom: float, right: float, top: float) -> bool:
+def _rect_texts(textpage: pdfium.PdfTextPage, rects: list[tuple[float, float, float, float]],
+                count: int) -> list[tuple[str, int]]:
+    """The text of each of a page's text rectangles, with the index of its first character (-1: unknown).
+
+    pdfium lays the rectangles out in character order, so a rectangle's text runs from its first
+    character to the next rectangle's first: one read of the page's text and one position lookup
+    per rectangle, instead of a bounded read that scans the whole page for each. A rectangle whose
+    first character cannot be found inside it (a wide glyph overlapping it), or whose range is
+    not before the next one, is read by its bounds as before.
+    """
+    full = textpage.get_text_range(0, count)
+    if len(full) != count:  # pdfium left characters out of, or put some into, the text: indices do not line up
+        return [(textpage.get_text_bounded(*rect), -1) for rect in rects]
+    starts = [_first_index(textpage, rect) for rect in rects]
+    out = []
+    for k, rect in enumerate(rects):
+        start, end = starts[k], starts[k + 1] if k + 1 < len(starts) else count
+        out.append((full[start:end], start) if 0 <= start < end else (textpage.get_text_bounded(*rect), start))
+    return out
+
+
+def _first_index(textpage: pdfium.PdfTextPage, rect: tuple[float, float, float, float]) -> int:
+    """The index of the character at a rectangle's left edge when that character lies inside it, else -1."""
+    left, bottom, right, top = rect
+    index = textpage.get_index(left + 0.5, (bottom + top) / 2, 1, 1)
+    if index is None or index < 0:
+        return -1
+    x0, y0, x1, y1 = textpage.get_charbox(index)
+    inside = left - 0.5 <= (x0 + x1) / 2 <= right + 0.5 and bottom - 0.5 <= (y0 + y1) / 2 <= top + 0.5
+    return index if inside else -1
+
+
+def _font(textpage: pdfium.PdfTextPage, run: _Run, first: int, left: float, bottom: float, right: float,
+          top: float) -> bool:
     """Size, weight and symbol-font mapping of a run, from its first character; True for a monospaced font."""
-    index = textpage.get_index((left + min(right, left + 3)) / 2, (bottom + top) / 2, 2, 2)
+    index = first if first >= 0 else textpage.get_index((left + min(right, left + 3)) / 2, (bottom + top) / 2, 2, 2)
     if index is None or index < 0:
         return False
     run.size = float(pdfium_c.FPDFText_GetFontSize(textpage.raw, index))
     weight = pdfium_c.FPDFText_GetFontWeight(textpage.raw, index)
-    buffer = ctypes.create_string_buffer(128)
     flags = ctypes.c_int(0)
-    pdfium_c.FPDFText_GetFontInfo(textpage.raw, index, buffer, 128, ctypes.byref(flags))
-    name = buffer.value.decode("latin-1", "replace").lower()
+    pdfium_c.FPDFText_GetFontInfo(textpage.raw, index, _FONT_NAME, len(_FONT_NAME), ctypes.byref(flags))
+    name = _FONT_NAME.value.decode("latin-1", "replace").lower()
     run.bold = weight >= 600 or "bold" in name or "black" in name or "heavy" in name
     if "dingbat" in name:
         run.text = "".join(_DINGBATS.get(c, c) for c in run.text)
@@ -169,6 +202,9 @@ def _font(textpage: pdfium.PdfTextPage, run: _Run, left: float, bottom: float, r
         run.text = "".join(_WINGDINGS.get(c, c) for c in run.text)
     return "courier" in name or "mono" in name
 
+
+_FONT_NAME = ctypes.create_string_buffer(128)
+"""The buffer a font's name is read into (one for all runs: the reader is single-threaded per process)."""
 
 COLUMN_SPACES = 2.5
 """Character widths of blank between two columns of a monospaced print (one blank is a space)."""

@@ -338,8 +338,17 @@ def expresses(spec: TermSpec, text: str) -> bool:
     An idea may be anchored at the start of a statement; in a paragraph that states several
     terms, each sentence is such a start too.
     """
-    sentences = _SENTENCE_END.split(text)
-    return all(_holds(idea, text) or any(_holds(idea, s) for s in sentences[1:]) for idea in spec.ideas)
+    sentences = None
+    for idea in spec.ideas:
+        if _holds(idea, text):
+            continue
+        if not idea.anchored:
+            return False
+        if sentences is None:
+            sentences = _SENTENCE_END.split(text)
+        if not any(_holds(idea, s) for s in sentences[1:]):
+            return False
+    return True
 
 
 @lru_cache(maxsize=16384)
