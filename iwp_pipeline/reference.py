@@ -140,8 +140,11 @@ _ANCHOR = re.compile(r"(?<![\\\[])\^")
 
 
 @cache
-def terms_catalogue() -> tuple[TermSpec, ...]:
-    """The 15 terms and conditions, in number order."""
+def terms_catalogue(learned: tuple[str, ...] = ()) -> tuple[TermSpec, ...]:
+    """The 15 terms and conditions, in number order.
+
+    ``learned``: the document's own words for the person ('Trainee'), read as %PERSON% too.
+    """
     data = load_json_data("terms.json")
     specs = tuple(
         TermSpec(
@@ -153,8 +156,8 @@ def terms_catalogue() -> tuple[TermSpec, ...]:
                 TermIdea(
                     i["name"],
                     i["description"],
-                    tuple(re.compile(with_nouns(p), re.IGNORECASE) for p in i["patterns"]),
-                    re.compile("|".join(f"(?:{with_nouns(p)})" for p in i["patterns"]), re.IGNORECASE),
+                    tuple(re.compile(with_nouns(p, learned), re.IGNORECASE) for p in i["patterns"]),
+                    re.compile("|".join(f"(?:{with_nouns(p, learned)})" for p in i["patterns"]), re.IGNORECASE),
                     any(_ANCHOR.search(p) for p in i["patterns"]),
                 )
                 for i in t["ideas"]

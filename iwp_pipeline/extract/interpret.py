@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 
 from iwp_pipeline.extract import fields, prose
-from iwp_pipeline.extract.layout import Layout
+from iwp_pipeline.extract.layout import FormField, Layout
 from iwp_pipeline.extract.terms import recognise_terms
 from iwp_pipeline.extract.units import (
     CONTEXT_ONLY,
@@ -672,7 +672,8 @@ def collect_labels(units: Sequence[Unit], reader: Reader, found: Found) -> None:
         found.put(target, value, where)
     box, ticked = fields.modality_boxes(units)  # a checkbox per way of meeting: the boxes decide
     known = found.where.get("discussion.modality")
-    if box is not None and (known is None or known.field is None):  # over a printed neighbour of the label
+    # The boxes decide over a printed neighbour of the label, and over a box the label took as its value ('[ ]').
+    if box is not None and (known is None or known.field is None or not _chosen_text(found.get("discussion.modality"))):
         found.values.pop("discussion.modality", None)
         found.where.pop("discussion.modality", None)
         found.claimed.discard("discussion.modality")
@@ -811,7 +812,8 @@ def read_discussion(units: Sequence[Unit], reader: Reader, found: Found) -> Disc
     if summary and where is not None:
         found.put("discussion.summary", summary, where)
     modality_text = found.get("discussion.modality") or _checked_option(units, reader, "discussion") \
-        or _modality_sentence(units) or next((s for s in prose.meeting_sentences(units) if _names_modality(s)), None)
+        or _modality_sentence(units) or next((s for s in prose.meeting_sentences(units) if _names_modality(s)), None) \
+        or _lone_modality(units)
     return Discussion(
         date=iso_date(found.get("discussion.date")),
         modality=normalise_modality(modality_text),
@@ -834,6 +836,22 @@ def _modality_sentence(units: Sequence[Unit]) -> str | None:
             if _names_modality(m.group(1)):
                 return m.group(1).strip()
     return None
+
+
+LONE_MODALITY_WORDS = 6
+"""Most words of a value that alone names the way of meeting ('In person', 'Video call (Teams)')."""
+
+
+def _lone_modality(units: Sequence[Unit]) -> str | None:
+    """The one short value of the discussion part that names a way of meeting, under a label not in the vocabulary.
+
+    ('Meeting held' / 'In person'.) Options printed side by side without marks name several
+    ways: then none is chosen here.
+    """
+    found = [u.text for u in units if u.section == "discussion" and u.field is None and not u.heading
+             and u.label is None and u.checked is None and len(u.text.split()) <= LONE_MODALITY_WORDS
+             and _names_modality(u.text)]
+    return found[0] if len(found) == 1 else None
 
 
 def normalise_modality(text: str | None) -> str | None:
@@ -1338,14 +1356,16 @@ def read_services(units: Sequence[Unit], reader: Reader) -> tuple[list[Service],
     services: dict[str, Service] = {}
     where: dict[str, Location] = {}
     last_box: Unit | None = None  # the last service checkbox, for the text field that describes it
+    phases = _follow_up_phases(section, names)
     for u in sorted(section, key=lambda u: u.field is not None):  # form fields last: what they hold wins
         if u.heading:
             continue
         if u.field is not None:
-            field_service = fields.service_of(u.field)
+            field_service = _phase(phases, u.field) or _field_service(u.field)
             if field_service is None and u.field.kind == "text" and last_box is not None \
                     and last_box.page == u.page and (u.top or 0) - (last_box.bottom or 0) < ROW_REACH:
-                field_service = fields.service_of(last_box.field)  # 'What we will do' beside or under its box
+                # 'What we will do' beside or under its box
+                field_service = _phase(phases, last_box.field) or _field_service(last_box.field)
             if field_service is not None:
                 _merge_field_service(services, where, field_service, u)
             if u.field.kind == "checkbox" and field_service is not None:
@@ -1355,6 +1375,8 @@ def read_services(units: Sequence[Unit], reader: Reader) -> tuple[list[Service],
             continue
         hints = [u.text]
         service_key, rest = _service_in(hints, names)
+        if service_key is not None:
+            service_key = phases.get(_service_label(u.text, names[service_key]) or "", service_key)
         if service_key is not None and rest and u.table is not None and reader.right(u) is not None:
             rest = ""  # 'Training and credentials' in a name column: the whole cell is the name
         if service_key is None and u.field is None and u.top is not None:
@@ -1411,6 +1433,55 @@ def read_services(units: Sequence[Unit], reader: Reader) -> tuple[list[Service],
         services[service_key] = _service(service_key, bool(selected), clean(description), label)
         where[service_key] = u.location
     return list(services.values()), where
+
+
+_FOLLOW_UP = ("follow_up_initial", "follow_up_ongoing")
+
+
+def _follow_up_phases(section: Sequence[Unit], names: dict[str, tuple[re.Pattern[str], ...]]) -> dict[str, str]:
+    """Two follow-up services whose names both read as the same phase: the first listed is the initial one.
+
+    SSA lists follow-up in two phases, the first while the person looks for work and settles in,
+    the second later on. An EN's names may not say which is which ('Check-ins after you are
+    hired', 'Check-ins later on the job'); when both read as one phase, their order does. Returns
+    each name's phase (empty when the names tell the phases apart).
+    """
+    seen: dict[str, str] = {}
+    boxes = any(u.field is not None and u.field.kind == "checkbox" and u.field.label for u in section)
+    for u in section:
+        if u.heading or boxes != (u.field is not None):  # a form's boxes, else the printed rows
+            continue
+        if u.field is not None:
+            if u.field.kind != "checkbox" or not u.field.label:
+                continue
+            key, name = _field_service(u.field), " ".join(u.field.label.split())
+        else:
+            key = _service_in([u.text], names)[0]
+            name = _service_label(u.text, names[key]) or "" if key is not None else ""
+            if key is None and u.checked is not None:
+                name = _service_name_text(u.text)
+                key = service_by_cues(written_out(name)[0]) if len(name.split()) <= 7 else None
+        if key in _FOLLOW_UP and name and not any(name.startswith(n) or n.startswith(name) for n in seen):
+            seen[name] = key
+    if len(seen) != 2 or len(set(seen.values())) != 1:
+        return {}
+    first, second = seen
+    return {first: _FOLLOW_UP[0], second: _FOLLOW_UP[1]}
+
+
+def _field_service(f: FormField) -> str | None:
+    """The service a field names; a checklist box's (or its description's) name not in the vocabulary by its stems."""
+    key = fields.service_of(f)
+    if key is None and f.kind in ("checkbox", "text") and f.label and len(f.label.split()) <= 7:
+        key = service_by_cues(written_out(f.label)[0])
+    return key
+
+
+def _phase(phases: dict[str, str], f: FormField | None) -> str | None:
+    """The follow-up phase a checkbox or its description field has by its place in the list (see above)."""
+    if not phases or f is None:
+        return None
+    return next((phases[w] for w in fields.field_words(f) if w in phases), None)
 
 
 def _service_name_text(text: str) -> str:
@@ -1656,6 +1727,63 @@ def _join_date_boxes(units: list[Unit]) -> None:
             first.text = f"{parts['m'].text.strip()}/{parts['d'].text.strip()}/{parts['y'].text.strip()}"
             for key in ("d", "y"):
                 parts[key].text = ""
+    boxes = [u for u in units if u.field is not None and u.field.kind == "text" and u.field.rect is not None]
+    for a, b, c in zip(boxes, boxes[1:], boxes[2:], strict=False):
+        if _date_in_boxes(a, b, c):
+            a.text = f"{a.text.strip()}/{b.text.strip()}/{c.text.strip()}"
+            b.text = c.text = ""
+
+
+_MONTH_BOX = re.compile(r"0?[1-9]|1[0-2]")
+_DAY_BOX = re.compile(r"0?[1-9]|[12]\d|3[01]")
+_YEAR_BOX = re.compile(r"(?:19|20)?\d\d")
+DATE_BOX_GAP = 40.0
+"""Most points between two boxes of one date written in a row of three (month, day, year)."""
+
+
+def _date_in_boxes(a: Unit, b: Unit, c: Unit) -> bool:
+    """Three small fields side by side on one line holding a month, a day and a year ('02' '20' '2025')."""
+    boxes = [u.field.rect for u in (a, b, c) if u.field is not None and u.field.rect is not None]
+    if len(boxes) != 3 or len({u.page for u in (a, b, c)}) != 1:
+        return False
+    if not (_MONTH_BOX.fullmatch(a.text.strip()) and _DAY_BOX.fullmatch(b.text.strip())
+            and _YEAR_BOX.fullmatch(c.text.strip())):
+        return False
+    (x0, top0, x1, bottom0), (x2, top1, x3, bottom1), (x4, top2, x5, bottom2) = boxes
+    in_row = all(abs(t - top0) < 4 and abs(bt - bottom0) < 4 for t, bt in ((top1, bottom1), (top2, bottom2)))
+    return in_row and 0 <= x2 - x1 <= DATE_BOX_GAP and 0 <= x4 - x3 <= DATE_BOX_GAP
+
+
+_EN_WORDS = re.compile(r"^\s*(?:(?:part|section|step)?\s*[\dA-Z]{1,3}[.):]?\s+(?=\S+\s))?"
+                       r"([A-Za-z][A-Za-z&'’ ]{2,40}?)\s*\((?:EN|Employment Network)\)", re.I)
+"""A part or label that says what the plan calls its EN: 'WORKFORCE PARTNER (EN)', '2. Agency (Employment Network)'."""
+_NAME_WORD = re.compile(r"\s*(?:'s|’s)?\s*(?:name)?\s*:?\s*$", re.I)
+
+
+def _label_en_words(units: list[Unit]) -> None:
+    """The plan's own word for its EN, given once as 'X (EN)', read as the EN's name label elsewhere ('X:').
+
+    Only a unit that is that word alone (with 'name' or a colon) and is no label already.
+    """
+    words, titles = set(), []
+    for u in units:
+        m = _EN_WORDS.match(u.text) if u.field is None and len(u.text.split()) <= 8 else None
+        if m and len(m.group(1).split()) <= 4:
+            words.add(" ".join(m.group(1).split()).casefold())
+            if not u.text[m.end():].strip(" :"):
+                titles.append(u)
+    if not words:
+        return
+    labelled = False
+    for u in units:
+        if u.field is None and u.label is None and not u.heading \
+                and " ".join(_NAME_WORD.sub("", u.text).split()).casefold() in words:
+            u.label = LabelMatch("en.name", "")
+            labelled = True
+    if labelled:  # the word labels the name: 'X (EN)' alone on its line is the part's title, no label
+        for u in titles:
+            if u.label is not None and u.label.key == "en.name" and not u.label.rest:
+                u.label = None
 
 
 def _interpret(units: list[Unit]) -> Record:
@@ -1664,6 +1792,7 @@ def _interpret(units: list[Unit]) -> Record:
     for u in units:
         if u.field is None and not u.heading:
             u.label = match_label(u.text)
+    _label_en_words(units)
     if parts.starts_with_amendment and not _iwp_signals(parts.main):
         amendments = tuple(read_amendment(a) for a in parts.amendments)
         return Record(document_type="amendment", amendments=amendments,

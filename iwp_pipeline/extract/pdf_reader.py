@@ -275,12 +275,41 @@ def _lines(runs: list[_Run], page: int) -> list[Line]:
                 segments[-1].append(run)
         segs = tuple(Segment(_normalise(_join(s)), s[0].x0, s[-1].x1, min(r.top for r in s), max(r.bottom for r in s),
                              max(r.size for r in s) or None, all(r.bold for r in s)) for s in segments)
+        segs = _dates_in_boxes(segs)
         text = " ".join(s.text for s in segs)
         bbox = (group[0].x0, min(r.top for r in group), max(r.x1 for r in group), max(r.bottom for r in group))
         lines.append(Line(text, page=page, bbox=bbox, segments=segs, bold=all(r.bold for r in group),
                           size=max(r.size for r in group) or None))
     lines.sort(key=lambda line: (line.bbox[1] if line.bbox else 0))
     return lines
+
+
+_DATE_PIECE = re.compile(r"^[\d\s/.\-]+$")
+_BOXED_DATE = re.compile(r"^\d{1,2}[/.\-]\d{1,2}[/.\-](?:\d{2}|\d{4})$")
+DATE_BOX_GAP = 60.0
+"""Most points between two boxes of a date written in a row of boxes (MM / DD / YYYY)."""
+
+
+def _dates_in_boxes(segs: tuple[Segment, ...]) -> tuple[Segment, ...]:
+    """A date written in three boxes on a line ('03', '/ 04', '/ 2025') as one segment '03/04/2025'."""
+    out: list[Segment] = []
+    i = 0
+    while i < len(segs):
+        for width in (5, 4, 3, 2):
+            window = segs[i:i + width]
+            if len(window) < width or not all(_DATE_PIECE.match(w.text) for w in window):
+                continue
+            joined = "".join(w.text for w in window).replace(" ", "")
+            near = all((b.x0 or 0) - (a.x1 or 0) <= DATE_BOX_GAP for a, b in zip(window, window[1:], strict=False))
+            if near and _BOXED_DATE.match(joined):
+                out.append(replace(window[0], text=joined, x1=window[-1].x1,
+                                   bottom=max(w.bottom or 0 for w in window) or None))
+                i += width
+                break
+        else:
+            out.append(segs[i])
+            i += 1
+    return tuple(out)
 
 
 MARGIN = 0.09

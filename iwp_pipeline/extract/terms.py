@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from iwp_pipeline.extract.units import Unit
+from iwp_pipeline.extract.units import Unit, learned_person_nouns
 from iwp_pipeline.model import Location, Term
 from iwp_pipeline.reference import TermIdea, TermSpec, terms_catalogue
 
@@ -189,7 +189,7 @@ def recognise_terms(units: Sequence[Unit], en_name: str | None = None) -> tuple[
     """
     quoted = term_blocks(units)
     blocks = [replace(b, text=_as_en(b.text, en_name)) for b in quoted]
-    specs = terms_catalogue()
+    specs = terms_catalogue(learned_person_nouns())
     candidates: dict[int, list[int]] = {spec.number: [] for spec in specs}
     for i, b in enumerate(blocks):
         for number in _terms_of_block(specs, b.text):
@@ -198,6 +198,7 @@ def recognise_terms(units: Sequence[Unit], en_name: str | None = None) -> tuple[
         chosen = _one_block_per_term(candidates)
         _add_merged_terms(specs, blocks, candidates, chosen)
         _place_leftover_items(specs, blocks, candidates, chosen)
+        _place_by_meaning(specs, blocks, candidates, chosen)
     else:
         chosen = {n: c[0] for n, c in candidates.items() if c}
     if 15 not in chosen:
@@ -256,8 +257,9 @@ def _add_merged_terms(specs: Sequence[TermSpec], blocks: list[Block], candidates
 
     Lists often merge two terms into one item ('... set out in Step 5. There is no charge to
     you.'). A term left without a block of its own is placed in a candidate block already taken
-    when one sentence of that block states the whole term and no sentence states both it and
-    the block's own terms: two separate statements, not one statement read two ways.
+    when the sentences of that block that state none of its own terms state the whole term
+    together, and each of its own terms has a sentence that does not state the new one: separate
+    statements, not one statement read two ways.
     """
     by_number = {spec.number: spec for spec in specs}
     for number, options in candidates.items():
@@ -266,10 +268,11 @@ def _add_merged_terms(specs: Sequence[TermSpec], blocks: list[Block], candidates
         for i in options:
             owners = [by_number[n] for n, b in chosen.items() if b == i]
             sentences = _FULL_STOP.split(blocks[i].text)  # a sentence may join its halves with ';'
-            own = [s for s in sentences if expresses(by_number[number], s)
-                   and not any(expresses(o, s) for o in owners)]
-            if own and all(any(expresses(o, s) and not expresses(by_number[number], s) for s in sentences)
-                           for o in owners):
+            # the sentences that state none of the block's own terms: together they state this one
+            own = " ".join(s for s in sentences if not any(expresses(o, s) for o in owners))
+            term = by_number[number]
+            if own and expresses(term, own) and all(
+                    any(expresses(o, s) and not expresses(term, s) for s in sentences) for o in owners):
                 chosen[number] = i
                 break
 
@@ -302,6 +305,91 @@ def _place_leftover_items(specs: Sequence[TermSpec], blocks: list[Block], candid
 
 LEFTOVER_WORDS = 6
 """Words a list item needs to be a statement at all (not a title or a caption)."""
+
+
+MEANING_SCORE = 3.0
+"""Least closeness (shared weighted word stems, see ``_closeness``) for a list item to be read as a missing term."""
+MEANING_MARGIN = 1.5
+"""How many times closer than to any other missing term (and than any other item) the item must be."""
+
+
+def _place_by_meaning(specs: Sequence[TermSpec], blocks: list[Block], candidates: dict[int, list[int]],
+                      chosen: dict[int, int]) -> None:
+    """List items that state no term, read as the missing terms whose meaning they share most.
+
+    An EN's list of the terms states one term per item, each in its own words. When an item is
+    left over and a term is missing, the item is compared with what each missing term is about
+    (its title, its requirement, its ideas' descriptions and the words of its patterns): the
+    stems they share, each weighed by how few terms use it. A pair is placed only when the item
+    is clearly closest to that term and that term clearly closest to that item; anything less
+    stays a missing term.
+    """
+    used = set(chosen.values())
+    items = [i for i, block in enumerate(blocks) if i not in used and _statement(block.text)
+             and not any(i in c for c in candidates.values())]
+    missing = [spec.number for spec in specs if spec.number not in chosen]
+    while items and missing:
+        scores = {(i, n): _closeness(blocks[i].text, n) if _own_stem(blocks[i].text, n) else 0.0
+                  for i in items for n in missing}
+        (i, n), best = max(scores.items(), key=lambda kv: kv[1])
+        rivals = [v for (j, m), v in scores.items() if (j == i) != (m == n)]  # same item or same term
+        if best < MEANING_SCORE or any(v * MEANING_MARGIN > best for v in rivals):
+            return
+        chosen[n] = i
+        items.remove(i)
+        missing.remove(n)
+
+
+def _statement(text: str) -> bool:
+    """A list item that can state a term: a sentence of its own.
+
+    Not a question (a Q&A title), nor a continuation cut from the item before (it starts in lower case).
+    """
+    body = _ITEM.sub("", text).strip()
+    return len(body.split()) >= LEFTOVER_WORDS and not body.endswith("?") and not body[:1].islower()
+
+
+def _own_stem(text: str, number: int) -> bool:
+    """Whether ``text`` holds a stem that only this term's meaning uses (shared words alone are no sign)."""
+    bags, _ = _meaning_bags()
+    return any(all(stem not in bag for n, bag in bags.items() if n != number) for stem in _stems(text) & bags[number])
+
+
+def _closeness(text: str, number: int) -> float:
+    """The weight of the term's stems that ``text`` holds (each stem weighs more the fewer terms use it)."""
+    bags, weights = _meaning_bags()
+    return sum(weights[s] for s in _stems(text) & bags[number])
+
+
+_WORD = re.compile(r"[a-z]{4,}")
+_NOT_MEANING = frozenset(
+    "this that with from have will your their they them when what which other about there these those must "
+    "shall into also been each more than only such under upon same does were being both plan term terms "
+    "ticketholder ticket".split())
+
+
+def _stems(text: str) -> frozenset[str]:
+    return frozenset(w[:5] for w in _WORD.findall(text.lower()) if w not in _NOT_MEANING)
+
+
+@lru_cache(maxsize=1)
+def _meaning_bags() -> tuple[dict[int, frozenset[str]], dict[str, float]]:
+    """Each term's word stems (title, requirement, ideas, pattern words) and each stem's weight (rarer: heavier)."""
+    import math
+
+    bags = {}
+    for spec in terms_catalogue():
+        words = [spec.title, spec.requirement]
+        for idea in spec.ideas:
+            words.append(idea.description)
+            words.extend(re.sub(r"\\[a-zA-Z]|%[A-Z]+%", " ", p.pattern) for p in idea.patterns)
+        bags[spec.number] = _stems(" ".join(words))
+    counts: dict[str, int] = {}
+    for bag in bags.values():
+        for stem in bag:
+            counts[stem] = counts.get(stem, 0) + 1
+    weights = {stem: math.log(len(bags) / n) for stem, n in counts.items()}
+    return bags, weights
 
 
 _SENTENCE_END = re.compile(r"(?<=[.;])\s+(?=[A-Z(\"'])")

@@ -113,6 +113,11 @@ def person_nouns(words: Sequence[str]) -> Iterator[None]:
         _set_learned(before)
 
 
+def learned_person_nouns() -> tuple[str, ...]:
+    """The words for the person learned from the document being read (see :func:`person_nouns`)."""
+    return _learned_person
+
+
 def _set_learned(words: tuple[str, ...]) -> None:
     global _learned_person
     if words != _learned_person:

@@ -428,3 +428,103 @@ def test_an_item_near_no_missing_term_is_left_alone():
     chosen: dict[int, int] = {n: 99 for n in range(1, 16) if n != 6}
     _place_leftover_items(terms_catalogue(), blocks, {n: [] for n in range(1, 16)}, chosen)
     assert 6 not in chosen
+
+
+def test_a_leftover_item_is_read_as_the_missing_term_whose_meaning_it_shares():
+    from iwp_pipeline.extract.terms import Block, _place_by_meaning
+    from iwp_pipeline.reference import terms_catalogue
+    blocks = [Block("C-02 Bright Path may rewrite the plan, pause services or unassign the Ticket if the Trainee "
+                    "stops taking part.", None, None)]
+    chosen: dict[int, int] = {n: 99 for n in range(1, 16) if n not in (3, 12)}
+    _place_by_meaning(terms_catalogue(), blocks, {n: [] for n in range(1, 16)}, chosen)
+    assert chosen[3] == 0  # 'rewrite', 'pause': words only term 3 is about
+    assert 12 not in chosen
+
+
+@pytest.mark.parametrize("text", [
+    "Ticket Program Manager, then the Social Security Administration.",  # shares words, none only term 8's
+    "Can you change the plan or stop helping me?",  # a question: the title of an answer
+    "when the Student no longer participates or the EN can no longer meet the Student's needs.",  # a tail
+])
+def test_an_item_sharing_only_common_words_or_no_statement_is_not_placed_by_meaning(text):
+    from iwp_pipeline.extract.terms import Block, _place_by_meaning
+    from iwp_pipeline.reference import terms_catalogue
+    chosen: dict[int, int] = {n: 99 for n in range(1, 16) if n not in (2, 4, 8)}
+    _place_by_meaning(terms_catalogue(), [Block(text, None, None)], {n: [] for n in range(1, 16)}, chosen)
+    assert not {2, 4, 8} & set(chosen)
+
+
+def test_a_term_spread_over_sentences_beside_another_term_in_one_item_is_read_too():
+    from iwp_pipeline.extract.terms import Block, _add_merged_terms
+    from iwp_pipeline.reference import terms_catalogue
+    text = "Participation is voluntary. You may take the Ticket back at any time. No fee of any kind is asked of you."
+    chosen = {1: 0}
+    _add_merged_terms(terms_catalogue(), [Block(text, None, None)], {n: [0] if n in (1, 2) else []
+                                                                     for n in range(1, 16)}, chosen)
+    assert chosen.get(2) == 0  # term 2's two ideas in two sentences of their own, term 1 in the third
+
+
+def test_the_documents_word_for_the_person_counts_in_the_terms():
+    from iwp_pipeline.reference import terms_catalogue
+    services = next(i for i in terms_catalogue()[0].ideas if i.name == "services")
+    learned = next(i for i in terms_catalogue(("trainee",))[0].ideas if i.name == "services")
+    text = "No fee of any kind is asked of the Trainee."
+    assert services.search(text) is None and learned.search(text) is not None
+
+
+def test_a_date_in_three_boxes_on_a_printed_line_is_one_value():
+    from iwp_pipeline.extract.layout import Segment
+    from iwp_pipeline.extract.pdf_reader import _dates_in_boxes
+    segs = (Segment("Date", 40, 60), Segment("03", 100, 110), Segment("/ 04", 120, 140), Segment("/ 2025", 150, 180),
+            Segment("555-310-7788", 300, 360))
+    assert [s.text for s in _dates_in_boxes(segs)] == ["Date", "03/04/2025", "555-310-7788"]
+    far = (Segment("03", 100, 110), Segment("04", 400, 410), Segment("2025", 700, 720))
+    assert [s.text for s in _dates_in_boxes(far)] == ["03", "04", "2025"]  # three columns of a table
+
+
+def test_a_date_in_three_form_fields_side_by_side_is_one_value():
+    from iwp_pipeline.extract.interpret import _join_date_boxes
+    from iwp_pipeline.extract.layout import FormField
+    from iwp_pipeline.extract.units import Unit
+
+    def box(name, value, x0):
+        return Unit(value, 0, page=1, field=FormField(name, "text", value=value, page=1, rect=(x0, 100, x0 + 20, 112)))
+    units = [box("f9_02_m", "02", 100), box("f9_02_d", "20", 130), box("f9_02_y", "2025", 160)]
+    _join_date_boxes(units)
+    assert [u.text for u in units] == ["02/20/2025", "", ""]
+    apart = [box("a", "02", 100), box("b", "20", 300), box("c", "2025", 500)]
+    _join_date_boxes(apart)
+    assert [u.text for u in apart] == ["02", "20", "2025"]
+
+
+def test_two_follow_up_services_read_as_one_phase_take_their_phases_by_order():
+    from iwp_pipeline.extract.interpret import _follow_up_phases
+    from iwp_pipeline.extract.units import Unit, vocabulary
+    rows = [Unit("[x] Check-ins after you are hired", 0, section="services"),
+            Unit("[ ] Check-ins later on the job", 1, section="services")]
+    assert _follow_up_phases(rows, vocabulary()["services"]) == {
+        "Check-ins after you are hired": "follow_up_initial", "Check-ins later on the job": "follow_up_ongoing"}
+    told = [Unit("[x] Follow-up (initial phase)", 0, section="services"),
+            Unit("[x] Follow-up (ongoing phase)", 1, section="services")]
+    assert _follow_up_phases(told, vocabulary()["services"]) == {}  # the names say which is which
+
+
+def test_the_plans_own_word_for_its_en_labels_the_ens_name():
+    from iwp_pipeline.extract.interpret import _label_en_words
+    from iwp_pipeline.extract.units import Unit, match_label
+    units = [Unit(t, i) for i, t in enumerate(["WORKFORCE PARTNER (EN)", "Workforce Partner", "Bright Path"])]
+    for u in units:
+        u.label = match_label(u.text)
+    _label_en_words(units)
+    assert units[1].label is not None and units[1].label.key == "en.name"
+    assert units[0].label is None  # the part's title
+    assert units[2].label is None
+
+
+def test_a_lone_value_naming_a_way_of_meeting_is_the_modality():
+    from iwp_pipeline.extract.interpret import _lone_modality
+    from iwp_pipeline.extract.units import Unit
+    held = [Unit("Meeting held", 0, section="discussion"), Unit("In person", 1, section="discussion")]
+    assert _lone_modality(held) == "In person"
+    options = [Unit("In person", 0, section="discussion"), Unit("Telephone", 1, section="discussion")]
+    assert _lone_modality(options) is None  # options printed side by side: none is chosen
