@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 
 from iwp_pipeline.extract import fields, prose
 from iwp_pipeline.extract.layout import FormField, Layout
-from iwp_pipeline.extract.terms import recognise_terms
+from iwp_pipeline.extract.terms import recognise_terms, terms_list_by_content
 from iwp_pipeline.extract.units import (
     CONTEXT_ONLY,
     LabelMatch,
@@ -1387,17 +1387,21 @@ def read_services(units: Sequence[Unit], reader: Reader) -> tuple[list[Service],
         beside = reader.right(u) if service_key is None else None
         if service_key is None and (u.checked is not None or u.cell == 0 and u.row or named
                                     or _left_box(section, u) is not None
-                                    or beside is not None and _STATUS.match(beside.text)):
+                                    or beside is not None and (_STATUS.match(beside.text)
+                                                               or _status_only(beside.text))):
             # A checklist row whose name the vocabulary does not know, or a 'Name: what we will do'
             # line of a list of the services given: read the name by its word stems.
             name = named["name"] if named else _service_name_text(u.text)
-            if len(name.split()) <= (7 if named or u.checked is not None else 5) \
+            if len(name.split()) <= (7 if named or u.checked is not None or u.table is not None else 5) \
                     and not name.endswith((".", ";", ",")):  # a name, not a description
                 service_key, rest = service_by_cues(written_out(name)[0]), named["rest"] if named else ""
         if service_key is None:
             continue
         answer, rest = _answers(rest)
         selected = answer if answer is not None else u.checked
+        status_cell = _status_beside(u, reader) if not rest else None
+        if status_cell is not None:  # 'Agreed' / 'Not needed', 'ON' / 'OFF' in the row: the words decide
+            selected = status_cell
         if selected is None:
             left = _left_box(section, u)
             selected = left if left is not None else (None if has_boxes else True)
@@ -1406,8 +1410,8 @@ def read_services(units: Sequence[Unit], reader: Reader) -> tuple[list[Service],
         description = rest
         if not description:
             nxt = reader.right(u)
-            while nxt is not None and nxt.checked is not None and (
-                    not strip_lead(nxt.text).strip(" []xX") or _ANSWER.match(nxt.text)):
+            while nxt is not None and (nxt.checked is not None and (
+                    not strip_lead(nxt.text).strip(" []xX") or _ANSWER.match(nxt.text)) or _status_only(nxt.text)):
                 nxt = reader.right(nxt)  # past the Yes / No mark cells of a checklist row
             if nxt is not None and nxt.checked is None and not _names_service(nxt.text, names) \
                     and not _OTHER_COLUMN.match(_column_head(section, nxt)):
@@ -1417,7 +1421,7 @@ def read_services(units: Sequence[Unit], reader: Reader) -> tuple[list[Service],
                     after = reader.right(nxt)  # 'TRUE' in an Include? column, the description beside it
                     if after is not None and after.checked is None and not _names_service(after.text, names):
                         description += " - " + reader.column_text(after)
-        if not description:
+        if not description and not _row_has_cells(section, u):  # in a table row, the row below is another service
             below = reader.below(u)
             if below is not None and below.checked is None and not below.heading and below.label is None \
                     and not _service_in([below.text], names)[0] and below.section == "services":
@@ -1482,6 +1486,30 @@ def _phase(phases: dict[str, str], f: FormField | None) -> str | None:
     if not phases or f is None:
         return None
     return next((phases[w] for w in fields.field_words(f) if w in phases), None)
+
+
+def _row_has_cells(section: Sequence[Unit], u: Unit) -> bool:
+    """Whether ``u`` is a Word table cell whose row has other cells (a row of a service table)."""
+    return u.table is not None and any(o is not u and (o.table, o.row, o.part) == (u.table, u.row, u.part)
+                                       for o in section)
+
+
+def _status_only(text: str) -> bool:
+    """A cell that only gives a service's status ('ON', '[x] Not needed', 'Agreed')."""
+    return _STATUS_CELL.match(text) is not None and len(text.split()) <= 4
+
+
+def _status_beside(u: Unit, reader: Reader) -> bool | None:
+    """The status a service's row gives in a cell right of its name: True, False, or None when none does."""
+    nxt = reader.right(u)
+    for _ in range(3):
+        if nxt is None:
+            return None
+        # an option with an empty box ('[ ] Yes') states nothing: its ticked neighbour does
+        if (m := _STATUS_CELL.match(nxt.text)) is not None and len(nxt.text.split()) <= 4 and nxt.checked is not False:
+            return m["no"] is None
+        nxt = reader.right(nxt)
+    return None
 
 
 def _service_name_text(text: str) -> str:
@@ -1584,8 +1612,12 @@ def _merge_field_service(services: dict[str, Service], where: dict[str, Location
         services[key] = replace(services[key], label=key.replace("_", " ").capitalize())
 
 
-_STATUS = re.compile(r"^\s*(?:(?P<no>not (?:included|provided|selected|offered)|no|none|n/?a|false)"
-                     r"|included|provided|selected|yes|offered|true)\b\s*(?:[-–—:.]\s*|$)", re.I)
+_NO_WORDS = r"not\s+[a-z]+|no|none|n/?a|false|declined|excluded|omitted|inactive|deferred"
+_YES_WORDS = (r"included|provided|selected|yes|offered|true|agreed|arranged|ordered|planned|approved|active"
+              r"|chosen|scheduled")
+_STATUS = re.compile(rf"^\s*(?:\[[x ]\]\s*)?(?:(?P<no>{_NO_WORDS})|{_YES_WORDS})\b\s*(?:[-–—:.]\s*|$)", re.I)
+_STATUS_CELL = re.compile(rf"^\s*(?:\[[x ]\]\s*)?(?:(?P<no>{_NO_WORDS}|off)|{_YES_WORDS}|on)\s*\.?\s*$", re.I)
+"""A cell that gives only a service's status: the words above, and 'ON' / 'OFF' (only on their own)."""
 """A service's status before its description: 'INCLUDED - ...', 'Yes: ...', 'Not included'."""
 _OTHER_COLUMN = re.compile(r"^\s*(?:how often|frequency|when|schedule|start(?: date)?|dates?|(?:provided )?by(?: whom)?"
                            r"|who|provider|staff|hours|duration|cost)\b", re.I)
@@ -1800,6 +1832,7 @@ def _interpret(units: list[Unit]) -> Record:
     main = parts.main
     if not _iwp_signals(main):
         return Record(document_type="other")
+    terms_list_by_content(main)  # a terms part under a title the vocabulary does not know ('7) Pledges')
     reader = Reader(main)
     found = Found()
     mark_party_signature_lines(main)

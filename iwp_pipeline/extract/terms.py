@@ -216,6 +216,63 @@ def recognise_terms(units: Sequence[Unit], en_name: str | None = None) -> tuple[
     return terms, where
 
 
+TERMS_RUN = 8
+"""List items stating a term, close together, that make a run of text the terms part."""
+RUN_GAP = 3
+"""Units between two items stating a term that still keep them in one run (the items' other lines)."""
+
+
+def terms_list_by_content(units: Sequence[Unit]) -> None:
+    """Find the terms part by what it says when no title named it.
+
+    A plan whose terms part has a title the vocabulary does not know ('Pledges', 'Provisions')
+    has its terms read as part of whatever precedes them. When no unit is in the terms part,
+    the longest run of text in which at least ``TERMS_RUN`` items each state a whole term, with
+    at most ``RUN_GAP`` units between two of them, becomes the terms part, with the lines that
+    continue its last item and a short title just before it.
+    """
+    if any(u.section == "terms" for u in units):
+        return
+    specs = terms_catalogue(learned_person_nouns())
+    hits = [i for i, u in enumerate(units) if u.field is None and not u.heading and u.section != "signatures"
+            and len(u.text.split()) >= LEFTOVER_WORDS and any(expresses(spec, u.text) for spec in specs)]
+    runs: list[list[int]] = []
+    for i in hits:
+        if runs and i - runs[-1][-1] <= RUN_GAP + 1:
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    best = max(runs, key=len, default=[])
+    if len(best) < TERMS_RUN:
+        return
+    start, end = best[0], best[-1]
+    while end + 1 < len(units) and _continues_item(units[end], units[end + 1]):
+        end += 1
+    if start > 0 and _ITEM_MARK.match(units[start - 1].text):
+        start -= 1  # 'Provision 1' on a line of its own, its statement under it
+    if start > 0 and _title_before(units[start - 1]):
+        start -= 1
+        units[start].heading = "terms"
+    for u in units[start:end + 1]:
+        u.section = "terms"
+
+
+def _continues_item(prev: Unit, u: Unit) -> bool:
+    """A line that carries on the item before it (PDF lines of one paragraph)."""
+    return u.field is None and not u.heading and u.label is None and u.section == prev.section and (
+        u.text[:1].islower() or not _SENTENCE_DONE.search(prev.text))
+
+
+_ITEM_MARK = re.compile(r"^\W*(?:[A-Za-z¶§]{1,12}\.?\s*)?[\dA-Za-z]{1,3}\s*[.:)-]?\s*$")
+"""An item's number or mark alone on its line: 'Provision 1', 'C-01', '¶ 3', '7.'."""
+
+
+def _title_before(u: Unit) -> bool:
+    """A short line with no full stop just before a terms list: its title ('7) Pledges')."""
+    return u.field is None and u.label is None and len(u.text.split()) <= 5 and not u.text.rstrip().endswith(".") \
+        and not _ITEM_MARK.match(u.text)
+
+
 def _as_en(text: str, en_name: str | None) -> str:
     """``text`` with the EN's own name written 'the EN'."""
     name = (en_name or "").strip(" .,")
@@ -257,9 +314,9 @@ def _add_merged_terms(specs: Sequence[TermSpec], blocks: list[Block], candidates
 
     Lists often merge two terms into one item ('... set out in Step 5. There is no charge to
     you.'). A term left without a block of its own is placed in a candidate block already taken
-    when the sentences of that block that state none of its own terms state the whole term
-    together, and each of its own terms has a sentence that does not state the new one: separate
-    statements, not one statement read two ways.
+    when each of the block's own terms has a sentence that does not state the new one, and the
+    block's other sentences (those not stating only its own terms) state the whole new term
+    together: separate statements, not one statement read two ways.
     """
     by_number = {spec.number: spec for spec in specs}
     for number, options in candidates.items():
@@ -268,9 +325,9 @@ def _add_merged_terms(specs: Sequence[TermSpec], blocks: list[Block], candidates
         for i in options:
             owners = [by_number[n] for n, b in chosen.items() if b == i]
             sentences = _FULL_STOP.split(blocks[i].text)  # a sentence may join its halves with ';'
-            # the sentences that state none of the block's own terms: together they state this one
-            own = " ".join(s for s in sentences if not any(expresses(o, s) for o in owners))
             term = by_number[number]
+            # the sentences that do not state only the block's own terms: together they state this one
+            own = " ".join(s for s in sentences if expresses(term, s) or not any(expresses(o, s) for o in owners))
             if own and expresses(term, own) and all(
                     any(expresses(o, s) and not expresses(term, s) for s in sentences) for o in owners):
                 chosen[number] = i

@@ -640,17 +640,22 @@ def looks_like_heading(u: Unit) -> bool:
         return False
     letters, upper = _capitals(text)
     caps = letters > 3 and upper > 0.8
-    lead = bool(_PART_LEAD.match(text))
+    lead = bool(_PART_LEAD.match(text)) or bool(_TITLE_GLYPH.match(text))
     short = len(text.split()) <= 12
     return (u.heading_hint and short) or (caps and short) or lead or (short and text.endswith(":") is False
                                                                       and _title_case(text))
+
+
+_TITLE_GLYPH = re.compile(r"^[▾▿▸▹►▶▼▽◆◇❖➤➢]\s*[A-Za-z]")
+"""A glyph that marks a line as a part's title ('▾ Services', '► Your goals'); not a bullet or a box."""
 
 
 def _strong_heading(u: Unit) -> bool:
     """Set apart by more than title case: bold or a heading style, capitals, or a Part/Section lead."""
     text = u.text.strip()
     letters, upper = _capitals(text)
-    return u.heading_hint or (letters > 3 and upper > 0.8) or bool(_PART_LEAD.match(text))
+    return u.heading_hint or (letters > 3 and upper > 0.8) or bool(_PART_LEAD.match(text)) \
+        or bool(_TITLE_GLYPH.match(text))
 
 
 def _title_case(text: str) -> bool:
@@ -674,8 +679,8 @@ _SECTION_NUMBER = re.compile(
 
 _CLOSING = re.compile(r"^\s*(?:sincerely|yours (?:sincerely|truly|faithfully)|(?:kind |best |warm )?regards"
                       r"|respectfully)(?: yours)?\s*,?\s*$", re.I)
-_DECORATION = re.compile(r"^[*=#~\s]{2,}|[*=#~\s]{2,}$")
-"""Stars or rules around a printed title: '*** PROVIDER ***'."""
+_DECORATION = re.compile(r"^(?:[*=#~\s]{2,}|[▾▿▸▹►▶▼▽◆◇❖➤➢→»›■▪●]\s*)|[*=#~\s]{2,}$")
+"""Stars or rules around a printed title ('*** PROVIDER ***'), or a glyph before it ('▾ Services', '► Goals')."""
 _INSTRUCTION = re.compile(r"\s*\([^)]{8,}\)\s*$")
 """A heading's trailing instruction: 'SERVICES (check each service the EN will provide)'."""
 
@@ -706,7 +711,7 @@ def heading_section(u: Unit) -> str | None:
             m = any_match(sections[key], candidate)
             if m and (candidate is bare or m.end() > number_only):
                 return key
-    if bare != text or _caps_title(u):
+    if bare != text or _caps_title(u) or _TITLE_GLYPH.match(u.text):
         return by_cues("section_cues", bare)  # 'Part 5. Services we offer', 'TARGET JOBS'
     return None
 

@@ -630,3 +630,56 @@ def test_a_monospaced_case_record_print_has_its_label_and_value_columns(tmp_path
     assert (r.ticketholder.name, r.ticketholder.ssn) == ("Kevin T. Brandt", "901-44-1234")
     assert (r.en.name, r.en.pid, r.discussion.date) == ("Harbor Light Careers", "P-20931", "2025-02-14")
     assert (r.signatures.ticketholder.signed, r.signatures.ticketholder.date) == (True, "2025-02-20")
+
+
+PLEDGES = """# Services
+Job Search: [x] Yes - weekly leads.
+7) Pledges
+Pledge 1 Working with us is voluntary. You can take your Ticket back from us at any time.
+Pledge 2 We do not charge you anything for the services and supports in this plan.
+Pledge 3 We will contact you at least monthly while you look for work, and at least quarterly after you start.
+Pledge 4 We will give you the services listed in this plan.
+Pledge 5 What you share with us, including about your disability, stays private and confidential.
+Pledge 6 We will give you a copy of this plan in large print, braille or another accessible format.
+Pledge 7 When you work, you report your wages to Social Security and bring us your pay stubs.
+Pledge 8 You agree to make timely progress toward your goals; Social Security reviews your progress.
+Pledge 9 If you have a complaint, use our grievance procedure, then the Ticket Program Manager, then SSA.
+"""
+
+
+def test_a_terms_list_under_a_title_the_vocabulary_does_not_know_is_found_by_what_it_says():
+    r = interpret(_word(PLEDGES))
+    present = {t.number for t in r.terms_and_conditions if t.present}
+    assert {1, 2, 5, 6, 9, 11, 12} <= present
+    assert [s.service for s in r.services] == ["job_search"]  # the pledges are not read as services
+
+
+def test_a_few_sentences_stating_terms_elsewhere_do_not_make_a_terms_part():
+    r = interpret(_word("""# Services
+Job Search: [x] Yes - weekly leads.
+Our services are free of charge to you.
+Taking part is voluntary; you may take your Ticket back at any time.
+"""))
+    assert not any(t.present for t in r.terms_and_conditions)
+
+
+@pytest.mark.parametrize(("text", "section"), [("▾ Services", "services"), ("► Work history (last 18 months)",
+                                                                           "work_history"),
+                                               ("▾ E-signatures", "signatures")])
+def test_a_glyph_before_a_short_line_makes_it_a_title(text, section):
+    assert heading_section(Unit(text, 0)) == section
+
+
+def test_a_status_column_says_which_services_the_plan_gives():
+    r = interpret(_word("""# Services
+| Service | Status | What we will do |
+| Looking for openings | ON | Weekly job leads. |
+| A coach beside you at work | OFF |
+| Getting hired | [x] Agreed | Referrals to employer partners. |
+| Learning new skills | [x] Not needed |
+"""))
+    services = {s.service: s for s in r.services}
+    assert services["job_search"].selected and services["job_search"].description == "Weekly job leads."
+    assert services["job_placement"].selected
+    assert not services["job_coaching"].selected and services["job_coaching"].description is None
+    assert not services["training"].selected  # 'Not needed', whatever the box beside it
