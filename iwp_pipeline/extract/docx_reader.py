@@ -17,7 +17,15 @@ from dataclasses import dataclass, field
 from lxml import etree
 
 from iwp_pipeline.errors import CorruptDocument, TooLarge, UnsupportedFormat
-from iwp_pipeline.extract.layout import CHECKED, EMPTY_BRACKETS, MARKED_BRACKETS, UNCHECKED, Layout, Line
+from iwp_pipeline.extract.layout import (
+    CHECKED,
+    EMPTY_BRACKETS,
+    MARKED_BRACKETS,
+    UNCHECKED,
+    Layout,
+    Line,
+    radio_dots,
+)
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 W14 = "http://schemas.microsoft.com/office/word/2010/wordml"
@@ -181,7 +189,7 @@ class _Walker:
         self._inline(p, para)
         text = "".join(para.parts)
         text = MARKED_BRACKETS.sub(CHECKED, text)
-        text = EMPTY_BRACKETS.sub(UNCHECKED, text)
+        text = radio_dots(EMPTY_BRACKETS.sub(UNCHECKED, text))
         # A tab keeps label and value apart ('Consumer name<tab>Kevin T. Brandt', a dot leader in
         # Word's tab stop): a wide gap, as a PDF line's; other runs of blanks are one space.
         text = re.sub(r"[ \u00a0]*\t[ \t\u00a0]*", "\x00", text)

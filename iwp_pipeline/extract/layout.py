@@ -24,6 +24,14 @@ from typing import Literal
 
 CHECKED = "[x]"
 UNCHECKED = "[ ]"
+
+
+def radio_dots(text: str) -> str:
+    """'● In person  [ ] Phone  [ ] Video': a filled dot among empty options is the chosen one.
+
+    Alone, '●' is a bullet; only on a line that also holds an empty option is it a mark.
+    """
+    return text.replace("●", CHECKED) if "●" in text and UNCHECKED in text else text
 MARKED_BRACKETS = re.compile(r"\[\s*[xX✓✔■●•]\s*\]|\(\s*[xX✓✔•●◉■]\s*\)|[◉⦿]")
 """A mark inside brackets or parentheses: '[x]', '[✓]', a radio button's '(•)' or '(●)', or '◉'."""
 EMPTY_BRACKETS = re.compile(r"\[\s{0,3}\]|\(\s{1,3}\)")

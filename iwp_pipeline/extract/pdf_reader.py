@@ -31,6 +31,7 @@ from iwp_pipeline.extract.layout import (
     Line,
     Rule,
     Segment,
+    radio_dots,
 )
 
 SEGMENT_GAP = 9.0
@@ -354,7 +355,7 @@ def _normalise(text: str) -> str:
     text = "".join(_GLYPHS.get(c, c) for c in text)
     text = re.sub(r"[\[(]\s*(\[[x ]\])\s*[\])]", r"\1", text)  # '[☒]', '(■)': a glyph box in brackets
     text = MARKED_BRACKETS.sub(CHECKED, text)
-    text = EMPTY_BRACKETS.sub(UNCHECKED, text)
+    text = radio_dots(EMPTY_BRACKETS.sub(UNCHECKED, text))
     text = re.sub(r"(\[[x ]\])(?=\S)", r"\1 ", text)
     return re.sub(r"\s+", " ", text).strip()
 

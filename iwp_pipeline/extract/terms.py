@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from iwp_pipeline.extract.units import Unit, learned_person_nouns
+from iwp_pipeline.extract.units import Unit, learned_person_nouns, looks_like_heading
 from iwp_pipeline.model import Location, Term
 from iwp_pipeline.reference import TermIdea, TermSpec, terms_catalogue
 
@@ -259,8 +259,9 @@ def terms_list_by_content(units: Sequence[Unit]) -> None:
 
 def _continues_item(prev: Unit, u: Unit) -> bool:
     """A line that carries on the item before it (PDF lines of one paragraph)."""
-    return u.field is None and not u.heading and u.label is None and u.section == prev.section and (
-        u.text[:1].islower() or not _SENTENCE_DONE.search(prev.text))
+    return u.field is None and not u.heading and u.label is None and u.section == prev.section \
+        and not u.heading_hint and not looks_like_heading(u) and (
+            u.text[:1].islower() or not _SENTENCE_DONE.search(prev.text))
 
 
 _ITEM_MARK = re.compile(r"^\W*(?:[A-Za-z¶§]{1,12}\.?\s*)?[\dA-Za-z]{1,3}\s*[.:)-]?\s*$")

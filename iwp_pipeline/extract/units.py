@@ -628,7 +628,8 @@ def field_hints(f: FormField) -> list[str]:
     return [h for h in (f.tooltip, f.label, readable) if h]
 
 
-_PART_LEAD = re.compile(r"(?i:^(?:part|section|block|schedule)\s+(?:one|two|three|four|[0-9ivx]+)\b)"
+_PART_LEAD = re.compile(r"(?i:^(?:part|section|block|schedule|panel|module|chapter|stage)\s+"
+                        r"(?:one|two|three|four|[0-9ivx]+)\b)"
                         r"(?=\s*(?:[:\-–—,.]|$)|\s+[A-Z(])")
 """'Part Two, ...', 'Section 4: ...', 'SECTION 3 EMPLOYMENT GOALS', not 'Section 4 of this plan.'"""
 
@@ -671,7 +672,7 @@ SECTION_ORDER = ("part1", "discussion", "work_history", "goals", "services", "te
 
 
 _SECTION_NUMBER = re.compile(
-    r"^(?:(?:part|section|step|block|schedule|annex|appendix)\s+"
+    r"^(?:(?:part|section|step|block|schedule|annex|appendix|panel|module|chapter|stage)\s+"
     r"(?:[0-9]{1,2}[a-z]?|[ivx]{1,5}|[a-h]|one|two|three|four|five|six|seven|eight|nine|ten)"
     r"(?:\s*[-–—:.)|]|\s+(?=(?-i:[A-Z])))|[0-9]{1,2}\s*[|])\s*", re.I)
 """'SECTION IV - ', 'Part 2: ', 'Part 2 Campus ...', '4 | ': the numbering of a heading, before its words."""

@@ -683,3 +683,22 @@ def test_a_status_column_says_which_services_the_plan_gives():
     assert services["job_placement"].selected
     assert not services["job_coaching"].selected and services["job_coaching"].description is None
     assert not services["training"].selected  # 'Not needed', whatever the box beside it
+
+
+def test_a_filled_dot_among_empty_options_is_the_chosen_one_and_a_lone_dot_a_bullet():
+    from iwp_pipeline.extract.layout import radio_dots
+    assert radio_dots("● In person [ ] Voice call [ ] Video") == "[x] In person [ ] Voice call [ ] Video"
+    assert radio_dots("● Weekly job leads") == "● Weekly job leads"
+
+
+@pytest.mark.parametrize(("text", "key"), [("Second point of contact (name, relationship, phone)", "alternate.name"),
+                                           ("Within 18 months", "goals.short_term"),
+                                           ("In 3 to 5 years", "goals.long_term")])
+def test_labels_known_by_what_they_ask_for_or_their_time_frame(text, key):
+    from iwp_pipeline.extract.units import match_label
+    m = match_label(text)
+    assert m is not None and m.key == key
+
+
+def test_panel_numbers_lead_titles():
+    assert heading_section(Unit("Panel 9 — Sign-off", 0)) == "signatures"
