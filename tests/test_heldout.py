@@ -51,10 +51,10 @@ REACHED = {
     ("final5", "pdf-text"): (48, 83.3, 60.4, 87.8),
     ("final5", "all"): (113, 90.2, 80.5, 94.4),
     # final6, opened for development after its one scoring (all 69.9 / 0.0 / 49.3)
-    ("final6", "docx"): (50, 88.0, 64.0, 98.2),
+    ("final6", "docx"): (50, 88.0, 66.0, 98.4),
     ("final6", "pdf-form"): (15, 100.0, 100.0, 95.8),
-    ("final6", "pdf-text"): (48, 83.3, 47.9, 87.7),
-    ("final6", "all"): (113, 87.6, 61.9, 93.4),
+    ("final6", "pdf-text"): (48, 83.3, 47.9, 87.6),
+    ("final6", "all"): (113, 87.6, 62.8, 93.5),
 }
 SCORED = (*ALL, "final2", "final3", "final4", "final5", "final6")
 """The groups this guard scores."""

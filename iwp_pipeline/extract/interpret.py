@@ -663,7 +663,8 @@ def collect_labels(units: Sequence[Unit], reader: Reader, found: Found) -> None:
             continue
         if target in long_keys or u.label is None:
             continue  # handled by the component readers
-        accept = _is_date if target.endswith(".date") else _has_digit if target in _NUMBERS else None
+        accept = _is_date if target.endswith(".date") else _has_digit if target in _NUMBERS \
+            else _short if target == "discussion.modality" else None
         wanted = _names_modality if target == "discussion.modality" else None
         value, where = reader.value(u, u.label.rest, allow_above=target.startswith("sig."), accept=accept,
                                     wanted=wanted)
@@ -678,6 +679,14 @@ def collect_labels(units: Sequence[Unit], reader: Reader, found: Found) -> None:
         found.where.pop("discussion.modality", None)
         found.claimed.discard("discussion.modality")
         found.put("discussion.modality", ticked, box, claim=True)
+
+
+MODALITY_WORDS = 12
+"""Most words of a way of meeting written beside its label; a longer text near it is the summary."""
+
+
+def _short(text: str) -> bool:
+    return len(text.split()) <= MODALITY_WORDS
 
 
 _GRID_LABELS = ("generic.signature", "generic.date", "generic.printed_name", "generic.name", "generic.title")

@@ -130,11 +130,13 @@ _PERSON_CUE = re.compile(
     r"\b([A-Za-z][a-z]{2,20})(?:'s|’s)?[ \t]+(?:\([^)\n]{0,30}\)[ \t]+)?(?:full[ \t]+|legal[ \t]+|printed[ \t]+)?"
     r"(?:name|signature|(?P<strong>social security|ssn\b|ss ?#|date of birth))"
     r"|\bname of (?:the )?([A-Za-z][a-z]{2,20})\b"
-    r"|\b([A-Za-z][a-z]{2,20})(?:'s|’s)[ \t]+(?P<plan>individual work plan|iwp\b|statement\b|acknowledge?ment\b)", re.I)
+    r"|\b([A-Za-z][a-z]{2,20})(?:'s|’s)[ \t]+(?P<plan>individual work plan|iwp\b|statement\b|acknowledge?ment\b"
+    r"|declaration\b)", re.I)
 """On one line: 'Claimant name', 'Member's signature', 'Talent SSN', 'the Talent's Individual Work Plan'."""
 
 
-_CUE_WORDS = re.compile(r"name|signature|social security|ssn|ss ?#|date of birth|work plan|iwp", re.I)
+_CUE_WORDS = re.compile(r"name|signature|social security|ssn|ss ?#|date of birth|work plan|iwp|statement|acknowledg"
+                        r"|declaration", re.I)
 
 
 @lru_cache(maxsize=1)
@@ -724,6 +726,8 @@ def _caps_title(u: Unit) -> bool:
             and len(u.text.split()) <= 5 and match_label(u.text) is None)
 
 
+_DASHED_ROLE = re.compile(r"\s+[—–-]\s+(?=(?:signature|signed|date signed|printed name|print name|title)\b)", re.I)
+"""'Neighbor or representative — signature': a party and its line's role, set apart by a dash."""
 _QUESTION = re.compile(r"^(?:what|which) (?:is|are|was) (?=(?:the|your|our|this|his|her|their)\s.*\?\s*$)", re.I)
 """A question asking for a value: 'What is the Applicant's name?' is the label 'the Applicant's name?'."""
 _SLASHED_WORDS = re.compile(r"^\s*/\s*[A-Za-z][A-Za-z .,()'’-]{0,40}(?:/\s*[A-Za-z][A-Za-z .,()'’-]{0,40})*\s*:?\s*$")
@@ -793,7 +797,7 @@ def _match_label(text: str, keys: tuple[str, ...] | None, learned: tuple[str, ..
     if own and (keys is None or "ticketholder.name" in keys):
         # 'Your name:' in a plan addressed to the person (or 'My name' in their statement) is theirs.
         return LabelMatch("ticketholder.name", (own.group(1) or "").strip())
-    original = _POSSESSIVE.sub("", _QUESTION.sub("", strip_lead(text), count=1), count=1)
+    original = _POSSESSIVE.sub("", _QUESTION.sub("", strip_lead(_DASHED_ROLE.sub(" ", text)), count=1), count=1)
     body, where = written_out(original)
     if not vocabulary()["any_label"].match(body):
         return None
@@ -818,7 +822,8 @@ def _match_label(text: str, keys: tuple[str, ...] | None, learned: tuple[str, ..
     rest = original[end:] if where is None else original[where[end]:] if end < len(where) else ""
     if _POSSESSIVE.match(strip_lead(text)) and (copula := _COPULA.match(rest)):
         rest = ": " + rest[copula.end():]  # 'Your short-term goal is to work as ...': a label in a sentence
-    rest_stripped = re.sub(r"^\s*(?:\([^)]{0,100}\)\s*|[:#\-–—.]\s*)*", "", rest)  # 'no. (PID): ', '(your EN): '
+    # 'no. (PID): ', '(your EN): '; a parenthesis after the colon is the value ('signature: (signed)')
+    rest_stripped = re.sub(r"^\s*(?:\([^)]{0,100}\)\s*|[#\-–—.]\s*)*(?::\s*(?:[\-–—.]\s*)*)?", "", rest)
     rest_stripped = re.sub(r"^_{2,}\s*", "", rest_stripped)
     # A label is followed by punctuation, a gap or nothing; 'Name of the program' is not a label.
     if _SLASHED_WORDS.match(rest):

@@ -702,3 +702,17 @@ def test_labels_known_by_what_they_ask_for_or_their_time_frame(text, key):
 
 def test_panel_numbers_lead_titles():
     assert heading_section(Unit("Panel 9 — Sign-off", 0)) == "signatures"
+
+
+def test_a_value_in_parentheses_after_the_colon_is_the_value_and_a_dash_before_a_role_joins_it():
+    from iwp_pipeline.extract.units import match_label, person_nouns
+    with person_nouns(("veteran", "neighbor")):
+        assert match_label("Veteran (or representative) signature: (signed)").rest == "(signed)"
+        assert match_label("EN Provider no. (PID): 12345").rest == "12345"
+        m = match_label("Neighbor or representative — signature")
+        assert m is not None and m.key == "generic.signature"
+
+
+def test_the_persons_word_is_learned_from_the_title_of_their_statement():
+    from iwp_pipeline.extract.units import learn_person_nouns
+    assert learn_person_nouns(["8) Neighbor's statement", "Neighbor's full name"]) == ("neighbor",)
