@@ -30,6 +30,7 @@ _NAMED = re.compile(r"\b" + _MONTH_NAME + r"(?:\s+|\s*-\s*)(\d{1,2})(?:st|nd|rd|
 _NAMED_DMY = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?(?:\s+day)?(?:\s+of)?(?:\s+|-)" + _MONTH_NAME
                         + r"(?:,?\s+|\s*-\s*)(\d{4}|\d{2})\b", re.I)
 _MONTH_YEAR_NAMED = re.compile(r"\b" + _MONTH_NAME + r",?\s+(\d{4})\b", re.I)
+_MONTH_SHORT_YEAR = re.compile(r"\b" + _MONTH_NAME + r"\s*(?:['’]|-)\s*(\d{2})\b(?!\s*[,/-]?\s*\d)", re.I)
 _MONTH_YEAR_NUM = re.compile(r"\b(\d{1,2})\s*[/-]\s*(\d{4})\b")
 _YEAR_MONTH = re.compile(r"\b(\d{4})-(\d{1,2})\b")
 
@@ -105,6 +106,9 @@ def parse_month(text: str | None) -> str | None:
     m = _MONTH_YEAR_NAMED.search(text)
     if m:
         return f"{int(m[2]):04d}-{_MONTHS[m[1].lower().rstrip('.')]:02d}"
+    m = _MONTH_SHORT_YEAR.search(text)
+    if m:  # "June '23", "Jun-23"
+        return f"{_year(m[2]):04d}-{_MONTHS[m[1].lower().rstrip('.')]:02d}"
     for pattern in (_MONTH_YEAR_NUM, _YEAR_MONTH):
         m = pattern.search(text)
         if m:

@@ -66,3 +66,8 @@ def test_day_first_only_when_the_month_cannot_come_first():
 def test_money_in_other_notations(text, monthly, period):
     money = parse_money(text)
     assert money is not None and money.monthly == pytest.approx(monthly, abs=0.01) and money.period == period
+
+
+@pytest.mark.parametrize(("text", "iso"), [("June '23", "2023-06"), ("Sep-24", "2024-09"), ("Jan ’22", "2022-01")])
+def test_a_month_with_a_two_digit_year(text, iso):
+    assert parse_month(text) == iso

@@ -1336,9 +1336,16 @@ def _money_phrase(text: str | None) -> str | None:
     if not money:
         return None
     m = _AFTER_MONEY.match(text, money.end())
+    lead = _RATE_LEAD.search(text[:money.start()])
+    start = lead.start() if lead else money.start()
     phrase = re.split(r"\s+(?:within|by|in|over|after|starting|beginning|as)\s+(?!\d+\s*(?:hours?|hrs?))",
-                      text[money.start():m.end() if m else money.end()], maxsplit=1)[0]
+                      text[start:m.end() if m else money.end()], maxsplit=1)[0]
     return phrase.strip(" ,")
+
+
+_RATE_LEAD = re.compile(r"\b(?:hourly|weekly|bi-?weekly|monthly|annual|yearly)\s+(?:gross\s+|base\s+)?"
+                        r"(?:wage|rate|pay|income|salary|earnings|gross|amount)?(?:\s+of)?\s*$", re.I)
+"""The period written before an amount: 'hourly wage of $14.00', 'monthly income of $2,600.00'."""
 
 
 def _training(found: Found) -> Training | None:

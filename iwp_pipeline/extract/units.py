@@ -688,6 +688,10 @@ _INSTRUCTION = re.compile(r"\s*\([^)]{8,}\)\s*$")
 """A heading's trailing instruction: 'SERVICES (check each service the EN will provide)'."""
 
 
+_STYLED_NUMBER = re.compile(r"^\d{1,2}[.)]\s+(?=[A-Za-z])")
+"""A list number before a title set in a heading style (bold or a Word heading): the part's number."""
+
+
 def heading_section(u: Unit) -> str | None:
     """The section a heading unit starts, if it is a heading of a known section.
 
@@ -714,7 +718,10 @@ def heading_section(u: Unit) -> str | None:
             m = any_match(sections[key], candidate)
             if m and (candidate is bare or m.end() > number_only):
                 return key
-    if bare != text or _caps_title(u) or _TITLE_GLYPH.match(u.text):
+    # '4) Past 18 months of work' in a heading style is a numbered part too
+    styled = u.heading_hint and _STYLED_NUMBER.match(u.text.strip()) is not None \
+        and not u.text.rstrip().endswith("?") and match_label(u.text) is None  # not a numbered question or label
+    if bare != text or styled or _caps_title(u) or _TITLE_GLYPH.match(u.text):
         return by_cues("section_cues", bare)  # 'Part 5. Services we offer', 'TARGET JOBS'
     return None
 

@@ -716,3 +716,17 @@ def test_a_value_in_parentheses_after_the_colon_is_the_value_and_a_dash_before_a
 def test_the_persons_word_is_learned_from_the_title_of_their_statement():
     from iwp_pipeline.extract.units import learn_person_nouns
     assert learn_person_nouns(["8) Neighbor's statement", "Neighbor's full name"]) == ("neighbor",)
+
+
+def test_a_rate_written_before_the_amount_gives_the_period():
+    r = interpret(_word("""# Goals
+Short-term goal: Office Assistant, part time, hourly wage of $14.00, 25 hours a week, within 9 months
+Long-term goal: Administrative Coordinator, full time, monthly income of $2,600.00, within 3 years
+"""))
+    assert r.employment_goals.short_term.monthly_earnings == 1516.67
+    assert r.employment_goals.long_term.monthly_earnings == 2600.0
+
+
+def test_a_numbered_title_in_a_heading_style_is_placed_by_its_words_but_a_numbered_question_is_not():
+    assert heading_section(Unit("4) Past 18 months of work", 0, heading_hint=True)) == "work_history"
+    assert heading_section(Unit("16. Applicant's signature (or representative's)", 0, heading_hint=True)) is None
