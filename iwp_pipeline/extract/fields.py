@@ -254,7 +254,14 @@ def field_party(f: FormField, hint: str) -> str | None:
         party = party_of(text.split(":", 1)[0])
         if party is not None:
             return party
+        if text is hint and _SIGNER_NAMED.match(hint):
+            return None  # 'Peer Mentor signature': the hint names a signer the vocabulary does not know
     return None
+
+
+_SIGNER_NAMED = re.compile(r"^\s*(?!(?:signature|sign|signed|date|name|print|printed)\b)[A-Za-z][\w'’ ]{1,40}\s+"
+                           r"(?:signature|sign(?:ed)?)\b", re.I)
+"""A signature hint that names who signs in words of its own ('Peer Mentor signature'), not 'Signature'."""
 
 
 def field_label(f: FormField, section: str | None) -> tuple[str, str] | None:

@@ -730,3 +730,22 @@ Long-term goal: Administrative Coordinator, full time, monthly income of $2,600.
 def test_a_numbered_title_in_a_heading_style_is_placed_by_its_words_but_a_numbered_question_is_not():
     assert heading_section(Unit("4) Past 18 months of work", 0, heading_hint=True)) == "work_history"
     assert heading_section(Unit("16. Applicant's signature (or representative's)", 0, heading_hint=True)) is None
+
+
+@pytest.mark.parametrize(("text", "key"), [("Enterprise PID", "en.pid"), ("3-5 year goal: job", "goals.long_term"),
+                                           ("18-month goal: job", "goals.short_term"),
+                                           ("Goal for 3 to 5 years from now", "goals.long_term"),
+                                           ("Peer Network (Employment Network) name", "en.name")])
+def test_more_labels_known_by_their_structure(text, key):
+    from iwp_pipeline.extract.units import match_label
+    m = match_label(text)
+    assert m is not None and m.key == key
+
+
+def test_a_signature_field_naming_its_own_signer_takes_no_party_from_a_neighbouring_label():
+    from iwp_pipeline.extract import fields
+    from iwp_pipeline.extract.layout import FormField
+    f = FormField("MTR_SIG", "text", value="Dana Whitfield", tooltip="Peer Mentor signature", label="Mentee signature")
+    assert fields.field_party(f, "Peer Mentor signature") is None  # so it is the other signer, the EN's
+    g = FormField("SIG", "text", value="Ana", tooltip="Signature", label="Customer signature")
+    assert fields.field_party(g, "Signature") == "ticketholder"
