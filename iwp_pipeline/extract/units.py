@@ -430,11 +430,14 @@ def _word_pieces(text: str, in_table: bool) -> list[tuple[str, int | None]]:
     is cut into its lines; a short paragraph holding a second 'Label:' ('Signature: /s/ Ana
     Ruiz    Date: 03/10/2025') into one piece per label.
     """
-    if in_table and "\n" in text:
+    if "\n" in text:
         lines = [line.strip() for line in text.split("\n") if line.strip()]
-        bare = sum(1 for line in lines if (hit := match_label(line)) is not None and not hit.rest)
-        if bare >= 2 or len(lines) == 2 and _caption_line(lines[0]) and not _caption_line(lines[1]):
+        hits = [match_label(line) for line in lines]
+        bare = sum(1 for hit in hits if hit is not None and not hit.rest)
+        if in_table and (bare >= 2 or len(lines) == 2 and _caption_line(lines[0]) and not _caption_line(lines[1])):
             return [(line, k) for k, line in enumerate(lines)]  # 'NAME' over 'Kevin T. Brandt' in one cell
+        if sum(hit is not None for hit in hits) >= 2:  # a text box or a paragraph of 'Label: value' lines
+            return [(line, k) for k, line in enumerate(lines)]
     bars = re.split(r"\s+\|\s+", text)
     if len(bars) > 1 and all(re.match(r"^[^:|]{1,60}:\s*\S", b) for b in bars):
         return [(b, None) for b in bars]  # 'Position: Clerk | From: 01/22 | To: 08/24': pairs in a row
@@ -676,7 +679,7 @@ SECTION_ORDER = ("part1", "discussion", "work_history", "goals", "services", "te
 _SECTION_NUMBER = re.compile(
     r"^(?:(?:part|section|step|block|schedule|annex|appendix|panel|module|chapter|stage)\s+"
     r"(?:[0-9]{1,2}[a-z]?|[ivx]{1,5}|[a-h]|one|two|three|four|five|six|seven|eight|nine|ten)"
-    r"(?:\s*[-–—:.)|]|\s+(?=(?-i:[A-Z])))|[0-9]{1,2}\s*[|])\s*", re.I)
+    r"(?:\s*[-–—:.)|]|\s+(?=(?-i:[A-Z])))|[0-9]{1,2}\s*[|·•])\s*", re.I)
 """'SECTION IV - ', 'Part 2: ', 'Part 2 Campus ...', '4 | ': the numbering of a heading, before its words."""
 
 

@@ -749,3 +749,20 @@ def test_a_signature_field_naming_its_own_signer_takes_no_party_from_a_neighbour
     assert fields.field_party(f, "Peer Mentor signature") is None  # so it is the other signer, the EN's
     g = FormField("SIG", "text", value="Ana", tooltip="Signature", label="Customer signature")
     assert fields.field_party(g, "Signature") == "ticketholder"
+
+
+def test_a_text_box_of_label_lines_is_read_line_by_line():
+    from iwp_pipeline.extract.layout import Line
+    head = layout_from_text("""# INDIVIDUAL WORK PLAN
+# 1 · Who this plan is for""")
+    box = Line("The Youth\nFull name: Maria L. Gonzalez\nSocial Security no.: 900-12-3456", paragraph=5)
+    r = interpret(replace(head, lines=(*head.lines, box)))
+    assert r.ticketholder.ssn is not None and r.ticketholder.ssn.endswith("3456")
+
+
+@pytest.mark.parametrize(("text", "section"), [("2 · How we planned", "discussion"),
+                                               ("6 · Our agreement with you", "terms"),
+                                               ("3 · Where I'm headed", "goals"),
+                                               ("5 · What We Will Do", "services")])
+def test_titles_numbered_with_a_middle_dot_are_placed_by_their_words(text, section):
+    assert heading_section(Unit(text, 0, heading_hint=True)) == section
