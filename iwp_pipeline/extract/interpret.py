@@ -965,7 +965,7 @@ def read_work_history(units: Sequence[Unit], reader: Reader, found: Found) -> tu
     if rows is not None:
         entries = [e for e in map(_work_entry, rows) if e is not None]
     else:  # a table of jobs, even one with no rows, says what jobs there are
-        table = _work_table(section)
+        table = _work_table(_transposed(section, _WORK_COLUMNS))
         entries = table if table is not None else (_work_groups(section, reader) or _work_sentences(section))
     statement = None
     unticked = fields.unticked_box_labels(section)  # 'No work in the last 18 months' beside an empty box
@@ -989,6 +989,36 @@ _ROW_PREFIX = re.compile(
 
 def _work_header(text: str) -> LabelMatch | None:
     return match_label(_ROW_PREFIX.sub("", text) + ":", _WORK_COLUMNS)
+
+
+def _transposed(section: Sequence[Unit], keys: tuple[str, ...]) -> list[Unit]:
+    """``section`` with each Word table that runs sideways turned the usual way round.
+
+    A table of jobs or goals may give one column to each job ('Job 1' | 'Job 2') with the
+    details' labels down its first column ('Employer', 'Job title', 'Pay'). Such a table (two or
+    more of ``keys`` down the first column and none in the first row) is read as if each
+    column were a row, the first column becoming the header row. Copies of the units are
+    returned; the section's own units are left as they are.
+    """
+    tables: dict[tuple[object, int], list[Unit]] = {}
+    for u in section:
+        if u.table is not None and u.row is not None and u.cell is not None and u.field is None and u.sub is None:
+            tables.setdefault((u.part, u.table), []).append(u)
+    turned: dict[int, Unit] = {}
+    for cells in tables.values():
+        top, left = min(u.row for u in cells), min(u.cell for u in cells)  # type: ignore[type-var]
+        down = [u for u in cells if u.cell == left and u.row != top]
+        across = [u for u in cells if u.row == top and u.cell != left]
+        labels = [u for u in down if (m := match_label(u.text + ":", keys)) is not None and not m.rest]
+        if len(labels) < 2 or len(labels) < 0.6 * len(down) or not across \
+                or any(match_label(u.text + ":", keys) for u in across):
+            continue
+        orders = sorted(u.order for u in cells)
+        for order, u in zip(orders, sorted(cells, key=lambda u: (u.cell, u.row)), strict=True):
+            turned[id(u)] = replace(u, row=u.cell, cell=u.row, order=order)
+    if not turned:
+        return list(section)
+    return sorted((turned.get(id(u), u) for u in section), key=lambda u: u.order)
 
 
 def _rows(units: Sequence[Unit]) -> list[list[Unit]]:
@@ -1204,7 +1234,7 @@ def read_goals(units: Sequence[Unit], reader: Reader, found: Found) -> Employmen
                 value, _ = reader.value(u, m.rest)
                 if value:
                     subs[current].setdefault(m.key, value)
-    for key, (cells, first) in _goal_table([u for u in units if u.section == "goals"]).items():
+    for key, (cells, first) in _goal_table(_transposed([u for u in units if u.section == "goals"], _GOAL_SUB)).items():
         if key not in texts:  # a table of goals: a row each (or a table each), a column per detail
             subs[key] = cells
             texts[key] = (fields.describe_goal(cells), first)

@@ -766,3 +766,25 @@ def test_a_text_box_of_label_lines_is_read_line_by_line():
                                                ("5 · What We Will Do", "services")])
 def test_titles_numbered_with_a_middle_dot_are_placed_by_their_words(text, section):
     assert heading_section(Unit(text, 0, heading_hint=True)) == section
+
+
+def test_a_table_that_gives_each_job_and_goal_a_column_is_read_sideways():
+    r = interpret(_word("""# Goals
+| Detail | Next step (within 18 months) | Bigger goal (3 to 5 years) |
+| Job | Office Assistant | Administrative Coordinator |
+| Hours a week | 25 | 40 |
+| Pay | $14.00/h, 25 h/wk | $2,600.00/mth |
+| By when | within 9 months | within 3 years |
+
+# Work history
+| Past jobs | Job 1 | Job 2 |
+| Employer | Springfield Dental Group | Lakeside Grocery |
+| Job title | Receptionist | Cashier |
+| Started | June, 2023 | January, 2022 |
+| Finished | September, 2024 | May, 2023 |
+"""))
+    goals = r.employment_goals
+    assert (goals.short_term.job_title, goals.long_term.job_title) == ("Office Assistant", "Administrative Coordinator")
+    assert goals.long_term.monthly_earnings == 2600.0
+    assert [(w.employer, w.job_title, w.start_date) for w in r.work_history] == [
+        ("Springfield Dental Group", "Receptionist", "2023-06"), ("Lakeside Grocery", "Cashier", "2022-01")]
