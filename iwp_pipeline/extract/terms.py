@@ -315,8 +315,8 @@ def _add_merged_terms(specs: Sequence[TermSpec], blocks: list[Block], candidates
 
     Lists often merge two terms into one item ('... set out in Step 5. There is no charge to
     you.'). A term left without a block of its own is placed in a candidate block already taken
-    when each of the block's own terms has a sentence that does not state the new one, and the
-    block's other sentences (those not stating only its own terms) state the whole new term
+    when the block's sentences that do not state the new term still state each of its own terms,
+    and its other sentences (those not stating only its own terms) state the whole new term
     together: separate statements, not one statement read two ways.
     """
     by_number = {spec.number: spec for spec in specs}
@@ -329,8 +329,8 @@ def _add_merged_terms(specs: Sequence[TermSpec], blocks: list[Block], candidates
             term = by_number[number]
             # the sentences that do not state only the block's own terms: together they state this one
             own = " ".join(s for s in sentences if expresses(term, s) or not any(expresses(o, s) for o in owners))
-            if own and expresses(term, own) and all(
-                    any(expresses(o, s) and not expresses(term, s) for s in sentences) for o in owners):
+            rest = " ".join(s for s in sentences if not expresses(term, s))  # the block's own terms, apart
+            if own and expresses(term, own) and rest and all(expresses(o, rest) for o in owners):
                 chosen[number] = i
                 break
 

@@ -128,9 +128,9 @@ def _set_learned(words: tuple[str, ...]) -> None:
 
 _PERSON_CUE = re.compile(
     r"\b([A-Za-z][a-z]{2,20})(?:'s|’s)?[ \t]+(?:\([^)\n]{0,30}\)[ \t]+)?(?:full[ \t]+|legal[ \t]+|printed[ \t]+)?"
-    r"(?:name|signature|(?P<strong>social security|ssn\b|ss ?#|date of birth))"
+    r"(?:name|(?:e-?)?signature|(?P<strong>social security|ssn\b|ss ?#|date of birth))"
     r"|\bname of (?:the )?([A-Za-z][a-z]{2,20})\b"
-    r"|\b([A-Za-z][a-z]{2,20})(?:'s|’s)[ \t]+(?P<plan>individual work plan|iwp\b|statement\b|acknowledge?ment\b"
+    r"|\b([A-Za-z][a-z]{2,20})(?:'s|’s)?[ \t]+(?P<plan>individual work plan|iwp\b|statement\b|acknowledge?ment\b"
     r"|declaration\b)", re.I)
 """On one line: 'Claimant name', 'Member's signature', 'Talent SSN', 'the Talent's Individual Work Plan'."""
 

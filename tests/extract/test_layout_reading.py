@@ -788,3 +788,22 @@ def test_a_table_that_gives_each_job_and_goal_a_column_is_read_sideways():
     assert goals.long_term.monthly_earnings == 2600.0
     assert [(w.employer, w.job_title, w.start_date) for w in r.work_history] == [
         ("Springfield Dental Group", "Receptionist", "2023-06"), ("Lakeside Grocery", "Cashier", "2022-01")]
+
+
+@pytest.mark.parametrize("texts", [["Assignee e-signature", "Assignee acknowledgment"],
+                                   ["PATIENT STATEMENT", "Patient name"]])
+def test_the_persons_word_is_learned_from_an_e_signature_or_a_statement_without_an_apostrophe(texts):
+    from iwp_pipeline.extract.units import learn_person_nouns
+    assert len(learn_person_nouns(texts)) == 1
+
+
+def test_a_term_merged_into_another_terms_item_is_read_when_each_is_stated_apart():
+    from iwp_pipeline.extract.terms import Block, _add_merged_terms
+    from iwp_pipeline.reference import terms_catalogue
+    text = ("If you have a complaint, begin with our grievance steps. If that does not fix it, you may take it to "
+            "the Ticket Program Manager, and then to Social Security. The Protection and Advocacy for Beneficiaries "
+            "of Social Security (PABSS) program can also help you.")
+    chosen = {7: 0}
+    _add_merged_terms(terms_catalogue(), [Block(text, None, None)],
+                      {n: [0] if n in (7, 8) else [] for n in range(1, 16)}, chosen)
+    assert chosen.get(8) == 0
