@@ -712,8 +712,21 @@ def collect_header_rows(units: Sequence[Unit], found: Found) -> None:
     their labels: a header cell's value is the cell of each party, not the one under it.
     """
     for header, rows in _signature_grids(units):
+        own_party = None
+        if not rows:
+            continue  # a header with nothing under it read as a grid: its labels read their values themselves
+        if not any(row.head for row in rows):
+            # Labels over one signer's values ('Coordinator signature' over 'Dana Whitfield'), no party
+            # column: in Word the labels read the cells under them; on a PDF line the header says whose
+            # they are, or else they are the other signer's, after the person's.
+            if header[0].table is not None:
+                continue
+            own_party = party_of(" ".join(h.text for h in header)) or (
+                "en" if found.get("sig.th.signature") is not None else None)
+            if own_party is None:
+                continue  # whose they are is read with the labels, in order
         for row in rows:
-            party = party_of(" ".join(u.text for u in row.head))
+            party = own_party or party_of(" ".join(u.text for u in row.head))
             for column, cell in sorted(row.cells.items()):
                 label = match_label(header[column].text)
                 target = _resolve(label.key, "signatures", party) if label and party else None
@@ -1211,6 +1224,7 @@ def read_goals(units: Sequence[Unit], reader: Reader, found: Found) -> Employmen
     texts: dict[str, tuple[str, Unit]] = {}
     subs: dict[str, dict[str, str]] = {"goals.short_term": {}, "goals.long_term": {}}
     current: str | None = None
+    table = _goal_table(_transposed([u for u in units if u.section == "goals"], _GOAL_SUB))
     for u in units:
         if u.heading and u.section not in ("goals", None):
             current = None
@@ -1234,7 +1248,7 @@ def read_goals(units: Sequence[Unit], reader: Reader, found: Found) -> Employmen
                 value, _ = reader.value(u, m.rest)
                 if value:
                     subs[current].setdefault(m.key, value)
-    for key, (cells, first) in _goal_table(_transposed([u for u in units if u.section == "goals"], _GOAL_SUB)).items():
+    for key, (cells, first) in table.items():
         if key not in texts:  # a table of goals: a row each (or a table each), a column per detail
             subs[key] = cells
             texts[key] = (fields.describe_goal(cells), first)
@@ -1278,7 +1292,8 @@ def _goal_table(section: Sequence[Unit]) -> dict[str, tuple[dict[str, str], Unit
     named: str | None = None  # a goal named on a line of its own over its table
     for row in _rows([u for u in section if u.field is None]):
         header = [match_label(c.text + ":", _GOAL_SUB) for c in row]
-        if sum(h is not None for h in header) >= 2:
+        if sum(h is not None for h in header) >= 2 and not any(_has_digit(c.text) for c in row):
+            # a row of labels, no values among them ('Pay | $14.00/hr | Target date | within 9 months' is not)
             columns = [(c, h.key if h else None) for c, h in zip(row, header, strict=True)]
             continue
         if len(row) == 1 and (goal := fields.names_goal(row[0].text)):

@@ -807,3 +807,23 @@ def test_a_term_merged_into_another_terms_item_is_read_when_each_is_stated_apart
     _add_merged_terms(terms_catalogue(), [Block(text, None, None)],
                       {n: [0] if n in (7, 8) else [] for n in range(1, 16)}, chosen)
     assert chosen.get(8) == 0
+
+
+def test_a_goal_named_with_its_time_frame_and_a_colon():
+    from iwp_pipeline.extract.units import match_label
+    m = match_label("Target A (within 18 months): Office Assistant - part time")
+    assert m is not None and m.key == "goals.short_term" and m.rest.startswith("Office Assistant")
+    assert match_label("Short range (within 18 months)") is None  # a goals table's row head, read with its table
+
+
+def test_signature_label_rows_with_no_party_column_read_their_values_under_them():
+    r = interpret(_word("""# Signatures
+| Resident (or representative) signature | Date signed |
+| Maria L. Gonzalez | 3.10.2025 |
+
+| Coordinator signature | Coordinator (print) | Date signed |
+| Dana Whitfield | Dana Whitfield | 3.11.2025 |
+""".replace("Resident", "Participant")))
+    assert (r.signatures.ticketholder.signed, r.signatures.ticketholder.date) == (True, "2025-03-10")
+    en = r.signatures.en_representative
+    assert (en.signed, en.printed_name, en.date) == (True, "Dana Whitfield", "2025-03-11")
