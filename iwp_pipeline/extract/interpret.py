@@ -686,7 +686,7 @@ MODALITY_WORDS = 12
 
 
 def _short(text: str) -> bool:
-    return len(text.split()) <= MODALITY_WORDS
+    return len((_chosen_text(text) or text).split()) <= MODALITY_WORDS  # the ticked option's words
 
 
 _GRID_LABELS = ("generic.signature", "generic.date", "generic.printed_name", "generic.name", "generic.title")
@@ -1438,7 +1438,8 @@ def read_services(units: Sequence[Unit], reader: Reader) -> tuple[list[Service],
         service_key, rest = _service_in(hints, names)
         if service_key is not None:
             service_key = phases.get(_service_label(u.text, names[service_key]) or "", service_key)
-        if service_key is not None and rest and u.table is not None and reader.right(u) is not None:
+        if service_key is not None and rest and u.table is not None and (
+                reader.right(u) is not None or not re.match(r"^\s*[:\-–—]", rest)):
             rest = ""  # 'Training and credentials' in a name column: the whole cell is the name
         if service_key is None and u.field is None and u.top is not None:
             # A name wrapped in its cell, perhaps over a page break ('Work Incentives' / 'Counseling').

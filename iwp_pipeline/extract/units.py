@@ -308,8 +308,17 @@ def build_units(layout: Layout) -> list[Unit]:
         units.sort(key=position)
     for i, u in enumerate(units):
         u.order = i
+    _lone_dots(units)
     _mark_cells(units)
     return units
+
+
+def _lone_dots(units: list[Unit]) -> None:
+    """A '●' alone in its cell or segment, in a document whose other boxes are '[ ]', is a ticked box."""
+    if any(u.field is None and u.text.strip() == UNCHECKED for u in units):
+        for u in units:
+            if u.field is None and u.text.strip() == "●":
+                u.text = CHECKED
 
 
 PROSE_COLUMN_CHARS = 30

@@ -827,3 +827,22 @@ def test_signature_label_rows_with_no_party_column_read_their_values_under_them(
     assert (r.signatures.ticketholder.signed, r.signatures.ticketholder.date) == (True, "2025-03-10")
     en = r.signatures.en_representative
     assert (en.signed, en.printed_name, en.date) == (True, "Dana Whitfield", "2025-03-11")
+
+
+def test_a_lone_dot_in_a_mark_column_of_empty_boxes_is_a_ticked_box():
+    r = interpret(_word("""# Services
+| Mark | Support | What we will do |
+| ● | Job hunting with your Advisor | Weekly job leads. |
+| [ ] | Career exploration and goal choice |
+"""))
+    services = {s.service: s for s in r.services}
+    assert services["job_search"].selected and services["job_search"].description == "Weekly job leads."
+    assert not services["goal_setting"].selected and services["goal_setting"].description is None
+
+
+def test_a_ticked_option_among_many_is_a_short_modality():
+    r = interpret(_word("""# Planning meeting
+| Meeting setting | [x] In person at the Corps base [ ] Voice call [ ] Video (Google Meet) |
+| What we discussed | We met to plan Maria's return to office work. |
+"""))
+    assert r.discussion.modality == "in_person"
