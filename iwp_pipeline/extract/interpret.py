@@ -66,7 +66,9 @@ _FULL_PART = re.compile(r"\b(full|part)[- ]time\b", re.I)
 _SIGNED_NOTE = re.compile(r"/s/|electronically signed|e-?signed|signed (?:via|with|by)|docusign|adobe sign", re.I)
 _REDUCE = re.compile(r"\b(reduc|suspend|terminat|discontinu|remov|no longer|stop|end(?:ing|ed)?\b)\w*", re.I)
 _DISPUTE = re.compile(r"\b(disput|grievance|PABSS|protection and advocacy|appeal)\w*", re.I)
-_SOU_TEXT = re.compile(r"\bI (?:understand|agree|acknowledge)\b", re.I)
+_SOU_TEXT = re.compile(r"\bI(?:,\s+(?:the\s+)?[\w' ]{1,30},)?\s+"
+                       r"(?:understand|agree|acknowledge|know|confirm|recogni[sz]e|accept)\b", re.I)
+_SOU_GOALS = re.compile(r"\b(?:goals?|self[- ]support\w*|independen\w*|financial\w*|rely less)\b", re.I)
 
 _BOX = re.compile(r"^\[[x ]\]")
 ABOVE_REACH = 32.0
@@ -1730,9 +1732,12 @@ def read_statement(units: Sequence[Unit], reader: Reader) -> StatementOfUndersta
             if text and len(text.split()) >= 8:
                 return StatementOfUnderstanding(present=True, text=clean(text))
     for u in units:
-        if u.section in ("signatures", "sou") and _SOU_TEXT.search(u.text) and len(u.text.split()) >= 12 \
+        if u.section in ("signatures", "sou", "terms") and _SOU_TEXT.search(u.text) and len(u.text.split()) >= 12 \
                 and re.search(r"\b(services?|supports?|employment network|EN)\b", u.text, re.I):
-            return StatementOfUnderstanding(present=True, text=clean(u.text))
+            # under the terms only with the statement's own point: services to reach the goals
+            text = reader.long_text(u, u.text)[0] or u.text if u.top is not None else u.text
+            if u.section != "terms" or _SOU_GOALS.search(text):
+                return StatementOfUnderstanding(present=True, text=clean(text))
     return StatementOfUnderstanding(present=False, text=None)
 
 

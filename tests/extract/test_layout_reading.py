@@ -846,3 +846,16 @@ def test_a_ticked_option_among_many_is_a_short_modality():
 | What we discussed | We met to plan Maria's return to office work. |
 """))
     assert r.discussion.modality == "in_person"
+
+
+def test_a_statement_of_understanding_in_the_persons_own_words_after_the_terms():
+    r = interpret(_word(TERMS + """Section 8 - In your words
+I know that Harbor Light Careers will provide the supports and services in this plan to help me reach my employment goals.
+"""))
+    assert r.statement_of_understanding.present
+
+
+def test_an_i_statement_among_the_terms_without_the_statements_point_is_no_statement():
+    r = interpret(_word(TERMS + """3. I understand that I may ask for changes to the services in this plan at any time.
+"""))
+    assert not r.statement_of_understanding.present
