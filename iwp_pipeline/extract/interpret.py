@@ -727,8 +727,12 @@ def collect_header_rows(units: Sequence[Unit], found: Found) -> None:
                 "en" if found.get("sig.th.signature") is not None else None)
             if own_party is None:
                 continue  # whose they are is read with the labels, in order
+        signers: list[str | None] = []
         for row in rows:
             party = own_party or party_of(" ".join(u.text for u in row.head))
+            if party is None and row.head and "ticketholder" in signers and "en" not in signers:
+                party = "en"  # 'Apprenticeship Coordinator' in the row after the person's: the other signer
+            signers.append(party)
             for column, cell in sorted(row.cells.items()):
                 label = match_label(header[column].text)
                 target = _resolve(label.key, "signatures", party) if label and party else None
@@ -736,6 +740,10 @@ def collect_header_rows(units: Sequence[Unit], found: Found) -> None:
                     found.put(target, " ".join(u.text for u in cell), cell[0])
         for u in header + [u for row in rows for u in row.head + [c for cell in row.cells.values() for c in cell]]:
             u.label = None
+
+
+_SIGNER_COLUMN = re.compile(r"^\s*(?:signed by|signer|signatory|party|who(?: signs)?|role)\s*:?\s*$", re.I)
+"""The header of a signature table's first column, the one that names who signs each row."""
 
 
 def _grid_header(cells: Sequence[Unit]) -> bool:
@@ -760,6 +768,8 @@ def _signature_grids(units: Sequence[Unit]) -> Iterator[tuple[list[Unit], list[_
         if header_row is None:
             continue
         header = sorted(by_row[header_row], key=lambda u: u.cell or 0)
+        if len(header) >= 3 and _SIGNER_COLUMN.match(header[0].text):
+            header = header[1:]  # 'Signed by' heads the column that names each row's party
         first = min(u.cell or 0 for u in header)
         rows = []
         for r in sorted(r for r in by_row if r > header_row):

@@ -678,7 +678,7 @@ def _title_case(text: str) -> bool:
     return len(words) >= 2 and all(w[0].isupper() for w in words) and len(text.split()) <= 8
 
 
-_SECTION_LABEL_FAMILIES = {"goals": ("goals",), "discussion": ("discussion",)}
+_SECTION_LABEL_FAMILIES = {"goals": ("goals",), "discussion": ("discussion",), "signatures": ("generic",)}
 """Label families that, inside their own section, make a heading-like line a label."""
 
 SECTION_ORDER = ("part1", "discussion", "work_history", "goals", "services", "terms", "sou",

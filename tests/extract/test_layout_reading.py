@@ -859,3 +859,20 @@ def test_an_i_statement_among_the_terms_without_the_statements_point_is_no_state
     r = interpret(_word(TERMS + """3. I understand that I may ask for changes to the services in this plan at any time.
 """))
     assert not r.statement_of_understanding.present
+
+
+def test_a_signature_table_whose_first_column_is_headed_signed_by():
+    r = interpret(_word("""# Signatures
+| Signed by | Signature | Print name | Date |
+| Participant (or representative) | Maria L. Gonzalez | Maria L. Gonzalez | 03/10/2025 |
+| Apprenticeship Coordinator | Dana Whitfield | Dana Whitfield | 03/11/2025 |
+"""))
+    th, en = r.signatures.ticketholder, r.signatures.en_representative
+    assert (th.signed, th.date) == (True, "2025-03-10")
+    assert (en.signed, en.printed_name, en.date) == (True, "Dana Whitfield", "2025-03-11")
+
+
+def test_words_of_two_labels_apart_on_one_line_are_not_one_label():
+    from iwp_pipeline.extract.units import match_label
+    assert match_label("Employment Services   Trust PID no.: EN-104233") is None
+    assert match_label("Trust PID no.: EN-104233").key == "en.pid"
