@@ -700,7 +700,7 @@ _INSTRUCTION = re.compile(r"\s*\([^)]{8,}\)\s*$")
 """A heading's trailing instruction: 'SERVICES (check each service the EN will provide)'."""
 
 
-_STYLED_NUMBER = re.compile(r"^\d{1,2}[.)]\s+(?=[A-Za-z])")
+_STYLED_NUMBER = re.compile(r"^(?:\d{1,2}|[A-Z])[.)]\s+(?=[A-Za-z])")
 """A list number before a title set in a heading style (bold or a Word heading): the part's number."""
 
 

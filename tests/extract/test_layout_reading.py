@@ -876,3 +876,9 @@ def test_words_of_two_labels_apart_on_one_line_are_not_one_label():
     from iwp_pipeline.extract.units import match_label
     assert match_label("Employment Services   Trust PID no.: EN-104233") is None
     assert match_label("Trust PID no.: EN-104233").key == "en.pid"
+
+
+@pytest.mark.parametrize(("text", "section"), [("C. Our Meeting", "discussion"), ("D. My Work Dreams", "goals"),
+                                               ("F. Help I Will Get", "services")])
+def test_lettered_titles_in_bold_are_placed_by_their_words(text, section):
+    assert heading_section(Unit(text, 0, heading_hint=True)) == section
