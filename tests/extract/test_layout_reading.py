@@ -882,3 +882,13 @@ def test_words_of_two_labels_apart_on_one_line_are_not_one_label():
                                                ("F. Help I Will Get", "services")])
 def test_lettered_titles_in_bold_are_placed_by_their_words(text, section):
     assert heading_section(Unit(text, 0, heading_hint=True)) == section
+
+
+@pytest.mark.parametrize(("text", "key"), [("Ticket Assignee", "ticketholder.name"),
+                                           ("Assignee e-signature", "generic.signature"),
+                                           ("Signed (date)", "generic.date")])
+def test_e_signature_labels(text, key):
+    from iwp_pipeline.extract.units import match_label, person_nouns
+    with person_nouns(("assignee",)):
+        m = match_label(text)
+    assert m is not None and m.key == key
