@@ -1602,12 +1602,15 @@ def _service_in(hints: list[str], names: dict[str, tuple[re.Pattern[str], ...]])
                     at = m.end() if where is None else where[min(m.end(), len(where) - 1)]
                     rest = original[at + _label_tail(original[at:]):]
                     if rest and not re.match(r"^\s*[:.\-–—)(]", rest) and len(rest.split()) <= 3 \
-                            and not rest[:1].isspace() or re.match(r"^\s*/\s*\w", rest):
-                        rest = ""  # 'Coaching at work|site', 'Training / certificates': the name goes on
+                            and not rest[:1].isspace() or re.match(r"^\s*/\s*\w", rest) \
+                            or re.fullmatch(r"\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?\s*", rest):
+                        rest = ""  # 'Coaching at work|site', 'Training / certificates', 'Skills training referral'
                     rest = re.sub(r"^[\s:.\-–—)]+", "", rest)
                     rest = re.sub(r"^(?:\(?(?:services?|assistance|supports?|help)\)?\s*[:.\-–—]?\s*)", "", rest,
                                   flags=re.I)
                     rest = "" if is_absent(re.sub(r"^[\s:.\-–—]+(?=\S)", "", rest)) else rest
+                    if re.fullmatch(r"\s*\([^()]{1,40}\)\s*", rest):
+                        rest = ""  # 'Work incentives planning (benefits)': a word of the name in brackets
                     return key, rest
     return None, ""
 

@@ -8,7 +8,7 @@ from dataclasses import replace
 
 import pytest
 
-from iwp_pipeline.extract.interpret import interpret
+from iwp_pipeline.extract.interpret import interpret, normalise_modality
 from iwp_pipeline.extract.layout import Layout
 from iwp_pipeline.extract.pdf_reader import _Run, _trim_overlap, read_pdf
 from iwp_pipeline.extract.units import Unit, assign_sections, build_units, heading_section
@@ -892,3 +892,21 @@ def test_e_signature_labels(text, key):
     with person_nouns(("assignee",)):
         m = match_label(text)
     assert m is not None and m.key == key
+
+
+def test_service_names_with_a_bracketed_or_trailing_word_and_an_ordered_status():
+    r = interpret(_word("""# SERVICE ORDERS
+| Service | Status | Plan detail |
+| Work incentives planning (benefits) | Ordered | A WIPA referral through the Help Line. |
+| Skills training referral | Not ordered |
+"""))
+    services = {s.service: s for s in r.services}
+    assert services["benefits_counseling"].selected
+    assert services["benefits_counseling"].description == "A WIPA referral through the Help Line."
+    assert not services["training"].selected and services["training"].description is None
+
+
+@pytest.mark.parametrize(("text", "key"), [("Clinic visit", "in_person"), ("Telehealth - video", "video"),
+                                           ("Telehealth - audio only", "telephone")])
+def test_encounter_types_as_ways_of_meeting(text, key):
+    assert normalise_modality(text) == key
