@@ -448,6 +448,9 @@ def _labels_under_values(units: Sequence[Unit]) -> bool:
         if m is None or m.key.startswith(CONTEXT_ONLY):
             since_heading.append(u)
             continue
+        if not m.rest and any(p.text.rstrip().endswith(":") for p in since_heading):
+            since_heading = None  # a caption of its own ('When did we meet?:') before it: labels stand over values
+            continue
         if not m.rest:
             parts += 1
             if any(p.page == u.page and p.checked is None and _has_word(p.text) and p.bottom is not None
@@ -832,7 +835,7 @@ def read_discussion(units: Sequence[Unit], reader: Reader, found: Found) -> Disc
     summary, where = None, None
     for u in units:
         if u.label and u.label.key == "discussion.summary" and u.section in ("discussion", "part1", None):
-            summary, where = reader.long_text(u, u.label.rest)
+            summary, where = _paragraph_above(reader, u) if reader.labels_under else reader.long_text(u, u.label.rest)
             if summary:
                 break
     if summary is None:  # an unlabelled paragraph in the discussion section (PDF: its lines joined)
@@ -854,6 +857,21 @@ def read_discussion(units: Sequence[Unit], reader: Reader, found: Found) -> Disc
         modality_as_written=clean(_chosen_text(modality_text)),
         summary=found.get("discussion.summary"),
     )
+
+
+def _paragraph_above(reader: Reader, u: Unit) -> tuple[str | None, Unit]:
+    """On a form that prints labels under the lines, the paragraph written over a label: its value."""
+    i = reader.index(u) - 1
+    lines: list[Unit] = []
+    while i >= 0:
+        above = reader.units[i]
+        if above.heading or above.label is not None or above.field is not None or above.section != u.section \
+                or above.page != u.page or above.checked is not None:
+            break
+        lines.append(above)
+        i -= 1
+    text = " ".join(line.text for line in reversed(lines))
+    return (text, lines[-1]) if len(text.split()) >= SUMMARY_WORDS else (None, u)
 
 
 _MET = re.compile(r"\b(?:we|I|you and (?:I|we)|they)\s+(?:met|talked|spoke|had (?:our|the|this) (?:meeting|discussion))"

@@ -910,3 +910,23 @@ def test_service_names_with_a_bracketed_or_trailing_word_and_an_ordered_status()
                                            ("Telehealth - audio only", "telephone")])
 def test_encounter_types_as_ways_of_meeting(text, key):
     assert normalise_modality(text) == key
+
+
+def test_label_and_value_set_apart_by_an_em_dash():
+    from iwp_pipeline.extract.units import match_label
+    assert match_label("Learning Center (Employment Network) — Bright Path").rest == "Bright Path"
+    assert match_label("When we met — the 4th of March, 2025").key == "discussion.date"
+    assert match_label("What we talked about — We met one-on-one").key == "discussion.summary"
+    assert match_label("Near goal (up to 18 months) — Office Assistant").key == "goals.short_term"
+
+
+def test_a_caption_before_the_first_label_shows_labels_stand_over_their_values():
+    from iwp_pipeline.extract.interpret import _labels_under_values
+    rows = [(1, 40, [(72, "INDIVIDUAL WORK PLAN")]), (1, 60, [(72, "C. Our Meeting")]),
+            (1, 75, [(72, "When did we meet?:")]), (1, 88, [(72, "04 March 2025")]),
+            (1, 101, [(72, "What we talked about:")]), (1, 114, [(72, "We met to plan a return to work.")]),
+            (1, 140, [(72, "D. My Work Dreams")]), (1, 155, [(72, "How many hours?:")]), (1, 168, [(72, "25")]),
+            (1, 181, [(72, "Short-term goal:")]), (1, 194, [(72, "Office Assistant")])]
+    units = build_units(pdf_layout(rows, bold=("C. Our Meeting", "D. My Work Dreams")))
+    assign_sections(units)
+    assert not _labels_under_values(units)
