@@ -293,6 +293,8 @@ DATE_BOX_GAP = 60.0
 
 def _dates_in_boxes(segs: tuple[Segment, ...]) -> tuple[Segment, ...]:
     """A date written in three boxes on a line ('03', '/ 04', '/ 2025') as one segment '03/04/2025'."""
+    if len(segs) < 2 or sum(1 for seg in segs if _DATE_PIECE.match(seg.text)) < 2:
+        return segs
     out: list[Segment] = []
     i = 0
     while i < len(segs):
@@ -509,12 +511,18 @@ def _choices(form: pdfium_c.FPDF_FORMHANDLE, annot: pdfium_c.FPDF_ANNOTATION) ->
 
 def _wide(function: object, *args: object) -> str:
     """Call a pdfium getter that fills a UTF-16LE buffer (asking for its size first)."""
+    global _WIDE_BUFFER
     size = function(*args, None, 0)  # type: ignore[operator]
     if size <= 2:
         return ""
-    buffer = ctypes.create_string_buffer(size)
-    function(*args, ctypes.cast(buffer, ctypes.POINTER(ctypes.c_ushort)), size)  # type: ignore[operator]
-    return buffer.raw[: size - 2].decode("utf-16-le", "replace")
+    if size > len(_WIDE_BUFFER):
+        _WIDE_BUFFER = ctypes.create_string_buffer(size)
+    function(*args, ctypes.cast(_WIDE_BUFFER, ctypes.POINTER(ctypes.c_ushort)), size)  # type: ignore[operator]
+    return _WIDE_BUFFER.raw[: size - 2].decode("utf-16-le", "replace")
+
+
+_WIDE_BUFFER = ctypes.create_string_buffer(4096)
+"""The buffer pdfium's UTF-16 getters fill (grown when a value is longer; the reader is single-threaded)."""
 
 
 def _form_fields(widgets: list[_Widget], runs_by_page: list[list[_Run]]) -> list[FormField]:
