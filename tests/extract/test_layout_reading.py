@@ -691,15 +691,6 @@ def test_a_filled_dot_among_empty_options_is_the_chosen_one_and_a_lone_dot_a_bul
     assert radio_dots("● Weekly job leads") == "● Weekly job leads"
 
 
-@pytest.mark.parametrize(("text", "key"), [("Second point of contact (name, relationship, phone)", "alternate.name"),
-                                           ("Within 18 months", "goals.short_term"),
-                                           ("In 3 to 5 years", "goals.long_term")])
-def test_labels_known_by_what_they_ask_for_or_their_time_frame(text, key):
-    from iwp_pipeline.extract.units import match_label
-    m = match_label(text)
-    assert m is not None and m.key == key
-
-
 def test_panel_numbers_lead_titles():
     assert heading_section(Unit("Panel 9 — Sign-off", 0)) == "signatures"
 
@@ -732,11 +723,14 @@ def test_a_numbered_title_in_a_heading_style_is_placed_by_its_words_but_a_number
     assert heading_section(Unit("16. Applicant's signature (or representative's)", 0, heading_hint=True)) is None
 
 
-@pytest.mark.parametrize(("text", "key"), [("Enterprise PID", "en.pid"), ("3-5 year goal: job", "goals.long_term"),
+@pytest.mark.parametrize(("text", "key"), [("Second point of contact (name, relationship, phone)", "alternate.name"),
+                                           ("Within 18 months", "goals.short_term"),
+                                           ("In 3 to 5 years", "goals.long_term"),
+                                           ("Enterprise PID", "en.pid"), ("3-5 year goal: job", "goals.long_term"),
                                            ("18-month goal: job", "goals.short_term"),
                                            ("Goal for 3 to 5 years from now", "goals.long_term"),
                                            ("Peer Network (Employment Network) name", "en.name")])
-def test_more_labels_known_by_their_structure(text, key):
+def test_labels_known_by_what_they_ask_for_their_time_frame_or_their_structure(text, key):
     from iwp_pipeline.extract.units import match_label
     m = match_label(text)
     assert m is not None and m.key == key
