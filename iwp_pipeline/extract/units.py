@@ -805,6 +805,12 @@ def clear_label_caches() -> None:
         cached.cache_clear()
 
 
+LABEL_WORDS_REACH = 300
+"""Characters from a text's start within which a generic label's own words must stand (past the
+longest owner words before them, 'Ticketholder's authorized representative (if any)'), so a long
+sentence is not searched to its end for them."""
+
+
 def match_label(text: str, keys: tuple[str, ...] | None = None) -> LabelMatch | None:
     """The vocabulary label ``text`` starts with (longest match wins), with the rest of the text."""
     return _match_label(text, keys, _learned_person)
@@ -818,15 +824,15 @@ def _match_label(text: str, keys: tuple[str, ...] | None, learned: tuple[str, ..
         return LabelMatch("ticketholder.name", (own.group(1) or "").strip())
     original = _POSSESSIVE.sub("", _QUESTION.sub("", strip_lead(_DASHED_ROLE.sub(" ", text)), count=1), count=1)
     body, where = written_out(original)
-    if not vocabulary()["any_label"].match(body):
-        return None
+    if keys is None and not vocabulary()["any_label"].match(body):
+        return None  # (one test of every label at once; with ``keys``, testing those few is quicker)
     best: tuple[int, str, re.Match[str]] | None = None
     vocab = vocabulary()
     for key, patterns in vocab["labels"].items():
         if keys is None and key.startswith(CONTEXT_ONLY) or keys is not None and key not in keys:
             continue
         words = vocab["label_words"].get(key)
-        if words is not None and not words.search(body):
+        if words is not None and not words.search(body, 0, LABEL_WORDS_REACH):
             continue
         for p in patterns:
             m = p.match(body)
