@@ -135,6 +135,8 @@ _PERSON_CUE = re.compile(
 """On one line: 'Claimant name', 'Member's signature', 'Talent SSN', 'the Talent's Individual Work Plan'."""
 
 
+_ABBREVIATED_TITLE = re.compile(r"((?:[A-Z][a-z]+\s+){1,4})\(([A-Z]{2,5})\)")
+"""A title and its abbreviation in brackets: 'Employment Support Professional (ESP)'."""
 _CUE_WORDS = re.compile(r"name|signature|social security|ssn|ss ?#|date of birth|work plan|iwp|statement|acknowledg"
                         r"|declaration", re.I)
 
@@ -155,13 +157,17 @@ def learn_person_nouns(texts: Iterable[str], limit: int = 2) -> tuple[str, ...]:
     """
     stop, known = _noun_rules()
     counts: Counter[str] = Counter()
+    texts = list(texts)
+    # 'Employment Support Professional (ESP)': an abbreviation of a staff title is the staff's word
+    staff = {m[2].lower() for t in texts for m in _ABBREVIATED_TITLE.finditer(t)
+             if any(w.lower() in stop for w in m[1].split())}
     cued = [t for t in texts if _CUE_WORDS.search(t)]  # the cue's words first: most text has none
     for m in _PERSON_CUE.finditer("\n".join(cued)):
         written = m[1] or m[3] or m[4]
         word = written.lower()
         if not written[0].isupper():
             continue  # a party's word is written as a name is ('Veteran', 'MEMBER'), not 'which'
-        if word not in stop and not known.match(word):
+        if word not in stop and word not in staff and not known.match(word):
             counts[word] += 2 if m["strong"] or m["plan"] else 1  # an SSN or the plan itself is the person's
     return tuple(w for w, n in counts.most_common(limit) if n >= 2)
 
@@ -844,6 +850,8 @@ def _match_label(text: str, keys: tuple[str, ...] | None, learned: tuple[str, ..
     suffix = vocabulary()["party_suffix"].match(body[end:])
     if suffix:
         end += suffix.end()
+    if body[end:end + 1] == "?" and re.match(r"\?\s*(?:[:\-–—]|$)", body[end:]):
+        end += 1  # 'How did we meet?:': the question mark ends the label
     rest = original[end:] if where is None else original[where[end]:] if end < len(where) else ""
     if _POSSESSIVE.match(strip_lead(text)) and (copula := _COPULA.match(rest)):
         rest = ": " + rest[copula.end():]  # 'Your short-term goal is to work as ...': a label in a sentence

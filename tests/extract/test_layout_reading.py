@@ -924,3 +924,15 @@ def test_a_caption_before_the_first_label_shows_labels_stand_over_their_values()
     units = build_units(pdf_layout(rows, bold=("C. Our Meeting", "D. My Work Dreams")))
     assign_sections(units)
     assert not _labels_under_values(units)
+
+
+def test_an_abbreviated_staff_title_is_no_word_for_the_person():
+    from iwp_pipeline.extract.units import learn_person_nouns
+    texts = ["My Employment Support Professional (ESP):", "ESP signature", "ESP name (printed)", "My name:"]
+    assert learn_person_nouns(texts) == ()
+
+
+def test_a_question_mark_ends_a_label_and_my_signature_is_the_persons():
+    from iwp_pipeline.extract.units import match_label, party_of
+    assert match_label("How did we meet?: In person").rest == "In person"
+    assert party_of("My signature (or my representative's)") == "ticketholder"
