@@ -627,7 +627,7 @@ def _other_signer(key: str, party: str | None, label: str) -> str | None:
     return None
 
 
-_PARTY_CAPTION = re.compile(r"^([A-Za-z][A-Za-z'’ ().-]{1,40}?)\s*(?::\s*(.*))?$", re.S)
+_PARTY_CAPTION = re.compile(r"^([A-Za-z][A-Za-z'’ ().-]{1,40}?)\s*(?:(?::|\s[—–])\s*(.*))?$", re.S)
 
 
 def mark_party_signature_lines(units: Sequence[Unit]) -> None:
@@ -636,12 +636,20 @@ def mark_party_signature_lines(units: Sequence[Unit]) -> None:
     Named with a colon ('Participant: /s/ Ana Ruiz', 'EN Representative: ____'), or alone in
     plain type under a signature line: not a name, and not nothing.
     """
+    person_signed = False
     for u in units:
         if u.section != "signatures" or u.field is not None or u.heading:
             continue
         m = _PARTY_CAPTION.match(u.text)
-        if m is None or party_of(m.group(1)) is None or re.search(r"\bname\b", m.group(1), re.I):
+        if m is None or re.search(r"\b(?:name|date|signed on|dated|title)\b", m.group(1), re.I):
             continue
+        party = party_of(m.group(1))
+        if party is None and person_signed and m.group(2) and u.label is None and len(m.group(1).split()) <= 4:
+            u.label = LabelMatch("generic.signature", m.group(2).strip())  # 'Learner Navigator — Dana Whitfield'
+            continue  # after the person's line: the other signer's (see _other_signer)
+        if party is None:
+            continue
+        person_signed = person_signed or party == "ticketholder"
         if m.group(2) is None and (u.heading_hint or len(m.group(1).split()) > 4 or not _only_party(m.group(1))):
             continue  # a party named alone must be only the party, in plain type (not a sub-heading)
         if u.label is None or u.label.key == "ticketholder.name":
@@ -1431,7 +1439,7 @@ def _training(found: Found) -> Training | None:
                     expected_completion=values["expected_completion"])
 
 
-_NAMED_ITEM = re.compile(r"^(?P<name>[A-Z][^:.;]{2,50}):\s+(?P<rest>\S.*)$", re.S)
+_NAMED_ITEM = re.compile(r"^(?P<name>[A-Z][^:.;—–]{2,50}?)(?::|\s+[—–]\s)\s*(?P<rest>\S.*)$", re.S)
 """'Finding employers for you: Resume writing and ...': a service's name, then what will be done."""
 
 
@@ -1475,7 +1483,7 @@ def read_services(units: Sequence[Unit], reader: Reader) -> tuple[list[Service],
             # A name wrapped in its cell, perhaps over a page break ('Work Incentives' / 'Counseling').
             service_key, _ = _service_in([reader.column_text(u)], names)
             rest = ""
-        named = _NAMED_ITEM.match(strip_lead(u.text)) if u.checked is None else None
+        named = _NAMED_ITEM.match(strip_lead(u.text) if u.checked is None else _service_name_text(u.text))
         beside = reader.right(u) if service_key is None else None
         if service_key is None and (u.checked is not None or u.cell == 0 and u.row or named
                                     or _left_box(section, u) is not None

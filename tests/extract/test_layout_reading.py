@@ -936,3 +936,30 @@ def test_a_question_mark_ends_a_label_and_my_signature_is_the_persons():
     from iwp_pipeline.extract.units import match_label, party_of
     assert match_label("How did we meet?: In person").rest == "In person"
     assert party_of("My signature (or my representative's)") == "ticketholder"
+
+
+def test_y_and_n_marks_and_service_lines_with_an_em_dash():
+    from iwp_pipeline.extract.layout import CHECKED, EMPTY_BRACKETS, MARKED_BRACKETS, UNCHECKED
+    assert MARKED_BRACKETS.sub(CHECKED, "[Y] Job search") == "[x] Job search"
+    assert EMPTY_BRACKETS.sub(UNCHECKED, "[N] Job search") == "[ ] Job search"
+    r = interpret(_word("""# Services
+[x] Understanding your benefits — We refer you to a WIPA project through the Help Line.
+[ ] Deciding on a work goal
+"""))
+    services = {s.service: s for s in r.services}
+    assert services["benefits_counseling"].selected
+    assert services["benefits_counseling"].description.startswith("We refer you")
+    assert not services["goal_setting"].selected
+
+
+def test_signature_lines_naming_their_signer_before_an_em_dash():
+    r = interpret(_word("""# Signatures
+Participant or representative — Maria L. Gonzalez
+Signed on — 03/10/2025
+Learner Navigator — Dana Whitfield
+Navigator's printed name — Dana Whitfield
+Signed on — 03/11/2025
+"""))
+    th, en = r.signatures.ticketholder, r.signatures.en_representative
+    assert (th.signed, th.date) == (True, "2025-03-10")
+    assert (en.signed, en.printed_name, en.date) == (True, "Dana Whitfield", "2025-03-11")
