@@ -124,12 +124,13 @@ _THOUSANDS = r"(?:\s*(k)\b)?"
 _MONEY = re.compile(r"(?:\$|\busd\b|\bUS\$)\s*" + _NUMBER + _THOUSANDS + r"|" + _NUMBER + _THOUSANDS
                     + r"\s*(?:dollars|usd)\b", re.I)
 _BARE = re.compile(_NUMBER)
-_HOURLY = re.compile(r"(/\s*h(?:ou)?r\b|\bper\s+h(?:ou)?r\b|\ban?\s+h(?:ou)?r\b|\bhourly\b|/\s*hr\.?|/\s*h\b)",
+_HOURLY = re.compile(r"(/\s*h(?:ou)?r\b|\bper\s+h(?:ou)?r\b|\ban?\s+h(?:ou)?r\b|\bhourly\b|\bhrly\b|/\s*hr\.?|/\s*h\b)",
                      re.I)
-_WEEKLY = re.compile(r"(/\s*w(?:ee)?k\b|\bper\s+week\b|\ba\s+week\b|\bweekly\b)", re.I)
+_WEEKLY = re.compile(r"(/\s*w(?:ee)?k\b|\bper\s+week\b|\ba\s+week\b|\bweekly\b|\bwkly\b)", re.I)
 _BIWEEKLY = re.compile(r"\b(bi-?weekly|every (two|2) weeks)\b", re.I)
 _YEARLY = re.compile(r"(/\s*y(?:ea)?r\b|\bper\s+year\b|\ba\s+year\b|\bannual(?:ly)?\b|\byearly\b|\bper annum\b)", re.I)
-_MONTHLY = re.compile(r"(/\s*mo(?:nth)?\b|\bper\s+month\b|\ba\s+month\b|\bmonthly\b|\beach month\b|\bmonth\b)", re.I)
+_MONTHLY = re.compile(r"(/\s*mo(?:nth)?\b|\bper\s+month\b|\ba\s+month\b|\bmonthly\b|\bm(?:o)?n?thly\b|\beach month\b"
+                      r"|\bmonth\b)", re.I)
 _HOURS = re.compile(r"(\d{1,2}(?:\.\d+)?)\s*(?:-\s*\d{1,2}\s*)?(?:hours?|hrs?\.?|h)\s*(?:a|per|/|each|every)?\s*(?:w(?:ee)?k|wk)\b", re.I)  # noqa: E501
 _HOURS_LOOSE = re.compile(r"(\d{1,2}(?:\.\d+)?)\s*(?:hours?|hrs?\.?)\b", re.I)
 

@@ -71,3 +71,9 @@ def test_money_in_other_notations(text, monthly, period):
 @pytest.mark.parametrize(("text", "iso"), [("June '23", "2023-06"), ("Sep-24", "2024-09"), ("Jan ’22", "2022-01")])
 def test_a_month_with_a_two_digit_year(text, iso):
     assert parse_month(text) == iso
+
+
+@pytest.mark.parametrize(("text", "monthly"), [("$2,600.00 MTHLY", 2600.0), ("$14.00 HRLY, 25 HRS/WK", 1516.67),
+                                               ("$350 WKLY", 1516.67)])
+def test_capitalised_period_abbreviations(text, monthly):
+    assert parse_money(text).monthly == monthly
