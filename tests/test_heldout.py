@@ -57,19 +57,19 @@ REACHED = {
     ("final6", "all"): (113, 89.3, 67.2, 94.4),
     # final7, opened for development after its scorings (all 69.9 / 0.0 / 31.4, then 33.6, 33.7)
     ("final7", "docx"): (50, 70.0, 0.0, 71.3),
-    ("final7", "pdf-form"): (15, 93.3, 93.3, 92.1),
-    ("final7", "pdf-text"): (48, 72.9, 2.0, 68.2),
-    ("final7", "all"): (113, 74.3, 13.2, 72.7),
+    ("final7", "pdf-form"): (15, 93.3, 93.3, 95.6),
+    ("final7", "pdf-text"): (48, 72.9, 2.0, 69.1),
+    ("final7", "all"): (113, 74.3, 13.2, 73.6),
     # final8, opened for development after its scorings (all 69.9 / 0.0 / 47.3, then 48.2)
-    ("final8", "docx"): (50, 86.0, 50.0, 78.3),
+    ("final8", "docx"): (50, 86.0, 50.0, 90.6),
     ("final8", "pdf-form"): (15, 100.0, 100.0, 96.5),
-    ("final8", "pdf-text"): (48, 83.3, 45.8, 83.3),
-    ("final8", "all"): (113, 86.7, 54.8, 82.8),
+    ("final8", "pdf-text"): (48, 83.3, 45.8, 89.4),
+    ("final8", "all"): (113, 86.7, 54.8, 90.9),
     # final9, opened for development after its one scoring (all 69.9 / 0.0 / 42.3)
     ("final9", "docx"): (50, 88.0, 88.0, 96.5),
-    ("final9", "pdf-form"): (15, 60.0, 0.0, 72.4),
-    ("final9", "pdf-text"): (48, 87.5, 56.2, 86.5),
-    ("final9", "all"): (113, 84.0, 62.8, 89.0),
+    ("final9", "pdf-form"): (15, 60.0, 6.6, 91.5),
+    ("final9", "pdf-text"): (48, 87.5, 56.2, 91.3),
+    ("final9", "all"): (113, 84.0, 63.7, 93.6),
 }
 SCORED = (*ALL, "final2", "final3", "final4", "final5", "final6", "final7", "final8", "final9")
 """The groups this guard scores."""
