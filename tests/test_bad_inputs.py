@@ -166,3 +166,18 @@ def test_reports_are_written_atomically_and_completely(runner, tmp_path):
     assert sorted(p.name for p in out.iterdir()) == ["r.csv", "r.json", "r.sarif"]
     json.loads((out / "r.json").read_text(encoding="utf-8"))
     assert io.StringIO((out / "r.csv").read_text(encoding="utf-8")).readline().startswith("path,kind,status")
+
+
+def test_a_damaged_pdf_read_after_an_encrypted_one_is_corrupt_not_encrypted(monkeypatch):
+    """pdfium keeps its last error between documents: a damaged file may fail with a stale 'password'."""
+    import pypdfium2 as pdfium
+
+    from iwp_pipeline.errors import CorruptDocument
+    from iwp_pipeline.extract import pdf_reader
+
+    def stale(data):
+        raise pdfium.PdfiumError("Failed to load document (PDFium: Incorrect password error).")
+
+    monkeypatch.setattr(pdf_reader.pdfium, "PdfDocument", stale)
+    with pytest.raises(CorruptDocument):
+        pdf_reader.read_pdf(b"%PDF-1.3\n1 0 obj\n<< /Type /Catalog >>\nendobj\n")

@@ -66,7 +66,9 @@ def read_pdf(data: bytes, *, max_pages: int = 2000) -> Layout:
         pdf = pdfium.PdfDocument(data)
         pdf.init_forms()
     except pdfium.PdfiumError as exc:
-        if "password" in str(exc).lower():
+        # pdfium's last error is not reset between documents: a damaged file read after an
+        # encrypted one may still report "password"; only a file with an /Encrypt entry is encrypted.
+        if "password" in str(exc).lower() and b"/Encrypt" in data:
             raise EncryptedDocument("the PDF is encrypted and needs a password") from exc
         raise CorruptDocument("the PDF cannot be parsed (damaged or truncated)") from exc
     try:
