@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -139,11 +139,19 @@ _ANCHOR = re.compile(r"(?<![\\\[])\^")
 """A '^' that anchors a pattern (not an escaped caret, nor a negated character class)."""
 
 
-@cache
+def _idea(raw: dict[str, Any], learned: tuple[str, ...]) -> TermIdea:
+    patterns = [with_nouns(p, learned) for p in raw["patterns"]]
+    return TermIdea(raw["name"], raw["description"], tuple(re.compile(p, re.IGNORECASE) for p in patterns),
+                    re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE),
+                    any(_ANCHOR.search(p) for p in raw["patterns"]))
+
+
+@lru_cache(maxsize=32)
 def terms_catalogue(learned: tuple[str, ...] = ()) -> tuple[TermSpec, ...]:
     """The 15 terms and conditions, in number order.
 
-    ``learned``: the document's own words for the person ('Trainee'), read as %PERSON% too.
+    ``learned``: the document's own words for the person ('Trainee'), read as %PERSON% too (one
+    catalogue per set of words, the last few kept: a batch meets many documents' words).
     """
     data = load_json_data("terms.json")
     specs = tuple(
@@ -152,16 +160,7 @@ def terms_catalogue(learned: tuple[str, ...] = ()) -> tuple[TermSpec, ...]:
             title=t["title"],
             basis=t["basis"],
             requirement=t["requirement"],
-            ideas=tuple(
-                TermIdea(
-                    i["name"],
-                    i["description"],
-                    tuple(re.compile(with_nouns(p, learned), re.IGNORECASE) for p in i["patterns"]),
-                    re.compile("|".join(f"(?:{with_nouns(p, learned)})" for p in i["patterns"]), re.IGNORECASE),
-                    any(_ANCHOR.search(p) for p in i["patterns"]),
-                )
-                for i in t["ideas"]
-            ),
+            ideas=tuple(_idea(i, learned) for i in t["ideas"]),
         )
         for t in data["terms"]
     )

@@ -1460,11 +1460,11 @@ def read_services(units: Sequence[Unit], reader: Reader) -> tuple[list[Service],
         if u.heading:
             continue
         if u.field is not None:
-            field_service = _phase(phases, u.field) or _field_service(u.field)
+            field_service = _field_service(u.field, phases)
             if field_service is None and u.field.kind == "text" and last_box is not None \
                     and last_box.page == u.page and (u.top or 0) - (last_box.bottom or 0) < ROW_REACH:
                 # 'What we will do' beside or under its box
-                field_service = _phase(phases, last_box.field) or _field_service(last_box.field)
+                field_service = _field_service(last_box.field, phases)
             if field_service is not None:
                 _merge_field_service(services, where, field_service, u)
             if u.field.kind == "checkbox" and field_service is not None:
@@ -1558,10 +1558,10 @@ def _follow_up_phases(section: Sequence[Unit], names: dict[str, tuple[re.Pattern
         if u.field is not None:
             if u.field.kind != "checkbox" or not u.field.label:
                 continue
-            key, name = _field_service(u.field), " ".join(u.field.label.split())
+            key, name = _field_service(u.field, {}), " ".join(u.field.label.split())
         else:
             key = _service_in([u.text], names)[0]
-            name = _service_label(u.text, names[key]) or "" if key is not None else ""
+            name = (_service_label(u.text, names[key]) or "") if key is not None else ""
             if key is None and u.checked is not None:
                 name = _service_name_text(u.text)
                 key = service_by_cues(written_out(name)[0]) if len(name.split()) <= 7 else None
@@ -1573,19 +1573,17 @@ def _follow_up_phases(section: Sequence[Unit], names: dict[str, tuple[re.Pattern
     return {first: _FOLLOW_UP[0], second: _FOLLOW_UP[1]}
 
 
-def _field_service(f: FormField) -> str | None:
-    """The service a field names; a checklist box's (or its description's) name not in the vocabulary by its stems."""
-    key = fields.service_of(f)
+def _field_service(f: FormField, phases: dict[str, str]) -> str | None:
+    """The service a field names.
+
+    A follow-up phase by its place in the list (``_follow_up_phases``), else its words, else a
+    checklist box's (or its description's) name not in the vocabulary, by its stems.
+    """
+    phase = next((phases[w] for w in fields.field_words(f) if w in phases), None) if phases else None
+    key = phase or fields.service_of(f)
     if key is None and f.kind in ("checkbox", "text") and f.label and len(f.label.split()) <= 7:
         key = service_by_cues(written_out(f.label)[0])
     return key
-
-
-def _phase(phases: dict[str, str], f: FormField | None) -> str | None:
-    """The follow-up phase a checkbox or its description field has by its place in the list (see above)."""
-    if not phases or f is None:
-        return None
-    return next((phases[w] for w in fields.field_words(f) if w in phases), None)
 
 
 def _row_has_cells(section: Sequence[Unit], u: Unit) -> bool:
@@ -1594,9 +1592,15 @@ def _row_has_cells(section: Sequence[Unit], u: Unit) -> bool:
                                        for o in section)
 
 
+def _cell_status(text: str) -> bool | None:
+    """What a cell that only gives a service's status says ('ON', '[x] Not needed', 'Agreed'), else None."""
+    m = _STATUS_CELL.match(text) if len(text.split()) <= 4 else None
+    return None if m is None else m["no"] is None
+
+
 def _status_only(text: str) -> bool:
-    """A cell that only gives a service's status ('ON', '[x] Not needed', 'Agreed')."""
-    return _STATUS_CELL.match(text) is not None and len(text.split()) <= 4
+    """A cell that only gives a service's status."""
+    return _cell_status(text) is not None
 
 
 def _status_beside(u: Unit, reader: Reader) -> bool | None:
@@ -1605,9 +1609,9 @@ def _status_beside(u: Unit, reader: Reader) -> bool | None:
     for _ in range(3):
         if nxt is None:
             return None
-        # an option with an empty box ('[ ] Yes') states nothing: its ticked neighbour does
-        if (m := _STATUS_CELL.match(nxt.text)) is not None and len(nxt.text.split()) <= 4 and nxt.checked is not False:
-            return m["no"] is None
+        status = _cell_status(nxt.text)
+        if status is not None and nxt.checked is not False:  # an option with an empty box ('[ ] Yes') states nothing
+            return status
         nxt = reader.right(nxt)
     return None
 
@@ -1719,9 +1723,9 @@ _NO_WORDS = r"not\s+[a-z]+|no|none|n/?a|false|declined|excluded|omitted|inactive
 _YES_WORDS = (r"included|provided|selected|yes|offered|true|agreed|arranged|ordered|planned|approved|active"
               r"|chosen|scheduled")
 _STATUS = re.compile(rf"^\s*(?:\[[x ]\]\s*)?(?:(?P<no>{_NO_WORDS})|{_YES_WORDS})\b\s*(?:[-–—:.]\s*|$)", re.I)
+"""A service's status before its description: 'INCLUDED - ...', 'Yes: ...', 'Not included'."""
 _STATUS_CELL = re.compile(rf"^\s*(?:\[[x ]\]\s*)?(?:(?P<no>{_NO_WORDS}|off)|{_YES_WORDS}|on)\s*\.?\s*$", re.I)
 """A cell that gives only a service's status: the words above, and 'ON' / 'OFF' (only on their own)."""
-"""A service's status before its description: 'INCLUDED - ...', 'Yes: ...', 'Not included'."""
 _OTHER_COLUMN = re.compile(r"^\s*(?:how often|frequency|when|schedule|start(?: date)?|dates?|(?:provided )?by(?: whom)?"
                            r"|who|provider|staff|hours|duration|cost)\b", re.I)
 """A service table's column that holds no description ('How often', 'Start date', 'By whom')."""
@@ -1774,7 +1778,7 @@ def read_statement(units: Sequence[Unit], reader: Reader) -> StatementOfUndersta
         if u.section in ("signatures", "sou", "terms") and _SOU_TEXT.search(u.text) and len(u.text.split()) >= 12 \
                 and re.search(r"\b(services?|supports?|employment network|EN)\b", u.text, re.I):
             # under the terms only with the statement's own point: services to reach the goals
-            text = reader.long_text(u, u.text)[0] or u.text if u.top is not None else u.text
+            text = (reader.long_text(u, u.text)[0] or u.text) if u.top is not None else u.text
             if u.section != "terms" or _SOU_GOALS.search(text):
                 return StatementOfUnderstanding(present=True, text=clean(text))
     return StatementOfUnderstanding(present=False, text=None)
@@ -1867,7 +1871,7 @@ def _join_date_boxes(units: list[Unit]) -> None:
                 parts[key].text = ""
     boxes = [u for u in units if u.field is not None and u.field.kind == "text" and u.field.rect is not None]
     for a, b, c in zip(boxes, boxes[1:], boxes[2:], strict=False):
-        if _date_in_boxes(a, b, c):
+        if _date_in_fields(a, b, c):
             a.text = f"{a.text.strip()}/{b.text.strip()}/{c.text.strip()}"
             b.text = c.text = ""
 
@@ -1875,11 +1879,11 @@ def _join_date_boxes(units: list[Unit]) -> None:
 _MONTH_BOX = re.compile(r"0?[1-9]|1[0-2]")
 _DAY_BOX = re.compile(r"0?[1-9]|[12]\d|3[01]")
 _YEAR_BOX = re.compile(r"(?:19|20)?\d\d")
-DATE_BOX_GAP = 40.0
-"""Most points between two boxes of one date written in a row of three (month, day, year)."""
+DATE_FIELD_GAP = 40.0
+"""Most points between two fields of one date written in a row of three (month, day, year)."""
 
 
-def _date_in_boxes(a: Unit, b: Unit, c: Unit) -> bool:
+def _date_in_fields(a: Unit, b: Unit, c: Unit) -> bool:
     """Three small fields side by side on one line holding a month, a day and a year ('02' '20' '2025')."""
     boxes = [u.field.rect for u in (a, b, c) if u.field is not None and u.field.rect is not None]
     if len(boxes) != 3 or len({u.page for u in (a, b, c)}) != 1:
@@ -1889,7 +1893,7 @@ def _date_in_boxes(a: Unit, b: Unit, c: Unit) -> bool:
         return False
     (x0, top0, x1, bottom0), (x2, top1, x3, bottom1), (x4, top2, x5, bottom2) = boxes
     in_row = all(abs(t - top0) < 4 and abs(bt - bottom0) < 4 for t, bt in ((top1, bottom1), (top2, bottom2)))
-    return in_row and 0 <= x2 - x1 <= DATE_BOX_GAP and 0 <= x4 - x3 <= DATE_BOX_GAP
+    return in_row and 0 <= x2 - x1 <= DATE_FIELD_GAP and 0 <= x4 - x3 <= DATE_FIELD_GAP
 
 
 _EN_WORDS = re.compile(r"^\s*(?:(?:part|section|step)?\s*[\dA-Z]{1,3}[.):]?\s+(?=\S+\s))?"

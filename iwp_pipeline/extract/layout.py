@@ -24,6 +24,10 @@ from typing import Literal
 
 CHECKED = "[x]"
 UNCHECKED = "[ ]"
+MARKED_BRACKETS = re.compile(r"\[\s*[xX✓✔■●•Y]\s*\]|\(\s*[xX✓✔•●◉■]\s*\)|[◉⦿]")
+"""A mark inside brackets or parentheses: '[x]', '[✓]', '[Y]' (yes), a radio button's '(•)' or '(●)', or '◉'."""
+EMPTY_BRACKETS = re.compile(r"\[\s{0,3}\]|\[\s*N\s*\]|\(\s{1,3}\)")
+"""Empty brackets or parentheses, or '[N]' (no): an unticked box or radio button."""
 
 
 def radio_dots(text: str) -> str:
@@ -32,10 +36,7 @@ def radio_dots(text: str) -> str:
     Alone, '●' is a bullet; only on a line that also holds an empty option is it a mark.
     """
     return text.replace("●", CHECKED) if "●" in text and UNCHECKED in text else text
-MARKED_BRACKETS = re.compile(r"\[\s*[xX✓✔■●•Y]\s*\]|\(\s*[xX✓✔•●◉■]\s*\)|[◉⦿]")
-"""A mark inside brackets or parentheses: '[x]', '[✓]', '[Y]' (yes), a radio button's '(•)' or '(●)', or '◉'."""
-EMPTY_BRACKETS = re.compile(r"\[\s{0,3}\]|\[\s*N\s*\]|\(\s{1,3}\)")
-"""Empty brackets or parentheses, or '[N]' (no): an unticked box or radio button."""
+
 
 BBox = tuple[float, float, float, float]
 """(x0, top, x1, bottom) in points, top-left origin."""

@@ -8,6 +8,7 @@ never counts: the terms are what both parties sign up to.
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -386,9 +387,9 @@ def _place_by_meaning(specs: Sequence[TermSpec], blocks: list[Block], candidates
     items = [i for i, block in enumerate(blocks) if i not in used and _statement(block.text)
              and not any(i in c for c in candidates.values())]
     missing = [spec.number for spec in specs if spec.number not in chosen]
+    stems = {i: _stems(blocks[i].text) for i in items}
     while items and missing:
-        scores = {(i, n): _closeness(blocks[i].text, n) if _own_stem(blocks[i].text, n) else 0.0
-                  for i in items for n in missing}
+        scores = {(i, n): _closeness(stems[i], n) for i in items for n in missing}
         (i, n), best = max(scores.items(), key=lambda kv: kv[1])
         rivals = [v for (j, m), v in scores.items() if (j == i) != (m == n)]  # same item or same term
         if best < MEANING_SCORE or any(v * MEANING_MARGIN > best for v in rivals):
@@ -407,16 +408,14 @@ def _statement(text: str) -> bool:
     return len(body.split()) >= LEFTOVER_WORDS and not body.endswith("?") and not body[:1].islower()
 
 
-def _own_stem(text: str, number: int) -> bool:
-    """Whether ``text`` holds a stem that only this term's meaning uses (shared words alone are no sign)."""
-    bags, _ = _meaning_bags()
-    return any(all(stem not in bag for n, bag in bags.items() if n != number) for stem in _stems(text) & bags[number])
+def _closeness(stems: frozenset[str], number: int) -> float:
+    """The weight of the term's stems among ``stems`` (each weighs more the fewer terms use it).
 
-
-def _closeness(text: str, number: int) -> float:
-    """The weight of the term's stems that ``text`` holds (each stem weighs more the fewer terms use it)."""
-    bags, weights = _meaning_bags()
-    return sum(weights[s] for s in _stems(text) & bags[number])
+    0 unless one of them is a stem only this term's meaning uses: shared words alone are no sign.
+    """
+    bags, weights, own = _meaning_bags()
+    held = stems & bags[number]
+    return sum(weights[s] for s in held) if held & own[number] else 0.0
 
 
 _WORD = re.compile(r"[a-z]{4,}")
@@ -431,10 +430,12 @@ def _stems(text: str) -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
-def _meaning_bags() -> tuple[dict[int, frozenset[str]], dict[str, float]]:
-    """Each term's word stems (title, requirement, ideas, pattern words) and each stem's weight (rarer: heavier)."""
-    import math
+def _meaning_bags() -> tuple[dict[int, frozenset[str]], dict[str, float], dict[int, frozenset[str]]]:
+    """Each term's word stems, each stem's weight, and each term's own stems.
 
+    A term's stems come from its title, requirement, ideas and pattern words; a stem weighs more
+    the fewer terms use it; a term's own stems are those no other term uses.
+    """
     bags = {}
     for spec in terms_catalogue():
         words = [spec.title, spec.requirement]
@@ -447,7 +448,8 @@ def _meaning_bags() -> tuple[dict[int, frozenset[str]], dict[str, float]]:
         for stem in bag:
             counts[stem] = counts.get(stem, 0) + 1
     weights = {stem: math.log(len(bags) / n) for stem, n in counts.items()}
-    return bags, weights
+    own = {number: frozenset(s for s in bag if counts[s] == 1) for number, bag in bags.items()}
+    return bags, weights, own
 
 
 _SENTENCE_END = re.compile(r"(?<=[.;])\s+(?=[A-Z(\"'])")

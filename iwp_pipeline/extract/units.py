@@ -667,8 +667,10 @@ def looks_like_heading(u: Unit) -> bool:
                                                                       and _title_case(text))
 
 
-_TITLE_GLYPH = re.compile(r"^[▾▿▸▹►▶▼▽◆◇❖➤➢]\s*[A-Za-z]")
-"""A glyph that marks a line as a part's title ('▾ Services', '► Your goals'); not a bullet or a box."""
+_TITLE_GLYPHS = "▾▿▸▹►▶▼▽◆◇❖➤➢"
+"""Glyphs that mark a line as a part's title ('▾ Services', '► Your goals'); not bullets or boxes."""
+_TITLE_GLYPH = re.compile(rf"^[{_TITLE_GLYPHS}]\s*[A-Za-z]")
+"""A title glyph before a short line's words: the line is a part's title."""
 
 
 def _strong_heading(u: Unit) -> bool:
@@ -700,7 +702,7 @@ _SECTION_NUMBER = re.compile(
 
 _CLOSING = re.compile(r"^\s*(?:sincerely|yours (?:sincerely|truly|faithfully)|(?:kind |best |warm )?regards"
                       r"|respectfully)(?: yours)?\s*,?\s*$", re.I)
-_DECORATION = re.compile(r"^(?:[*=#~\s]{2,}|[▾▿▸▹►▶▼▽◆◇❖➤➢→»›■▪●]\s*)|[*=#~\s]{2,}$")
+_DECORATION = re.compile(rf"^(?:[*=#~\s]{{2,}}|[{_TITLE_GLYPHS}→»›■▪●]\s*)|[*=#~\s]{{2,}}$")
 """Stars or rules around a printed title ('*** PROVIDER ***'), or a glyph before it ('▾ Services', '► Goals')."""
 _INSTRUCTION = re.compile(r"\s*\([^)]{8,}\)\s*$")
 """A heading's trailing instruction: 'SERVICES (check each service the EN will provide)'."""
