@@ -227,7 +227,10 @@ class _Walker:
     def _run(self, r: etree._Element, para: _Para) -> None:
         rpr = r.find(f"{_W}rPr")
         bold = False
+        symbol_font = False
         if rpr is not None:
+            fonts = rpr.find(f"{_W}rFonts")
+            symbol_font = fonts is not None and _SYMBOL_FONT.match(fonts.get(f"{_W}ascii") or "") is not None
             b = rpr.find(f"{_W}b")
             bold = b is not None and b.get(f"{_W}val") not in ("0", "false")
             sz = rpr.find(f"{_W}sz")
@@ -243,6 +246,8 @@ class _Walker:
                 self._field_char(child, para)
             elif para.field_mode in ("instr", "skip"):
                 continue
+            elif tag == "t" and symbol_font:
+                para.parts.append("".join(_symbol_box(c) for c in (child.text or "")))
             elif tag == "t":
                 para.parts.append("".join(_CHECKED_CHARS.get(c, c) for c in (child.text or "")))
             elif tag == "tab":
@@ -311,13 +316,41 @@ class _Walker:
                         span = int(gs.get(f"{_W}val") or 1)
                     vm = tcpr.find(f"{_W}vMerge")
                     merged = vm is not None and vm.get(f"{_W}val") in (None, "continue")
-                if not merged:
+                if merged:
+                    pass
+                elif tc.find(f"{_W}tbl") is not None:
+                    self.frame_cell(tc, index, r, col, part)
+                else:
                     text, bold = self.cell_text(tc)
                     if text.strip():
                         self.lines.append(Line(text, table=index, row=r, cell=col, part=part, bold=bold))
                 col += span
 
-    def cell_text(self, tc: etree._Element) -> tuple[str, bool]:
+    def frame_cell(self, tc: etree._Element, index: int, r: int, col: int, part: str) -> None:
+        """A cell that holds a table of its own: a frame laid out with a table, not a cell of data.
+
+        Its nested tables are read as tables, in their place; the paragraphs between them are the
+        cell's text, one line per run of paragraphs ('Checkpoint 6 - Supports' in a left cell, the
+        part's table in the right one).
+        """
+        pieces: list[etree._Element] = []
+
+        def flush() -> None:
+            if pieces:
+                text, bold = self.cell_text(pieces)
+                if text.strip():
+                    self.lines.append(Line(text, table=index, row=r, cell=col, part=part, bold=bold))
+                pieces.clear()
+
+        for child in tc:
+            if isinstance(child.tag, str) and etree.QName(child).localname == "tbl":
+                flush()
+                self.table(child, part)
+            elif isinstance(child.tag, str) and etree.QName(child).localname != "tcPr":
+                pieces.append(child)
+        flush()
+
+    def cell_text(self, tc: etree._Element | list[etree._Element]) -> tuple[str, bool]:
         pieces, all_bold = [], True
         for child in tc:
             if not isinstance(child.tag, str):
@@ -340,6 +373,16 @@ class _Walker:
                     for p in content.findall(f"{_W}p"):
                         pieces.append(self.paragraph_text(p)[0])
         return "\n".join(p for p in pieces if p), bool(pieces) and all_bold
+
+
+_SYMBOL_FONT = re.compile(r"^Wingdings", re.I)
+"""A symbol font whose letters are drawn as boxes: 'þ' typed in Wingdings shows a ticked box."""
+
+
+def _symbol_box(c: str) -> str:
+    """A character typed in a symbol font: the box it shows, else the character."""
+    box = _SYMBOL_BOXES.get(f"F0{ord(c):02X}")
+    return f" {box} " if box else c
 
 
 def _legacy_checked(checkbox: etree._Element) -> bool:

@@ -9,6 +9,7 @@ is not found is None, and every value found records where it was found.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
@@ -18,12 +19,14 @@ from iwp_pipeline.extract.layout import FormField, Layout
 from iwp_pipeline.extract.terms import recognise_terms, terms_list_by_content
 from iwp_pipeline.extract.units import (
     CONTEXT_ONLY,
+    UNPLACED,
     LabelMatch,
     Unit,
     any_match,
     assign_sections,
     build_units,
     continues,
+    cue_scores,
     field_hints,
     learn_person_nouns,
     match_label,
@@ -1451,11 +1454,72 @@ def read_services(units: Sequence[Unit], reader: Reader) -> tuple[list[Service],
     """Part Two, Section 4: each service named, whether it is selected, and its description."""
     section = [u for u in units if u.section == "services"]
     names = vocabulary()["services"]
+    phases = _follow_up_phases(section, names)
+    services, where, unnamed, read_in = _scan_services(section, reader, names, phases, None)
+    if unnamed:
+        # a service named by pattern only in a sentence ('Coaching on the job during the first
+        # month.' describing the row above) is still open to a row read by its stems
+        in_sentence = {k for k, u in read_in.items() if u.text.rstrip().endswith(".") or len(u.text.split()) > 7}
+        forced = _by_stems(unnamed, {k: v for k, v in services.items() if k not in in_sentence}, names)
+        services, where, _, _ = _scan_services(section, reader, names, phases, forced)
+    return list(services.values()), where
+
+
+SERVICES_LISTED = 8
+"""Services a list must name before its last unread rows are read as the services it has not named."""
+
+
+def _by_stems(unnamed: list[tuple[Unit, str, str]], services: dict[str, Service],
+              names: dict[str, tuple[re.Pattern[str], ...]]) -> dict[int, tuple[str, str]]:
+    """The services of rows whose names no service pattern matched, read by their word stems.
+
+    Each such row is one of the services the list has not named by pattern, and no two rows are
+    the same service: the row whose stems point most clearly to one service left is read first,
+    and that service is no longer open to the others ('Holding steady in your job' is job
+    stabilization, so 'Staying close in the first months' is the first follow-up). A list that
+    names at least ``SERVICES_LISTED`` services, with as many rows left as services missing from
+    it (at most three), pairs them so the most stems agree, else in the order of SSA's form
+    ('Staying close after that' is the ongoing follow-up).
+    """
+    open_keys = [k for k in names if k != "other" and k not in services]
+    scores = {id(u): cue_scores("service_cues", written_out(name)[0]) for u, name, _ in unnamed}
+    rows = {id(u): (u, rest) for u, _, rest in unnamed}
+    forced: dict[int, tuple[str, str]] = {}
+    while True:
+        clear = []
+        for row, score in scores.items():
+            ranked = sorted((score[k] for k in open_keys), reverse=True) + [0, 0]
+            if row not in forced and ranked[0] > ranked[1]:
+                clear.append((ranked[0], -rows[row][0].order, row))
+        if not clear:
+            break
+        _, _, row = max(clear)
+        key = max(open_keys, key=lambda k: scores[row][k])
+        forced[row] = (key, rows[row][1])
+        open_keys.remove(key)
+    left = [row for row in rows if row not in forced]
+    if left and len(left) == len(open_keys) <= 3 and len(services) + len(forced) >= SERVICES_LISTED:
+        best = max(itertools.permutations(open_keys),
+                   key=lambda keys: sum(scores[row][k] for row, k in zip(left, keys, strict=True)))
+        forced.update({row: (key, rows[row][1]) for row, key in zip(left, best, strict=True)})
+    return forced
+
+
+def _scan_services(section: Sequence[Unit], reader: Reader, names: dict[str, tuple[re.Pattern[str], ...]],
+                   phases: dict[str, str], forced: dict[int, tuple[str, str]] | None,
+                   ) -> tuple[dict[str, Service], dict[str, Location], list[tuple[Unit, str, str]], dict[str, Unit]]:
+    """The services of the part, and the rows that look like a service's row but name none by pattern.
+
+    Those rows (the unit, its name, the rest of its text) are left out when ``forced`` is None;
+    else ``forced`` gives the service of each that was read by its stems (by the row's ``id``).
+    Also answers the unit each service was read in.
+    """
     has_boxes = any(u.checked is not None for u in section)
     services: dict[str, Service] = {}
     where: dict[str, Location] = {}
+    unnamed: list[tuple[Unit, str, str]] = []
+    read_in: dict[str, Unit] = {}
     last_box: Unit | None = None  # the last service checkbox, for the text field that describes it
-    phases = _follow_up_phases(section, names)
     for u in sorted(section, key=lambda u: u.field is not None):  # form fields last: what they hold wins
         if u.heading:
             continue
@@ -1494,7 +1558,11 @@ def read_services(units: Sequence[Unit], reader: Reader) -> tuple[list[Service],
             name = named["name"] if named else _service_name_text(u.text)
             if len(name.split()) <= (7 if named or u.checked is not None or u.table is not None else 5) \
                     and not name.endswith((".", ";", ",")):  # a name, not a description
-                service_key, rest = service_by_cues(written_out(name)[0]), named["rest"] if named else ""
+                rest = named["rest"] if named else ""
+                if forced is None and name.strip() and not _HEADER_CELL.match(name) \
+                        and not _first_row(section, u):
+                    unnamed.append((u, name, rest))
+                service_key, rest = forced.get(id(u), (None, rest)) if forced else (None, rest)
         if service_key is None:
             continue
         answer, rest = _answers(rest)
@@ -1534,9 +1602,48 @@ def read_services(units: Sequence[Unit], reader: Reader) -> tuple[list[Service],
         if previous and previous.description and not description:
             continue
         label = clean(_service_label(hints[0], names[service_key]))
+        if not label and forced and id(u) in forced:
+            label = clean(named["name"] if named else _service_name_text(u.text))  # read by its stems
         services[service_key] = _service(service_key, bool(selected), clean(description), label)
         where[service_key] = u.location
-    return list(services.values()), where
+        read_in[service_key] = u
+    return services, where, unnamed, read_in
+
+
+SERVICES_BY_CONTENT = 5
+"""Different services named in a part under an unknown title that make it the services part."""
+
+
+def services_part_by_content(units: Sequence[Unit]) -> None:
+    """Find the services part by what it lists when no title named it ('5. How We Will Walk With You').
+
+    When no unit is in the services part, a part whose title the vocabulary could not place, and
+    in which at least ``SERVICES_BY_CONTENT`` short lines or cells each name a different service
+    (by the service patterns, or by their word stems), becomes the services part.
+    """
+    if any(u.section == "services" for u in units):
+        return
+    names = vocabulary()["services"]
+    spans: list[list[Unit]] = []
+    for u in units:
+        if u.heading is not None:
+            spans.append([u] if u.heading == UNPLACED else [])
+        elif spans and spans[-1]:
+            spans[-1].append(u)
+    for span in spans:
+        named = set()
+        for u in span[1:]:
+            if u.field is not None:
+                continue
+            key = _service_in([u.text], names)[0]
+            if key is None and len(_service_name_text(u.text).split()) <= 6:
+                key = service_by_cues(written_out(_service_name_text(u.text))[0])
+            named.add(key)
+        if len(named - {None}) >= SERVICES_BY_CONTENT:
+            span[0].heading = "services"
+            for u in span:
+                u.section = "services"
+            return
 
 
 _FOLLOW_UP = ("follow_up_initial", "follow_up_ongoing")
@@ -1678,7 +1785,8 @@ def _left_box(section: Sequence[Unit], u: Unit) -> bool | None:
     In a table row, or on a PDF line whose marks sit under mark columns, a mark anywhere in
     the row counts (checklists with 'Yes' / 'No' columns after the service name); checked wins
     when the row holds several. Boxes labelled Yes and No in the row ('[x] Yes  [ ] No') answer
-    for the service: selected when Yes is ticked.
+    for the service: selected when Yes is ticked; so do marks under status columns ('Provide' /
+    'Not now').
     """
     marks, answers = [], []
     for other in section:
@@ -1689,6 +1797,9 @@ def _left_box(section: Sequence[Unit], u: Unit) -> bool | None:
         left = on_line and (other.x1 or 0) <= (u.x0 or 0) + 5
         if (in_row or on_line) and _ANSWER.match(other.text):
             answers.append(_answer(other.text))
+        elif in_row and (head := _cell_status(_column_head(section, other))) is not None:
+            if other.checked:  # a mark under 'Provide' or under 'Not now'
+                answers.append(head)
         elif (in_row or left or (on_line and other.mark_cell)) \
                 and len(strip_lead(other.text).replace("[x]", "").replace("[ ]", "").strip()) < 3:
             if left and not other.mark_cell:
@@ -1729,6 +1840,20 @@ _STATUS_CELL = re.compile(rf"^\s*(?:\[[x ]\]\s*)?(?:(?P<no>{_NO_WORDS}|off)|{_YE
 _OTHER_COLUMN = re.compile(r"^\s*(?:how often|frequency|when|schedule|start(?: date)?|dates?|(?:provided )?by(?: whom)?"
                            r"|who|provider|staff|hours|duration|cost)\b", re.I)
 """A service table's column that holds no description ('How often', 'Start date', 'By whom')."""
+
+
+_HEADER_CELL = re.compile(r"^\s*(?:services?|supports?|help|(?:type of )?(?:service|support)(?: name| type)?"
+                          r"|what\b.{0,40}\b(?:will|to) (?:do|arrange|provide)|description|details|status"
+                          r"|(?:selected|provided|included|offered)\??|notes?)\s*:?\s*$", re.I)
+"""A services table's column header ('Service', 'What the EN will do'): no row of a service."""
+
+
+def _first_row(section: Sequence[Unit], cell: Unit) -> bool:
+    """Whether ``cell`` is in the first row of a Word table that has more rows (its header row)."""
+    if cell.table is None or cell.row is None:
+        return False
+    rows = {u.row for u in section if u.table == cell.table and u.part == cell.part and u.row is not None}
+    return len(rows) > 1 and cell.row == min(rows)
 
 
 def _column_head(section: Sequence[Unit], cell: Unit) -> str:
@@ -1942,6 +2067,7 @@ def _interpret(units: list[Unit]) -> Record:
     main = parts.main
     if not _iwp_signals(main):
         return Record(document_type="other")
+    services_part_by_content(main)  # a services part under a title the vocabulary does not know
     terms_list_by_content(main)  # a terms part under a title the vocabulary does not know ('7) Pledges')
     reader = Reader(main)
     found = Found()

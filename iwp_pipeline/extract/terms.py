@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from iwp_pipeline.extract.units import Unit, learned_person_nouns, looks_like_heading
+from iwp_pipeline.extract.units import UNPLACED, Unit, learned_person_nouns, looks_like_heading
 from iwp_pipeline.model import Location, Term
 from iwp_pipeline.reference import TermIdea, TermSpec, terms_catalogue
 
@@ -239,7 +239,8 @@ def terms_list_by_content(units: Sequence[Unit]) -> None:
             and len(u.text.split()) >= LEFTOVER_WORDS and any(expresses(spec, u.text) for spec in specs)]
     runs: list[list[int]] = []
     for i in hits:
-        if runs and i - runs[-1][-1] <= RUN_GAP + 1:
+        if runs and i - runs[-1][-1] <= RUN_GAP + 1 \
+                and not any(_other_part(u) for u in units[runs[-1][-1] + 1:i + 1]):
             runs[-1].append(i)
         else:
             runs.append([i])
@@ -256,6 +257,11 @@ def terms_list_by_content(units: Sequence[Unit]) -> None:
         units[start].heading = "terms"
     for u in units[start:end + 1]:
         u.section = "terms"
+
+
+def _other_part(u: Unit) -> bool:
+    """A title of a known part: a terms list found by its content does not run past it."""
+    return u.heading is not None and u.heading != UNPLACED
 
 
 def _continues_item(prev: Unit, u: Unit) -> bool:

@@ -180,10 +180,14 @@ def _cues(kind: str) -> dict[str, tuple[re.Pattern[str], ...]]:
             for k, v in raw.items() if k != "description"}
 
 
+def cue_scores(kind: str, text: str) -> dict[str, int]:
+    """For each key of ``service_cues`` or ``section_cues``: how many of its stems ``text`` holds."""
+    return {key: sum(bool(p.search(text)) for p in stems) for key, stems in _cues(kind).items()}
+
+
 def by_cues(kind: str, text: str) -> str | None:
     """The key whose stems ``text`` holds most of (``service_cues`` or ``section_cues``); a tie is None."""
-    scores = sorted(((sum(bool(p.search(text)) for p in stems), key) for key, stems in _cues(kind).items()),
-                    reverse=True)
+    scores = sorted(((n, key) for key, n in cue_scores(kind, text).items()), reverse=True)
     return scores[0][1] if scores[0][0] > 0 and scores[0][0] > scores[1][0] else None
 
 
@@ -915,6 +919,74 @@ class Parts:
     starts_with_amendment: bool = False
 
 
+_SERIES_TITLE = re.compile(
+    r"^(?:(?P<word>[A-Za-z][A-Za-z]{2,14})\s+)?(?P<n>\d{1,2}|[IVX]{1,4}|[A-L])(?:\s+of\s+\d{1,2})?"
+    r"\s*(?P<sep>[—–\-:.|·)])\s*(?P<title>[A-Za-z(].*)$")
+"""'Checkpoint 6 — Supports', 'Topic 2: The program', 'Section 1 of 9 — The Member', 'F · SUPPORTS':
+a series' lead and title."""
+SERIES_MIN = 4
+"""Titles under one lead word, with different numbers, that make a series of part titles."""
+SERIES_MAX = 12
+"""More items than this under one lead word are a list (fifteen terms), not the plan's parts."""
+SERIES_TITLE_WORDS = 8
+
+
+def series_titles(units: Sequence[Unit]) -> dict[int, str]:
+    """Part titles known by their series: one lead word numbered through the plan.
+
+    An EN may number its parts with any word ('Checkpoint 1 — ...', 'Topic 5 — ...'). Short
+    lines that share a lead word with at least ``SERIES_MIN`` different numbers, at most
+    ``SERIES_MAX`` of them, are the plan's part titles when their words place at least three of
+    them in three different parts. The answer maps a unit's order to the part its title names
+    (``UNPLACED``: a title of the series whose words name no part).
+    """
+    groups: dict[str, list[tuple[Unit, str, str]]] = {}
+    for u in units:
+        if u.field is not None or u.label is not None and u.table is None:
+            continue
+        m = _SERIES_TITLE.match(u.text.strip())
+        if m:
+            kind = "digit" if m["n"].isdigit() else "letter" if len(m["n"]) == 1 else "roman"
+            groups.setdefault(((m["word"] or "").casefold(), kind, m["sep"] if not m["word"] else ""),
+                              []).append((u, m["n"], m["title"]))
+    out: dict[int, str] = {}
+    for numbered in groups.values():
+        if len(numbered) > SERIES_MAX:
+            continue  # a numbered list or questionnaire, not the plan's parts
+        members = [(u, n, title) for u, n, title in numbered if len(title.split()) <= SERIES_TITLE_WORDS]
+        asking = [u for u, _, title in members if u.text.rstrip().endswith(("?", ",")) or match_label(title)]
+        if len(asking) > 1 or len({n for _, n, _ in members}) < SERIES_MIN:
+            continue  # numbered questions or labels ('6. Program ID', '12. What jobs have you held?')
+        placed = {u.order: _title_part(title) for u, _, title in members}
+        if len(set(placed.values()) - {UNPLACED}) < 3:
+            continue
+        first = members[0][0].order
+        if sum(p == placed[first] for p in placed.values()) > 1 and placed[first] != "part1":
+            placed[first] = "part1"  # the plan opens on the person ('A · SERVICE USER'), however their word reads
+        out.update(placed)
+    return out
+
+
+def _title_part(title: str) -> str:
+    """The part a title's own words name: by the section patterns, else by their word stems."""
+    text = written_out(_INSTRUCTION.sub("", title).strip())[0]
+    sections = vocabulary()["sections"]
+    for key in ("sou", "terms", "signatures", "services", "goals", "work_history", "discussion", "part1"):
+        if any_match(sections[key], text):
+            return key
+    if any_match(sections["part1"], f"Block A - {text}") or _NAMES_EN.search(title):
+        return "part1"  # 'Employer EN', 'The Member', 'Deaf Services Center (EN)': a part titled by a party
+    return by_cues("section_cues", written_out(title)[0]) or UNPLACED
+
+
+_NAMES_EN = re.compile(r"\((?:the )?EN\)|\bemployment network\b", re.I)
+"""A title that names the EN ('Deaf Services Center (EN)'): the part about the parties."""
+
+
+UNPLACED = "unplaced"
+"""The part of a series title whose words name no part of the plan: it still ends the part before."""
+
+
 def assign_sections(units: list[Unit]) -> Parts:
     """Mark headings and sections, and split off attached summaries and amendments.
 
@@ -928,9 +1000,16 @@ def assign_sections(units: list[Unit]) -> Parts:
     target = parts.main
     shared = _shared_rows(units)
     prev: Unit | None = None
+    series = series_titles(units)
     for u in units:
-        sec = None if _row_key(u) in shared and not u.heading_hint else heading_section(u)
-        if sec and prev is not None and not prev.heading and continues(prev, u) and not _strong_heading(u):
+        if u.order in series:
+            sec = series[u.order]
+            if sec == UNPLACED and not seen:
+                sec = "part1"  # the plan's first part, titled by the person's own word ('Prospective Team Member')
+        else:
+            sec = None if _row_key(u) in shared and not u.heading_hint else heading_section(u)
+        if sec and prev is not None and not prev.heading and continues(prev, u) and not _strong_heading(u) \
+                and u.order not in series:
             sec = None  # 'Employment Services' ending 'Employment Network Name: Bright Path' on the next line
         prev = u if u.field is None else prev
         if sec in ("amendment", "discussion_attachment"):
@@ -944,7 +1023,7 @@ def assign_sections(units: list[Unit]) -> Parts:
                 target = parts.discussion_attachment
             else:
                 sec = "discussion" if sec == "discussion_attachment" else sec
-        if sec and current in SECTION_ORDER and sec in SECTION_ORDER \
+        if sec and current in SECTION_ORDER and sec in SECTION_ORDER and u.order not in series \
                 and SECTION_ORDER.index(sec) < SECTION_ORDER.index(current) and not _strong_heading(u):
             sec = None  # plain title-case text ('Career Goal Setting') does not go back a section
         if sec and sec == current and (m := match_label(u.text)) is not None \

@@ -1,0 +1,91 @@
+"""Parts titled in an EN's own series ('Checkpoint 6 — Supports', 'F · SUPPORTS'), and service lists
+whose names the vocabulary does not know, read by their word stems and by what is left."""
+
+from __future__ import annotations
+
+import pytest
+
+from iwp_pipeline.extract.interpret import interpret
+from iwp_pipeline.extract.units import UNPLACED, Unit, series_titles
+from tests.extract.layouts import layout_from_text
+
+OPENING = """Individual Work Plan (Ticket to Work)
+Employment Network: Harbor Light Careers
+Provider ID: P-20931
+"""
+
+SERVICES_ROWS = """Service | Provide | Not now | What we will do
+Understanding your benefits | [x] | [ ] | A certified counselor reviews your benefits.
+Picking a work goal | [ ] | [x]
+A coach beside you at work | [ ] | [x]
+Opening doors with employers | [ ] | [x]
+Classes and training | [ ] | [x]
+Looking for openings | [x] | [ ] | Weekly job leads.
+Changes at work you need | [ ] | [x]
+Landing the job | [x] | [ ] | Referrals to employer partners.
+Staying close in the first months | [x] | [ ] | Monthly calls.
+Staying close after that | [ ] | [x]
+Holding on to your job | [ ] | [x]
+Growing in your career | [ ] | [x]
+"""
+
+
+def _units(titles: list[str]) -> list[Unit]:
+    return [Unit(t, i) for i, t in enumerate(titles)]
+
+
+def test_a_series_of_numbered_titles_names_the_plans_parts():
+    units = _units(["Checkpoint 1 — Prospective Team Member", "Legal name", "Checkpoint 2 — Employer EN",
+                    "Checkpoint 3 — Planning meeting", "Checkpoint 4 — Employment goals", "Checkpoint 5 — Supports",
+                    "Checkpoint 6 — Standards of this plan", "Checkpoint 7 — Signatures"])
+    assert series_titles(units) == {0: "part1", 2: "part1", 3: "discussion", 4: "goals", 5: "services",
+                                    6: UNPLACED, 7: "signatures"}
+
+
+def test_lettered_titles_and_a_first_title_read_as_another_part():
+    units = _units(["A · SERVICE USER", "B · DEAF SERVICES CENTER (EN)", "C · PLANNING MEETING",
+                    "D · CAREER TARGETS", "E · WORK BACKGROUND (LAST 18 MONTHS)", "F · SUPPORTS"])
+    assert series_titles(units) == {0: "part1", 1: "part1", 2: "discussion", 3: "goals", 4: "work_history",
+                                    5: "services"}
+
+
+@pytest.mark.parametrize("titles", [
+    ["5. Provider (Employment Network) name", "6. Program ID", "7. Meeting", "8. Goals", "9. Services"],  # labels
+    ["Goal 1 — Office Assistant", "Goal 2 — Lead", "Goal 3 — Manager", "Goal 4 — Director"],  # no parts named
+    [f"Term {n} — {w}" for n, w in enumerate(["Fees", "Services", "Goals", "Meetings", "Signatures", "Reports",
+                                              "Records", "Grievance", "Ticket", "Rights", "Duties", "Plans",
+                                              "Changes", "Copies", "Other"], 1)],  # fifteen items: a list
+])
+def test_numbered_labels_items_and_long_lists_are_no_series_of_parts(titles):
+    assert series_titles(_units(titles)) == {}
+
+
+def test_services_in_plain_words_under_status_columns():
+    record = interpret(layout_from_text(OPENING + "# Checkpoint 1 — The Member\nMember name: Kevin T. Brandt\n"
+                                        "# Checkpoint 2 — Planning meeting\nDate of meeting: 02/14/2025\n"
+                                        "# Checkpoint 3 — Work goals\nShort-term goal: Clerk\n"
+                                        "# Checkpoint 4 — How we will walk with you\n" + SERVICES_ROWS
+                                        + "# Checkpoint 5 — Signatures\nMember signature: Kevin T. Brandt\n"))
+    chosen = {s.service for s in record.services if s.selected}
+    assert chosen == {"benefits_counseling", "job_search", "job_placement", "follow_up_initial"}
+    named = {s.service for s in record.services}
+    assert named == {"benefits_counseling", "goal_setting", "job_coaching", "job_development", "training",
+                     "job_search", "job_accommodation", "job_placement", "follow_up_initial", "follow_up_ongoing",
+                     "job_stabilization", "career_advancement"}  # each row one service, none twice
+
+
+def test_a_service_named_only_in_a_description_leaves_its_row_to_the_row():
+    rows = SERVICES_ROWS.replace("A coach beside you at work | [ ] | [x]",
+                                 "A coach beside you at work | [x] | [ ] | Coaching on the job in the first month.")
+    record = interpret(layout_from_text(OPENING + "# Services\n" + rows))
+    coaching = next(s for s in record.services if s.service == "job_coaching")
+    assert (coaching.selected, coaching.label) == (True, "A coach beside you at work")
+
+
+def test_a_column_header_is_no_service():
+    rows = "[x] Service | What the EN will do\n" + "\n".join(
+        f"{n} | {d}" for n, d in [("Benefits Counseling", "Reviews."), ("Job Search", "Leads."),
+                                  ("Placement", "Referrals."), ("Job Coaching", ""), ("Job Development", ""),
+                                  ("Training", ""), ("Goal Setting", ""), ("Career Advancement", "")])
+    record = interpret(layout_from_text(OPENING + "# Services\n" + rows))
+    assert "job_accommodation" not in {s.service for s in record.services}

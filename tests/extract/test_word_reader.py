@@ -1,0 +1,56 @@
+"""The Word reader on hand-written document XML: the habits of EN templates that only show in the file
+itself (tables laid inside tables, boxes typed in a symbol font)."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+
+from iwp_pipeline.extract.docx_reader import read_docx
+from iwp_pipeline.extract.layout import CHECKED, UNCHECKED
+
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+
+
+def _docx(body: str) -> bytes:
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as z:
+        z.writestr("[Content_Types].xml", '<?xml version="1.0"?><Types/>')
+        z.writestr("word/document.xml", f'<?xml version="1.0"?><w:document xmlns:w="{W}"><w:body>{body}'
+                                        "</w:body></w:document>")
+    return out.getvalue()
+
+
+def _p(text: str, font: str | None = None) -> str:
+    rpr = f'<w:rPr><w:rFonts w:ascii="{font}" w:hAnsi="{font}"/></w:rPr>' if font else ""
+    return f"<w:p><w:r>{rpr}<w:t>{text}</w:t></w:r></w:p>"
+
+
+def _tc(*content: str) -> str:
+    return "<w:tc>" + "".join(content) + "</w:tc>"
+
+
+def _tbl(*rows: list[str]) -> str:
+    return "<w:tbl>" + "".join("<w:tr>" + "".join(r) + "</w:tr>" for r in rows) + "</w:tbl>"
+
+
+def test_a_table_inside_a_frame_cell_is_read_as_a_table():
+    inner = _tbl([_tc(_p("Support")), _tc(_p("Status"))],
+                 [_tc(_p("Job search")), _tc(_p("AUTHORIZED"))])
+    frame = _tbl([_tc(_p("Checkpoint 6 — Supports")), _tc(_p("What we arrange:"), inner, _p("Reviewed monthly."))])
+    lines = read_docx(_docx(frame)).lines
+    assert [line.text for line in lines] == ["Checkpoint 6 — Supports", "What we arrange:", "Support", "Status",
+                                             "Job search", "AUTHORIZED", "Reviewed monthly."]
+    inner_cells = [(line.table, line.row, line.cell) for line in lines[2:6]]
+    assert inner_cells == [(1, 0, 0), (1, 0, 1), (1, 1, 0), (1, 1, 1)]  # the inner table's own rows and cells
+    assert (lines[1].table, lines[1].cell) == (lines[6].table, lines[6].cell) == (0, 1)
+
+
+def test_a_cell_without_a_table_inside_keeps_its_paragraphs_together():
+    lines = read_docx(_docx(_tbl([_tc(_p("Name"), _p("of the Member")), _tc(_p("Kevin"))]))).lines
+    assert [line.text for line in lines] == ["Name\nof the Member", "Kevin"]
+
+
+def test_boxes_typed_as_letters_in_wingdings_are_boxes():
+    body = _p("þ", "Wingdings") + _p("¨", "Wingdings") + _p("þ")  # the last one is no symbol font: a letter
+    assert [line.text for line in read_docx(_docx(body)).lines] == [CHECKED, UNCHECKED, "þ"]
