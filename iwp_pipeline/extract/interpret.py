@@ -595,7 +595,7 @@ def label_targets(units: Sequence[Unit]) -> Iterator[tuple[str, Unit]]:
         if u.section != section:
             section, party = u.section, None
         if u.heading:
-            party = party_of(u.text) or party
+            party = party_of(u.text) or u.party or party
             continue
         if u.field is not None:
             hit = _label_for_field(u)
@@ -2039,10 +2039,11 @@ def _label_en_words(units: list[Unit]) -> None:
             words.add(" ".join(m.group(1).split()).casefold())
             if not u.text[m.end():].strip(" :"):
                 titles.append(u)
-    if not words:
-        return
+            elif (given := re.match(r"\s*(?:name\s*)?:\s*(\S.*)$", u.text[m.end():], re.S)) and u.label is None \
+                    and not u.heading and u.section in (None, "part1"):
+                u.label = LabelMatch("en.name", given[1])  # 'County Behavioral Health (EN): Harbor Light Careers'
     labelled = False
-    for u in units:
+    for u in units if words else ():
         if u.field is None and u.label is None and not u.heading \
                 and " ".join(_NAME_WORD.sub("", u.text).split()).casefold() in words:
             u.label = LabelMatch("en.name", "")
@@ -2051,6 +2052,19 @@ def _label_en_words(units: list[Unit]) -> None:
         for u in titles:
             if u.label is not None and u.label.key == "en.name" and not u.label.rest:
                 u.label = None
+        return
+    captions = {id(u) for u in titles} | {id(u) for u in units if u.field is None and _EN_CAPTION.match(u.text)}
+    for u, nxt in zip(units, units[1:], strict=False):
+        # no other line uses the word: 'Deaf Services Center (EN)' captions the EN's name, given
+        # right after it (a part's title 'WORKFORCE PARTNER (EN)' has labels after it, not a value)
+        if id(u) in captions and u.label is None and not u.heading and u.section in (None, "part1") \
+                and nxt.field is None and nxt.label is None and not nxt.heading and nxt.section == u.section \
+                and not _EN_WORDS.match(nxt.text):
+            u.label = LabelMatch("en.name", "")
+
+
+_EN_CAPTION = re.compile(r"^\s*[A-Z][A-Za-z&'’ ]{2,30}?\s+EN\s*\([a-z][^)]{1,30}\)\s*:?\s*$")
+"""A caption naming the EN by its kind: 'Employer EN (hospital system)'."""
 
 
 def _interpret(units: list[Unit]) -> Record:

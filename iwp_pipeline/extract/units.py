@@ -11,7 +11,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Any
 
@@ -59,6 +59,8 @@ class Unit:
     """For a Word table cell cut into its lines (stacked labels and values): the line's number."""
     mark_cell: bool = False
     """A mark alone in a table cell or under a mark column ('X', '✓'), read as a checkbox."""
+    party: str | None = None
+    """For a part's title whose words name no party: the party the part is about, when known."""
 
     @property
     def location(self) -> Location:
@@ -304,6 +306,7 @@ def build_units(layout: Layout) -> list[Unit]:
         units = _join_wrapped_cells(units, layout.rules)
         if not layout.fields:  # a fillable form's printed text is its labels, set where its fields are
             units = _prose_columns(units)
+    units = _run_in_pairs(units)
     for f in layout.fields:
         units.append(_field_unit(f))
     if layout.fields:
@@ -472,6 +475,57 @@ def _word_pieces(text: str, in_table: bool) -> list[tuple[str, int | None]]:
         start = cut
     pieces.append((text[start:], None))
     return [(re.sub(r"\s*\|\s*$", "", piece), sub) for piece, sub in pieces]  # 'Name: Kevin |
+
+
+_RUN_IN_LABEL = re.compile(r"(?:^|;\s+)([A-Za-z][^:;]{1,60}?):\s")
+"""'Label: value; Label: value': a label at the start of a text or after a semicolon."""
+RUN_IN_PAIRS = 2
+"""Known labels a text runs together with semicolons before it is read as separate pairs."""
+RUN_IN_LINE_GAP = 4.0
+"""Most space between two lines (points) of a wrapped paragraph of pairs, on top of a line's height."""
+
+
+def _run_in_pairs(units: list[Unit]) -> list[Unit]:
+    """Particulars run together in one paragraph ('Name: Kevin; SSN: 901-...; Phone: 555-...') as separate pairs.
+
+    A text that opens with a label and, with the lines of its paragraph that wrap under it (a
+    PDF), holds at least ``RUN_IN_PAIRS`` known labels or more pairs than that, each label at its
+    start or after a semicolon, is cut before each label after a semicolon; the pieces keep the
+    paragraph's place.
+    """
+    if not any(";" in u.text for u in units):
+        return units
+    out: list[Unit] = []
+    i = 0
+    while i < len(units):
+        u = units[i]
+        if u.field is not None or ";" not in u.text or not _RUN_IN_LABEL.match(u.text):
+            out.append(u)
+            i += 1
+            continue
+        text, last, j = u.text, u, i
+        while j + 1 < len(units) and _wraps_under(last, units[j + 1]):
+            j += 1
+            last = units[j]
+            text = f"{text} {last.text}"
+        labels = [m[1] for m in _RUN_IN_LABEL.finditer(text)]
+        if len(labels) <= RUN_IN_PAIRS and sum(match_label(label) is not None for label in labels) < RUN_IN_PAIRS:
+            out.append(u)
+            i += 1
+            continue
+        i = j
+        pieces = [p.strip() for p in re.split(r";\s+(?=[A-Za-z][^:;]{1,60}?:\s)", text) if p.strip()]
+        out.extend(replace(u, text=piece, seg=(u.seg or 0) * 100 + k) for k, piece in enumerate(pieces))
+        i += 1
+    return out
+
+
+def _wraps_under(prev: Unit, u: Unit) -> bool:
+    """``u`` is the next line of ``prev``'s paragraph on a PDF page: just under it, from the same margin."""
+    return (u.field is None and prev.top is not None and u.top is not None and prev.bottom is not None
+            and u.page == prev.page and prev.x0 is not None and u.x0 is not None and abs(u.x0 - prev.x0) <= 3
+            and 0 < u.top - prev.bottom <= RUN_IN_LINE_GAP and not u.heading_hint
+            and not _strong_heading(u) and (u.size or 0) == (prev.size or 0))
 
 
 def _join_wrapped_cells(units: list[Unit], rules: tuple[Rule, ...]) -> list[Unit]:
@@ -954,7 +1008,7 @@ def series_titles(units: Sequence[Unit]) -> dict[int, str]:
         if len(numbered) > SERIES_MAX:
             continue  # a numbered list or questionnaire, not the plan's parts
         members = [(u, n, title) for u, n, title in numbered if len(title.split()) <= SERIES_TITLE_WORDS]
-        asking = [u for u, _, title in members if u.text.rstrip().endswith(("?", ",")) or match_label(title)]
+        asking = [u for u, _, title in members if u.text.rstrip().endswith(("?", ",")) or _asks_value(title)]
         if len(asking) > 1 or len({n for _, n, _ in members}) < SERIES_MIN:
             continue  # numbered questions or labels ('6. Program ID', '12. What jobs have you held?')
         placed = {u.order: _title_part(title) for u, _, title in members}
@@ -965,6 +1019,12 @@ def series_titles(units: Sequence[Unit]) -> dict[int, str]:
             placed[first] = "part1"  # the plan opens on the person ('A · SERVICE USER'), however their word reads
         out.update(placed)
     return out
+
+
+def _asks_value(title: str) -> bool:
+    """A label, not a title: '6. Program ID', '5. Provider name'; a party alone ('The Member') is a title."""
+    m = match_label(title)
+    return m is not None and (not m.key.endswith(".name") or re.search(r"\bname\b", title, re.I) is not None)
 
 
 def _title_part(title: str) -> str:
@@ -1006,6 +1066,8 @@ def assign_sections(units: list[Unit]) -> Parts:
             sec = series[u.order]
             if sec == UNPLACED and not seen:
                 sec = "part1"  # the plan's first part, titled by the person's own word ('Prospective Team Member')
+            if sec == "part1" and u.order == min(series) and party_of(u.text) is None:
+                u.party = "ticketholder"  # a plan opens on the person, whatever word it has for them
         else:
             sec = None if _row_key(u) in shared and not u.heading_hint else heading_section(u)
         if sec and prev is not None and not prev.heading and continues(prev, u) and not _strong_heading(u) \

@@ -6,8 +6,8 @@ from __future__ import annotations
 import pytest
 
 from iwp_pipeline.extract.interpret import interpret
-from iwp_pipeline.extract.units import UNPLACED, Unit, series_titles
-from tests.extract.layouts import layout_from_text
+from iwp_pipeline.extract.units import UNPLACED, Unit, build_units, series_titles
+from tests.extract.layouts import layout_from_text, pdf_layout
 
 OPENING = """Individual Work Plan (Ticket to Work)
 Employment Network: Harbor Light Careers
@@ -89,3 +89,33 @@ def test_a_column_header_is_no_service():
                                   ("Training", ""), ("Goal Setting", ""), ("Career Advancement", "")])
     record = interpret(layout_from_text(OPENING + "# Services\n" + rows))
     assert "job_accommodation" not in {s.service for s in record.services}
+
+
+def test_particulars_run_together_with_semicolons_over_wrapped_lines():
+    rows = [(1, 40, [(72, "INDIVIDUAL WORK PLAN — TICKET TO WORK")]), (1, 60, [(72, "1. PARTICIPANT")]),
+            (1, 75, [(72, "Name: Kevin T. Brandt; SSN: 901-44-1234; Phone: 555-880-3131; Natural support contact")]),
+            (1, 87, [(72, "(name, relationship, phone): Janet Brandt, Mother")]),
+            (1, 110, [(72, "2. EMPLOYMENT NETWORK")]),
+            (1, 125, [(72, "County Behavioral Health (EN): Harbor Light Careers; BH provider no. (PID): P-20931;")]),
+            (1, 137, [(72, "Vocational Liaison: Luis Ortega")]),
+            (1, 160, [(72, "3. PLANNING SESSION")]), (1, 175, [(72, "Session date: 02/14/2025; Session type: Phone")]),
+            (1, 200, [(72, "4. SERVICES")]), (1, 215, [(72, "Job search: weekly leads.")])]
+    record = interpret(pdf_layout(rows))
+    assert (record.ticketholder.name, record.ticketholder.ssn) == ("Kevin T. Brandt", "901-44-1234")
+    assert record.alternate_contact.name == "Janet Brandt"
+    assert (record.en.name, record.en.pid) == ("Harbor Light Careers", "P-20931")
+
+
+def test_one_pair_with_a_semicolon_in_its_value_stays_whole():
+    units = build_units(layout_from_text("Goal: Clerk; part time; 25 hours"))
+    assert [u.text for u in units] == ["Goal: Clerk; part time; 25 hours"]
+
+
+def test_a_caption_naming_the_en_by_its_kind_labels_the_ens_name():
+    record = interpret(layout_from_text(
+        "Individual Work Plan (Ticket to Work)\n# Checkpoint 1 — Prospective Team Member\nLegal name | Kevin T. Brandt\n"
+        "# Checkpoint 2 — Employer EN\nEmployer EN (hospital system) | Harbor Light Careers\n"
+        "EN vendor ID (PID) | P-20931\n# Checkpoint 3 — Planning meeting\nDate held | 02/14/2025\n"
+        "# Checkpoint 4 — Supports\nJob search | Yes\n# Checkpoint 5 — Signatures\n"))
+    assert (record.en.name, record.en.pid) == ("Harbor Light Careers", "P-20931")
+    assert record.ticketholder.name == "Kevin T. Brandt"  # the plan's first part is the person's
