@@ -2039,8 +2039,8 @@ def _label_en_words(units: list[Unit]) -> None:
             words.add(" ".join(m.group(1).split()).casefold())
             if not u.text[m.end():].strip(" :"):
                 titles.append(u)
-            elif (given := re.match(r"\s*(?:name\s*)?:\s*(\S.*)$", u.text[m.end():], re.S)) and u.label is None \
-                    and not u.heading and u.section in (None, "part1"):
+            elif (given := re.match(r"\s*(?:name\s*)?[:→⇒➔]\s*(\S.*)$", u.text[m.end():], re.S)) and u.label is None \
+                    and not u.heading and u.section in _PARTY_PARTS:
                 u.label = LabelMatch("en.name", given[1])  # 'County Behavioral Health (EN): Harbor Light Careers'
     labelled = False
     for u in units if words else ():
@@ -2057,12 +2057,14 @@ def _label_en_words(units: list[Unit]) -> None:
     for u, nxt in zip(units, units[1:], strict=False):
         # no other line uses the word: 'Deaf Services Center (EN)' captions the EN's name, given
         # right after it (a part's title 'WORKFORCE PARTNER (EN)' has labels after it, not a value)
-        if id(u) in captions and u.label is None and not u.heading and u.section in (None, "part1") \
+        if id(u) in captions and u.label is None and not u.heading and u.section in _PARTY_PARTS \
                 and nxt.field is None and nxt.label is None and not nxt.heading and nxt.section == u.section \
                 and not _EN_WORDS.match(nxt.text):
             u.label = LabelMatch("en.name", "")
 
 
+_PARTY_PARTS = (None, "part1", UNPLACED)
+"""Parts where a caption naming the EN captions its name: the parties' part, or one whose title names no part."""
 _EN_CAPTION = re.compile(r"^\s*[A-Z][A-Za-z&'’ ]{2,30}?\s+EN\s*\([a-z][^)]{1,30}\)\s*:?\s*$")
 """A caption naming the EN by its kind: 'Employer EN (hospital system)'."""
 

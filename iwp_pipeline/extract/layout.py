@@ -77,6 +77,8 @@ class Line:
     """All the text of the line is bold."""
     size: float | None = None
     """Font size in points (the largest on the line), when known."""
+    paragraphs: tuple[str, ...] = ()
+    """A Word table cell of several paragraphs: each one's text, the empty ones too."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Any
 
-from iwp_pipeline.extract.layout import CHECKED, UNCHECKED, FormField, Layout, Rule
+from iwp_pipeline.extract.layout import CHECKED, UNCHECKED, FormField, Layout, Line, Rule
 from iwp_pipeline.model import Location
 from iwp_pipeline.reference import with_nouns
 from iwp_pipeline.resources import load_json_data
@@ -278,7 +278,11 @@ def build_units(layout: Layout) -> list[Unit]:
     """The layout's lines (split into segments) and fields, in reading order."""
     units: list[Unit] = []
     body = _body_size(layout)
+    stacked = _stacked_pairs(layout.lines)
     for li, line in enumerate(layout.lines):
+        if li in stacked:
+            units.extend(stacked[li])
+            continue
         hint = line.bold or bool(line.style and re.match(r"(heading|title)", line.style, re.I)) or (
             body is not None and line.size is not None and line.size >= body + LARGER_TYPE
             and len(line.text.split()) <= 12)
@@ -324,6 +328,40 @@ def build_units(layout: Layout) -> list[Unit]:
     _lone_dots(units)
     _mark_cells(units)
     return units
+
+
+STACKED_LABELS = 2
+"""Known labels a Word cell of stacked labels must hold for the cell beside it to be read line against line."""
+
+
+def _stacked_pairs(lines: Sequence[Line]) -> dict[int, list[Unit]]:
+    """Word cells of stacked labels beside a cell of stacked values, read line against line.
+
+    'Guest's name / Social Security no. / Phone' in one cell and 'Kevin T. Brandt / 901-44-1234 /
+    555-880-3131' in the next: each label is followed by the value on its line, an empty
+    paragraph being a blank. Both cells must have as many paragraphs, the labels none empty, at
+    least ``STACKED_LABELS`` of them known and none with a value of its own. The answer gives
+    the units of the label cell's line (by its index); the value cell's line gives none.
+    """
+    out: dict[int, list[Unit]] = {}
+    for li, (left, right) in enumerate(zip(lines, lines[1:], strict=False)):
+        if left.table is None or not left.paragraphs or len(left.paragraphs) != len(right.paragraphs) \
+                or (right.table, right.row, right.part) != (left.table, left.row, left.part) \
+                or right.cell != (left.cell or 0) + 1 or not all(p.strip() for p in left.paragraphs):
+            continue
+        hits = [match_label(p) for p in left.paragraphs]
+        if any(hit is not None and hit.rest for hit in hits) or sum(hit is not None for hit in hits) < STACKED_LABELS:
+            continue  # 'Full name: Kevin T. Brandt' over 'Cell phone: ...': pairs of their own, no labels alone
+        base = dict(page=left.page, line=li, paragraph=left.paragraph, table=left.table, row=left.row,
+                    part=left.part, size=left.size)
+        units: list[Unit] = []
+        for label, value in zip(left.paragraphs, right.paragraphs, strict=True):
+            units.append(Unit(label, 0, cell=left.cell, heading_hint=left.bold, **base))  # type: ignore[arg-type]
+            if value.strip():
+                units.append(Unit(value, 0, cell=right.cell, **dict(base, line=li + 1)))  # type: ignore[arg-type]
+        out[li] = units
+        out[li + 1] = []
+    return out
 
 
 def _lone_dots(units: list[Unit]) -> None:
@@ -915,13 +953,14 @@ def _match_label(text: str, keys: tuple[str, ...] | None, learned: tuple[str, ..
     rest = original[end:] if where is None else original[where[end]:] if end < len(where) else ""
     if _POSSESSIVE.match(strip_lead(text)) and (copula := _COPULA.match(rest)):
         rest = ": " + rest[copula.end():]  # 'Your short-term goal is to work as ...': a label in a sentence
-    # 'no. (PID): ', '(your EN): '; a parenthesis after the colon is the value ('signature: (signed)')
-    rest_stripped = re.sub(r"^\s*(?:\([^)]{0,100}\)\s*|[#\-–—.]\s*)*(?::\s*(?:[\-–—.]\s*)*)?", "", rest)
+    # 'no. (PID): ', '(your EN): ', 'SSN → '; a parenthesis after the colon is the value ('signature: (signed)')
+    rest_stripped = re.sub(r"^\s*(?:\([^)]{0,100}\)\s*|[#\-–—.→⇒➔]\s*)*(?::\s*(?:[\-–—.]\s*)*)?", "", rest)
     rest_stripped = re.sub(r"^_{2,}\s*", "", rest_stripped)
     # A label is followed by punctuation, a gap or nothing; 'Name of the program' is not a label.
     if _SLASHED_WORDS.match(rest):
         rest = rest_stripped = ""  # 'Emergency contact / relationship / phone': the label's other words
-    separated = re.match(r"^\s*(?:\([^)]{0,100}\))?\s*[:#\-–—._]|^\s*$|^\s{2,}", rest) or body[:end].endswith("   ")
+    separated = re.match(r"^\s*(?:\([^)]{0,100}\))?\s*[:#\-–—._→⇒➔]|^\s*$|^\s{2,}", rest) \
+        or body[:end].endswith("   ")
     if body.rstrip().endswith("?") and len(rest) < 60:
         return LabelMatch(best[1], "")  # a question: the answer is under it, not in it
     if rest and not body[:end].rstrip().endswith((":", "#")) and not separated and len(rest_stripped) > 0:

@@ -119,3 +119,15 @@ def test_a_caption_naming_the_en_by_its_kind_labels_the_ens_name():
         "# Checkpoint 4 — Supports\nJob search | Yes\n# Checkpoint 5 — Signatures\n"))
     assert (record.en.name, record.en.pid) == ("Harbor Light Careers", "P-20931")
     assert record.ticketholder.name == "Kevin T. Brandt"  # the plan's first part is the person's
+
+
+@pytest.mark.parametrize(("text", "key", "value"), [
+    ("SSN → 901-44-1234", "ticketholder.ssn", "901-44-1234"),
+    ("Provider ID (PID) → P-20931", "en.pid", "P-20931"),
+    ("Returning Citizen's name → Kevin T. Brandt", "generic.name", "Kevin T. Brandt"),
+    ("Guest's name", "generic.name", ""),
+])
+def test_an_arrow_sets_a_value_apart_and_anyones_name_is_a_name(text, key, value):
+    from iwp_pipeline.extract.units import match_label
+    hit = match_label(text)
+    assert hit is not None and (hit.key, hit.rest) == (key, value)

@@ -54,3 +54,23 @@ def test_a_cell_without_a_table_inside_keeps_its_paragraphs_together():
 def test_boxes_typed_as_letters_in_wingdings_are_boxes():
     body = _p("þ", "Wingdings") + _p("¨", "Wingdings") + _p("þ")  # the last one is no symbol font: a letter
     assert [line.text for line in read_docx(_docx(body)).lines] == [CHECKED, UNCHECKED, "þ"]
+
+
+def test_a_cell_of_stacked_labels_beside_a_cell_of_stacked_values_pairs_them_line_against_line():
+    from iwp_pipeline.extract.units import build_units
+    labels = _tc(_p("Guest's name"), _p("Social Security no."), _p("Phone"), _p("Person close to you"))
+    values = _tc("<w:p/>", _p("901-44-1234"), _p("555-880-3131"), _p("Janet Brandt, Mother"))  # the name is blank
+    units = build_units(read_docx(_docx(_tbl([labels, values]))))
+    assert [(u.text, u.cell) for u in units] == [("Guest's name", 0), ("Social Security no.", 0), ("901-44-1234", 1),
+                                                 ("Phone", 0), ("555-880-3131", 1), ("Person close to you", 0),
+                                                 ("Janet Brandt, Mother", 1)]
+
+
+def test_cells_of_label_and_value_pairs_side_by_side_are_no_stacked_labels():
+    from iwp_pipeline.extract.units import build_units
+    person = _tc(_p("The Youth"), _p("Full name: Kevin T. Brandt"), _p("Cell phone: 555-880-3131"))
+    en = _tc(_p("Transition EN"), _p("Program (EN): Harbor Light"), _p("Ticket provider no. (PID): P-20931"))
+    units = build_units(read_docx(_docx(_tbl([person, en]))))
+    # the person's cell is read whole before the EN's, not line against line with it
+    assert [u.text for u in units][:2] == ["The Youth\nFull name: Kevin T. Brandt\nCell phone: 555-880-3131",
+                                           "Transition EN"]
