@@ -235,6 +235,27 @@ def terms_list_by_content(units: Sequence[Unit]) -> None:
     if any(u.section == "terms" for u in units):
         return
     specs = terms_catalogue(learned_person_nouns())
+    spans: list[list[Unit]] = []
+    for u in units:  # a part whose title names no part: its text, however it wraps, states the terms
+        if u.heading is not None:
+            spans.append([u] if u.heading == UNPLACED else [])
+        elif spans and spans[-1] and u.field is None:
+            spans[-1].append(u)
+    for span in spans:
+        text = " ".join(u.text for u in span[1:])
+        if len(span) > 1 and sum(expresses(spec, text) for spec in specs) >= TERMS_RUN:
+            span[0].heading = "terms"
+            for u in span:
+                u.section = "terms"
+            return
+    for i, u in enumerate(units):  # a Word cell holding the whole list, one item a paragraph
+        lines = u.text.split("\n") if u.field is None and u.section != "signatures" else []
+        if len(lines) >= TERMS_RUN and sum(len(line.split()) >= LEFTOVER_WORDS and any(
+                expresses(spec, line) for spec in specs) for line in lines) >= TERMS_RUN:
+            u.section = "terms"
+            if i > 0 and units[i - 1].heading == UNPLACED:
+                units[i - 1].heading = units[i - 1].section = "terms"
+            return
     hits = [i for i, u in enumerate(units) if u.field is None and not u.heading and u.section != "signatures"
             and len(u.text.split()) >= LEFTOVER_WORDS and any(expresses(spec, u.text) for spec in specs)]
     runs: list[list[int]] = []

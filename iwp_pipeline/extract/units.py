@@ -139,6 +139,10 @@ _PERSON_CUE = re.compile(
 
 _ABBREVIATED_TITLE = re.compile(r"((?:[A-Z][a-z]+\s+){1,4})\(([A-Z]{2,5})\)")
 """A title and its abbreviation in brackets: 'Employment Support Professional (ESP)'."""
+_SERVICE_GIVER = re.compile(r"\b(?:[Tt]he|[Yy]our|[Oo]ur)\s+(?:[A-Z][a-z]+\s+)?([A-Z][a-z]{2,20})\s+will\s+"
+                            r"(?:do|arrange|provide|deliver|help|assist|refer|coach|support|make (?:\S+ )?contact"
+                            r"|contact|meet with you|call you|reach you|keep in touch|stay in touch)\b")
+"""'What the Guide will do', 'the Liaison will arrange': the one who gives the services (staff)."""
 _CUE_WORDS = re.compile(r"name|signature|social security|ssn|ss ?#|date of birth|work plan|iwp|statement|acknowledg"
                         r"|declaration", re.I)
 
@@ -163,6 +167,8 @@ def learn_person_nouns(texts: Iterable[str], limit: int = 2) -> tuple[str, ...]:
     # 'Employment Support Professional (ESP)': an abbreviation of a staff title is the staff's word
     staff = {m[2].lower() for t in texts for m in _ABBREVIATED_TITLE.finditer(t)
              if any(w.lower() in stop for w in m[1].split())}
+    # 'What the Guide will do': who gives the services is staff, not the person
+    staff |= {m[1].lower() for t in texts if " will " in t for m in _SERVICE_GIVER.finditer(t)}
     cued = [t for t in texts if _CUE_WORDS.search(t)]  # the cue's words first: most text has none
     for m in _PERSON_CUE.finditer("\n".join(cued)):
         written = m[1] or m[3] or m[4]
@@ -926,6 +932,12 @@ def _match_label(text: str, keys: tuple[str, ...] | None, learned: tuple[str, ..
     if own and (keys is None or "ticketholder.name" in keys):
         # 'Your name:' in a plan addressed to the person (or 'My name' in their statement) is theirs.
         return LabelMatch("ticketholder.name", (own.group(1) or "").strip())
+    dashed = _DASHED_ROLE.search(text)
+    if dashed and len(text[:dashed.start()].split()) <= 6:
+        role = _match_label(text[dashed.end():], keys, learned)
+        if role is not None and role.key.startswith("generic."):
+            return role  # 'Prospective Team Member (or representative) — signature': the line's role; the words
+            # before the dash say whose it is
     original = _POSSESSIVE.sub("", _QUESTION.sub("", strip_lead(_DASHED_ROLE.sub(" ", text)), count=1), count=1)
     body, where = written_out(original)
     if keys is None and not vocabulary()["any_label"].match(body):
@@ -1075,7 +1087,8 @@ def _title_part(title: str) -> str:
             return key
     if any_match(sections["part1"], f"Block A - {text}") or _NAMES_EN.search(title):
         return "part1"  # 'Employer EN', 'The Member', 'Deaf Services Center (EN)': a part titled by a party
-    return by_cues("section_cues", written_out(title)[0]) or UNPLACED
+    own_words = vocabulary()["parties"]["ticketholder"][0].sub(" ", written_out(title)[0])
+    return by_cues("section_cues", own_words) or UNPLACED  # 'NOTICES TO THE PERSON RECEIVING SERVICES'
 
 
 _NAMES_EN = re.compile(r"\((?:the )?EN\)|\bemployment network\b", re.I)

@@ -131,3 +131,68 @@ def test_an_arrow_sets_a_value_apart_and_anyones_name_is_a_name(text, key, value
     from iwp_pipeline.extract.units import match_label
     hit = match_label(text)
     assert hit is not None and (hit.key, hit.rest) == (key, value)
+
+
+def test_whoever_gives_the_services_is_staff_not_the_person():
+    from iwp_pipeline.extract.units import learn_person_nouns
+    texts = ["Member (or representative) signature", "Member name", "Vocational Guide signature",
+             "Vocational Guide name (printed)", "The Vocational Guide will make two-way contact with the Member"]
+    assert learn_person_nouns(texts) == ("member",)
+    assert learn_person_nouns(texts[:-1]) == ("member", "guide")  # without the sentence nothing tells them apart
+
+
+def test_a_party_and_its_lines_role_set_apart_by_a_dash():
+    from iwp_pipeline.extract.units import match_label
+    hit = match_label("Prospective Team Member (or representative) — signature")
+    assert hit is not None and hit.key == "generic.signature"
+
+
+def test_a_part_titled_for_the_person_is_not_the_services_part():
+    units = _units(["1. PERSON RECEIVING SERVICES", "2. EMPLOYMENT NETWORK", "3. PLANNING SESSION",
+                    "4. SERVICES AUTHORIZED", "5. NOTICES TO THE PERSON RECEIVING SERVICES", "6. SIGNATURES"])
+    assert series_titles(units) == {0: "part1", 1: "part1", 2: "discussion", 3: "services", 4: "terms",
+                                    5: "signatures"}
+
+
+STANDARDS = [
+    "Harbor Light Careers will deliver each service marked AUTHORIZED, free of charge to the Member.",
+    "Taking part is voluntary; the Member may take the Ticket to another EN or unassign it at any time.",
+    "Harbor Light Careers will not ask the Member for any fee or payment for its services.",
+    "Harbor Light Careers may end its services or unassign the Ticket if the Member stops taking part.",
+    "The Member may ask for an amendment to this plan at any time; both must agree in writing.",
+    "The Member will get a copy of this plan and of any amendment, in an accessible format if needed.",
+    "Harbor Light Careers keeps the Member's records private and will not share them without consent.",
+    "If the Member disagrees with Harbor Light Careers, the Member may use its grievance procedure and "
+    "then ask the Ticket Program Manager, and then the Protection and Advocacy system, for help.",
+    "The Member will report work and earnings to Social Security when employed.",
+    "The Member must make timely progress toward the goals of this plan.",
+]
+
+
+def test_a_terms_part_under_a_title_naming_no_part_is_found_by_what_its_text_states():
+    from iwp_pipeline.extract.terms import terms_list_by_content
+    wrapped = [line for item in STANDARDS for line in _wrap(item, 45)]
+    units = _units(["Checkpoint 7 — Standards of this plan", *wrapped, "Checkpoint 8 — Signatures"])
+    units[0].heading = UNPLACED
+    units[-1].heading = "signatures"
+    terms_list_by_content(units)
+    assert units[0].heading == "terms"
+    assert {u.section for u in units[:-1]} == {"terms"}
+    assert units[-1].section is None
+
+
+def test_a_terms_list_in_one_cell_is_the_terms_part():
+    from iwp_pipeline.extract.terms import terms_list_by_content
+    units = _units(["Our standards", "\n".join(STANDARDS)])
+    terms_list_by_content(units)
+    assert units[1].section == "terms"
+
+
+def _wrap(text: str, width: int) -> list[str]:
+    lines, line = [], ""
+    for word in text.split():
+        if line and len(line) + len(word) >= width:
+            lines.append(line)
+            line = ""
+        line = f"{line} {word}".strip()
+    return [*lines, line]
