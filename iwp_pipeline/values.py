@@ -124,8 +124,11 @@ _THOUSANDS = r"(?:\s*(k)\b)?"
 _MONEY = re.compile(r"(?:\$|\busd\b|\bUS\$)\s*" + _NUMBER + _THOUSANDS + r"|" + _NUMBER + _THOUSANDS
                     + r"\s*(?:dollars|usd)\b", re.I)
 _BARE = re.compile(_NUMBER)
-_HOURLY = re.compile(r"(/\s*h(?:ou)?r\b|\bper\s+h(?:ou)?r\b|\ban?\s+h(?:ou)?r\b|\bhourly\b|\bhrly\b|/\s*hr\.?|/\s*h\b)",
-                     re.I)
+_HOURLY = re.compile(r"(/\s*h(?:ou)?r\b|\bper\s+h(?:ou)?r\b|\ban?\s+h(?:ou)?r\b|\beach\s+hour\b|\bhourly\b|\bhrly\b"
+                     r"|/\s*hr\.?|/\s*h\b)", re.I)
+_RATE_TIMES_HOURS = re.compile(r"\$\s*(\d[\d,]*(?:\.\d+)?)\s*(?:/\s*h(?:ou)?r\.?\s*)?[x×*]\s*(\d{1,2}(?:\.\d+)?)\s*"
+                               r"(?:hours?|hrs?\.?)\b", re.I)
+"""'$17.00 x 25 hrs = $425.00 a week': a rate times the hours a week, whatever the product says."""
 _WEEKLY = re.compile(r"(/\s*w(?:ee)?k\b|\bper\s+week\b|\ba\s+week\b|\bweekly\b|\bwkly\b)", re.I)
 _BIWEEKLY = re.compile(r"\b(bi-?weekly|every (two|2) weeks)\b", re.I)
 _YEARLY = re.compile(r"(/\s*y(?:ea)?r\b|\bper\s+year\b|\ba\s+year\b|\bannual(?:ly)?\b|\byearly\b|\bper annum\b)", re.I)
@@ -175,6 +178,9 @@ def parse_money(text: str | None, *, hours_per_week: float | None = None) -> Mon
     if is_absent(text):
         return None
     assert text is not None
+    if times := _RATE_TIMES_HOURS.search(text):
+        rate, hours = float(times[1].replace(",", "")), float(times[2])
+        return Money(round(rate * hours * WEEKS_PER_MONTH, 2), re.sub(r"\s+", " ", text.strip()), "hour")
     m = _MONEY.search(text)
     thousands = False
     if m:

@@ -62,6 +62,9 @@ def test_day_first_only_when_the_month_cannot_come_first():
     ("USD 14.50 per hr, 30 hrs/wk", 1885, "hour"),
     ("$14.50/h 30h/wk", 1885, "hour"),
     ("1,040.00 USD monthly", 1040, "month"),
+    ("$17.00 each hour, 25 hours each week", 1841.67, "hour"),
+    ("$14.00 for each hour worked at 25 hrs/wk", 1516.67, "hour"),
+    ("$17.00 x 25 hrs = $425.00 a week", 1841.67, "hour"),  # the rate times the hours, not $17 a week
 ])
 def test_money_in_other_notations(text, monthly, period):
     money = parse_money(text)
