@@ -1476,7 +1476,8 @@ def _by_stems(unnamed: list[tuple[Unit, str, str]], services: dict[str, Service]
     Each such row is one of the services the list has not named by pattern, and no two rows are
     the same service: the row whose stems point most clearly to one service left is read first,
     and that service is no longer open to the others ('Holding steady in your job' is job
-    stabilization, so 'Staying close in the first months' is the first follow-up). A list that
+    stabilization, so 'Staying close in the first months' is the first follow-up). Two rows named
+    alike, one of them a follow-up, are the two phases of follow-up in their order. A list that
     names at least ``SERVICES_LISTED`` services, with as many rows left as services missing from
     it (at most three), pairs them so the most stems agree, else in the order of SSA's form
     ('Staying close after that' is the ongoing follow-up).
@@ -1485,6 +1486,16 @@ def _by_stems(unnamed: list[tuple[Unit, str, str]], services: dict[str, Service]
     scores = {id(u): cue_scores("service_cues", written_out(name)[0]) for u, name, _ in unnamed}
     rows = {id(u): (u, rest) for u, _, rest in unnamed}
     forced: dict[int, tuple[str, str]] = {}
+    phases = _FOLLOW_UP if all(k in open_keys for k in _FOLLOW_UP) else ()
+    for (a, name_a, rest_a), (b, name_b, rest_b) in itertools.combinations(unnamed, 2) if phases else ():
+        # 'Staying close in the first months' / 'Staying close after that': named alike, one a
+        # follow-up: the two phases of follow-up, in their order
+        if name_a.lower().split()[:2] == name_b.lower().split()[:2] and len(name_a.split()) > 2 \
+                and any(scores[id(u)][k] for u in (a, b) for k in _FOLLOW_UP):
+            first, second = sorted(((a, rest_a), (b, rest_b)), key=lambda row: row[0].order)
+            forced[id(first[0])], forced[id(second[0])] = (phases[0], first[1]), (phases[1], second[1])
+            open_keys = [k for k in open_keys if k not in phases]
+            break
     while True:
         clear = []
         for row, score in scores.items():
@@ -1832,7 +1843,7 @@ def _merge_field_service(services: dict[str, Service], where: dict[str, Location
 
 _NO_WORDS = r"not\s+[a-z]+|no|none|n/?a|false|declined|excluded|omitted|inactive|deferred"
 _YES_WORDS = (r"included|provided|selected|yes|offered|true|agreed|arranged|ordered|planned|approved|active"
-              r"|chosen|scheduled")
+              r"|authori[sz]ed|chosen|scheduled")
 _STATUS = re.compile(rf"^\s*(?:\[[x ]\]\s*)?(?:(?P<no>{_NO_WORDS})|{_YES_WORDS})\b\s*(?:[-–—:.]\s*|$)", re.I)
 """A service's status before its description: 'INCLUDED - ...', 'Yes: ...', 'Not included'."""
 _STATUS_CELL = re.compile(rf"^\s*(?:\[[x ]\]\s*)?(?:(?P<no>{_NO_WORDS}|off)|{_YES_WORDS}|on)\s*\.?\s*$", re.I)

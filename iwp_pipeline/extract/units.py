@@ -332,8 +332,32 @@ def build_units(layout: Layout) -> list[Unit]:
     for i, u in enumerate(units):
         u.order = i
     _lone_dots(units)
+    _legend_marks(units)
     _mark_cells(units)
     return units
+
+
+_LEGEND = re.compile(r"^\s*(?P<a>[^\w\s\[\]()])\s*=\s*(?P<ma>[^=]+?)\s+(?P<b>[^\w\s\[\]()])\s*=\s*(?P<mb>[^=]+?)\s*$")
+"""A key to two marks: '◆ = provided under this plan   ◇ = not in this plan'."""
+_NEGATIVE = re.compile(r"\b(?:not|no|none|declined|excluded|omitted|inactive)\b", re.I)
+
+
+def _legend_marks(units: list[Unit]) -> None:
+    """Marks a key line explains ('◆ = provided ... ◇ = not in this plan') as ticked and empty boxes.
+
+    The mark whose meaning is negative is the empty box, the other the ticked one; a line that
+    starts with either is a checklist line.
+    """
+    for u in units:
+        m = _LEGEND.match(u.text) if u.field is None and "=" in u.text else None
+        if m is None or m["a"] == m["b"] or bool(_NEGATIVE.search(m["ma"])) == bool(_NEGATIVE.search(m["mb"])):
+            continue
+        boxes = {m["a"]: UNCHECKED if _NEGATIVE.search(m["ma"]) else CHECKED,
+                 m["b"]: UNCHECKED if _NEGATIVE.search(m["mb"]) else CHECKED}
+        for other in units:
+            if other is not u and other.field is None and other.text[:1] in boxes:
+                other.text = f"{boxes[other.text[0]]} {other.text[1:].lstrip()}"
+        return
 
 
 STACKED_LABELS = 2

@@ -196,3 +196,24 @@ def _wrap(text: str, width: int) -> list[str]:
             line = ""
         line = f"{line} {word}".strip()
     return [*lines, line]
+
+
+def test_marks_explained_by_a_key_line_are_boxes():
+    rows = ("◆ = provided under this plan   ◇ = not in this plan\n◆ Benefits counseling: a CWIC reviews benefits.\n"
+            "◇ Job coaching\n◆ Job search: weekly leads.\n◇ Long-term follow-up\n")
+    record = interpret(layout_from_text(OPENING + "# Services\n" + rows))
+    assert {s.service: s.selected for s in record.services} == {
+        "benefits_counseling": True, "job_coaching": False, "job_search": True, "follow_up_ongoing": False}
+
+
+def test_status_words_authorized_and_not_authorized():
+    rows = "Service | Status | Liaison action\nJob search | Authorized | Weekly leads.\nJob coaching | Not authorized\n"
+    record = interpret(layout_from_text(OPENING + "# Services\n" + rows))
+    assert {s.service: s.selected for s in record.services} == {"job_search": True, "job_coaching": False}
+
+
+def test_two_rows_named_alike_one_a_follow_up_are_the_two_phases():
+    rows = SERVICES_ROWS.replace("Staying close after that | [ ] | [x]", "Staying close after that | [x] | [ ] | Calls.")
+    record = interpret(layout_from_text(OPENING + "# Services\n" + rows))
+    chosen = {s.service for s in record.services if s.selected}
+    assert {"follow_up_initial", "follow_up_ongoing"} <= chosen and "job_stabilization" not in chosen
