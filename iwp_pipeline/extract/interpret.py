@@ -56,7 +56,16 @@ from iwp_pipeline.model import (
     Training,
     WorkEntry,
 )
-from iwp_pipeline.values import clean, find_money, is_absent, iso_date, parse_hours, parse_money, parse_month
+from iwp_pipeline.values import (
+    clean,
+    find_money,
+    is_absent,
+    iso_date,
+    parse_date,
+    parse_hours,
+    parse_money,
+    parse_month,
+)
 
 _PLACEHOLDER = re.compile(r"^[\s_\-.x/]*$|^(?:signature|sign here|date|print(?:ed)? name|mm/dd/yyyy)$", re.I)
 _TIME_FRAME = re.compile(
@@ -1911,7 +1920,8 @@ def read_statement(units: Sequence[Unit], reader: Reader) -> StatementOfUndersta
             if text and len(text.split()) >= 8:
                 return StatementOfUnderstanding(present=True, text=clean(text))
     for u in units:
-        if u.section in ("signatures", "sou", "terms") and _SOU_TEXT.search(u.text) and len(u.text.split()) >= 12 \
+        if u.section in ("signatures", "sou", "terms", UNPLACED) and _SOU_TEXT.search(u.text) \
+                and len(u.text.split()) >= 12 \
                 and re.search(r"\b(services?|supports?|employment network|EN)\b", u.text, re.I):
             # under the terms only with the statement's own point: services to reach the goals
             text = (reader.long_text(u, u.text)[0] or u.text) if u.top is not None else u.text
@@ -2038,6 +2048,70 @@ _EN_WORDS = re.compile(r"^\s*(?:(?:part|section|step)?\s*[\dA-Z]{1,3}[.):]?\s+(?
 _NAME_WORD = re.compile(r"\s*(?:'s|’s)?\s*(?:name)?\s*:?\s*$", re.I)
 
 
+_SHORT_HORIZON = re.compile(r"\b(?:18|eighteen)[- ]months?\b", re.I)
+_LONG_HORIZON = re.compile(r"\b(?:(?:3|three)\s*(?:-|–|to)\s*(?:5|five)\s*years?|years?\s*(?:3|three)\s*(?:-|–|to)\s*"
+                           r"(?:5|five))\b", re.I)
+HORIZON_WORDS = 8
+
+
+def _goals_by_horizon(units: Sequence[Unit]) -> None:
+    """A short caption in the goals part that names a goal's horizon ('Target 1 — within 18 months').
+
+    The program's two horizons (18 months; 3 to 5 years) name the short- and the long-term goal;
+    a caption of at most ``HORIZON_WORDS`` words, with no amount, that names one of them and is
+    no label yet labels that goal (the value is what follows it). A goal's own target date
+    ('within 6 months') names no horizon.
+    """
+    if any(u.label is not None and u.label.key in ("goals.short_term", "goals.long_term") for u in units):
+        return
+    for u in units:
+        if u.section != "goals" or u.field is not None or u.heading or u.label is not None \
+                or "$" in u.text or len(u.text.split()) > HORIZON_WORDS:
+            continue
+        short, long = _SHORT_HORIZON.search(u.text), _LONG_HORIZON.search(u.text)
+        if bool(short) != bool(long):
+            given = re.match(r"[^:]*:\s*(\S.*)$", u.text)
+            u.label = LabelMatch("goals.short_term" if short else "goals.long_term", given[1] if given else "")
+
+
+DATE_CAPTION_WORDS = 6
+
+
+def _date_captions(units: Sequence[Unit]) -> None:
+    """A short caption opening with 'Date' over or beside a date ('Date held', 'Date signed by the Guide').
+
+    A caption of at most ``DATE_CAPTION_WORDS`` words, no label yet and no digits, whose next
+    unit is a date, is a date label; the part it stands in says whose date it is.
+    """
+    for u, nxt in zip(units, units[1:], strict=False):
+        if u.label is None and u.field is None and not u.heading and _DATE_CAPTION.match(u.text) \
+                and len(u.text.split()) <= DATE_CAPTION_WORDS and not re.search(r"\d", u.text) \
+                and nxt.field is None and len(nxt.text.split()) <= 4 and parse_date(nxt.text) is not None:
+            u.label = LabelMatch("generic.date", "")
+
+
+_DATE_CAPTION = re.compile(r"^\s*dated?\b(?!\s*(?:of birth|range|span))", re.I)
+_RELATIVE = re.compile(
+    r"^\s*(?P<name>[A-Z][a-z'’-]+(?:\s+[A-Z]\.?)?(?:\s+[A-Z][a-z'’-]+){1,2})\s*(?:,|\(|\s[—–-]\s)\s*(?:my\s+|his\s+|her\s+)?"
+    r"(?:step-?)?(?:mother|father|mom|dad|sister|brother|daughter|son|aunt|uncle|cousin|grand(?:mother|father|parent)"
+    r"|niece|nephew|wife|husband|spouse|partner|fianc[ée]e?|friend|neighbou?r|guardian|parent|pastor|sponsor"
+    r"|roommate|caregiver|godmother|godfather)\b.{0,40}?" + r"\(?\b\d{3}\)?[\s.-]*\d{3}[\s.-]\d{4}\b", re.I)
+"""A person, their relationship to the plan's person and a phone: 'Janet Brandt, Mother, 555-880-3132'."""
+
+
+def _alternate_by_value(units: Sequence[Unit], found: Found) -> None:
+    """The alternate contact known by what its value is, when no label named it.
+
+    In the parties' part, an unlabelled value giving a name, a relationship ('Mother', 'friend')
+    and a phone number is the alternate contact: no other party of the plan is given that way.
+    """
+    for u in units:
+        if u.section in _PARTY_PARTS and u.field is None and u.label is None and not u.heading \
+                and _RELATIVE.match(u.text):
+            found.put("alternate.name", u.text, u)
+            return
+
+
 def _label_en_words(units: list[Unit]) -> None:
     """The plan's own word for its EN, given once as 'X (EN)', read as the EN's name label elsewhere ('X:').
 
@@ -2087,6 +2161,8 @@ def _interpret(units: list[Unit]) -> Record:
         if u.field is None and not u.heading:
             u.label = match_label(u.text)
     _label_en_words(units)
+    _goals_by_horizon(units)
+    _date_captions(units)
     if parts.starts_with_amendment and not _iwp_signals(parts.main):
         amendments = tuple(read_amendment(a) for a in parts.amendments)
         return Record(document_type="amendment", amendments=amendments,
@@ -2104,6 +2180,8 @@ def _interpret(units: list[Unit]) -> Record:
     missing = {key for key in _PROSE_KEYS if found.get(key) is None and key not in found.claimed}
     for key, (value, where) in prose.prose_values(main, missing).items():  # a plan written as a letter
         found.put(key, value, where)
+    if found.get("alternate.name") is None and "alternate.name" not in found.claimed:
+        _alternate_by_value(main, found)
     discussion = read_discussion(main, reader, found)
     attachment = _read_attachment(parts.discussion_attachment)
     work, statement = read_work_history(main, reader, found)

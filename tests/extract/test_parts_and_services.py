@@ -217,3 +217,35 @@ def test_two_rows_named_alike_one_a_follow_up_are_the_two_phases():
     record = interpret(layout_from_text(OPENING + "# Services\n" + rows))
     chosen = {s.service for s in record.services if s.selected}
     assert {"follow_up_initial", "follow_up_ongoing"} <= chosen and "job_stabilization" not in chosen
+
+
+PARTIES = ("Individual Work Plan (Ticket to Work)\n# Checkpoint 1 — The Guest\nGuest's name | Kevin T. Brandt\n"
+           "Person close to you | {alternate}\n# Checkpoint 2 — The Ministry (Employment Network)\n"
+           "Ministry (Employment Network) | Harbor Light Careers\nProvider ID (PID) | P-20931\n"
+           "# Checkpoint 3 — Our conversation\nDate we sat down\n2-14-2025\n"
+           "# Checkpoint 4 — Where you are headed\nTarget 1 — within 18 months\n"
+           "Inventory Clerk, part time — $17.00/hr; 25 hr/wk — within 6 months\nTarget 2 — in 3 to 5 years\n"
+           "Warehouse Lead, full time — $3,100.00 per month — within 3 years\n"
+           "# Checkpoint 5 — Our covenant\nThe Ministry will not charge you for any service.\n"
+           "# Checkpoint 6 — Signatures\n")
+
+
+def test_captions_known_by_the_value_they_caption():
+    record = interpret(layout_from_text(PARTIES.format(alternate="Janet Brandt, Mother, 555-880-3132")))
+    assert record.discussion.date == "2025-02-14"  # 'Date we sat down' over a date
+    assert record.employment_goals.short_term.monthly_earnings == pytest.approx(1841.67)  # 'within 18 months'
+    assert record.employment_goals.long_term.monthly_earnings == 3100
+    assert (record.alternate_contact.name, record.alternate_contact.phone) == ("Janet Brandt", "555-880-3132")
+
+
+def test_no_alternate_contact_is_made_up_from_other_values():
+    record = interpret(layout_from_text(PARTIES.format(alternate="")))
+    assert record.alternate_contact.name is None
+
+
+def test_the_statement_under_a_title_naming_no_part_is_the_statement_of_understanding():
+    text = PARTIES.format(alternate="").replace(
+        "# Checkpoint 6 — Signatures\n", "# Checkpoint 6 — In closing\nI, the Guest, understand that the Ministry "
+        "will provide the services in this plan to help me reach my work goals.\n# Checkpoint 7 — Signatures\n")
+    assert interpret(layout_from_text(text)).statement_of_understanding.present is True
+    assert interpret(layout_from_text(PARTIES.format(alternate=""))).statement_of_understanding.present is False
