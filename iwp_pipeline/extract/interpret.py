@@ -2059,13 +2059,13 @@ def _goals_by_horizon(units: Sequence[Unit]) -> None:
 
     The program's two horizons (18 months; 3 to 5 years) name the short- and the long-term goal;
     a caption of at most ``HORIZON_WORDS`` words, with no amount, that names one of them and is
-    no label yet labels that goal (the value is what follows it). A goal's own target date
-    ('within 6 months') names no horizon.
+    no label yet labels that goal (the value is what follows it); not in a table, whose rows and
+    columns say which goal a cell is. A goal's own target date ('within 6 months') names no horizon.
     """
     if any(u.label is not None and u.label.key in ("goals.short_term", "goals.long_term") for u in units):
         return
     for u in units:
-        if u.section != "goals" or u.field is not None or u.heading or u.label is not None \
+        if u.section != "goals" or u.field is not None or u.heading or u.label is not None or u.table is not None \
                 or "$" in u.text or len(u.text.split()) > HORIZON_WORDS:
             continue
         short, long = _SHORT_HORIZON.search(u.text), _LONG_HORIZON.search(u.text)
