@@ -18,6 +18,7 @@ from lxml import etree
 
 from iwp_pipeline.errors import CorruptDocument, TooLarge, UnsupportedFormat
 from iwp_pipeline.extract.layout import (
+    BOX_GLYPHS,
     CHECKED,
     EMPTY_BRACKETS,
     MARKED_BRACKETS,
@@ -35,9 +36,7 @@ _W = f"{{{W}}}"
 MAX_RATIO = 200
 """Largest uncompressed/compressed ratio accepted for one member (zip-bomb guard)."""
 
-_CHECKED_CHARS = {"☒": CHECKED, "☑": CHECKED, "✔": CHECKED, "✓": CHECKED, "✗": CHECKED, "✘": CHECKED,
-                  "■": CHECKED, "◉": CHECKED, "⦿": CHECKED, "☐": UNCHECKED, "□": UNCHECKED, "○": UNCHECKED,
-                  "◯": UNCHECKED}
+_CHECKED_CHARS = BOX_GLYPHS
 _SYMBOL_BOXES = {"F0FE": CHECKED, "FE": CHECKED, "F0FD": CHECKED, "FD": CHECKED, "F0FC": CHECKED,
                  "FC": CHECKED, "F078": CHECKED, "F0A8": UNCHECKED, "A8": UNCHECKED, "F06F": UNCHECKED,
                  "6F": UNCHECKED, "F071": UNCHECKED, "F0A3": UNCHECKED, "F052": CHECKED, "F053": CHECKED,

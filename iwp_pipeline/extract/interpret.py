@@ -29,6 +29,7 @@ from iwp_pipeline.extract.units import (
     cue_scores,
     field_hints,
     learn_person_nouns,
+    looks_like_heading,
     match_label,
     party_of,
     person_nouns,
@@ -1637,33 +1638,90 @@ SERVICES_BY_CONTENT = 5
 def services_part_by_content(units: Sequence[Unit]) -> None:
     """Find the services part by what it lists when no title named it ('5. How We Will Walk With You').
 
-    When no unit is in the services part, a part whose title the vocabulary could not place, and
-    in which at least ``SERVICES_BY_CONTENT`` short lines or cells each name a different service
-    (by the service patterns, or by their word stems), becomes the services part.
+    When no unit is in the services part: a part whose title the vocabulary could not place, in
+    which at least ``SERVICES_BY_CONTENT`` short lines or cells each name a different service (by
+    the service patterns, or by their word stems), becomes the services part; failing that, the
+    run of units (at most ``SERVICE_RUN_GAP`` apart) naming most services, when they are that
+    many, with a short title just before it ('Help from the Program' over a form's checkboxes).
     """
-    if any(u.section == "services" for u in units):
-        return
     names = vocabulary()["services"]
-    spans: list[list[Unit]] = []
-    for u in units:
+    placed = [i for i, u in enumerate(units) if u.section == "services"]
+    if placed:
+        _services_start(units, placed, names)
+        return
+    keys = [_named_service(u, names) for u in units]
+    spans: list[list[int]] = []
+    for i, u in enumerate(units):
         if u.heading is not None:
-            spans.append([u] if u.heading == UNPLACED else [])
+            spans.append([i] if u.heading == UNPLACED else [])
         elif spans and spans[-1]:
-            spans[-1].append(u)
+            spans[-1].append(i)
     for span in spans:
-        named = set()
-        for u in span[1:]:
-            if u.field is not None:
-                continue
-            key = _service_in([u.text], names)[0]
-            if key is None and len(_service_name_text(u.text).split()) <= 6:
-                key = service_by_cues(written_out(_service_name_text(u.text))[0])
-            named.add(key)
-        if len(named - {None}) >= SERVICES_BY_CONTENT:
-            span[0].heading = "services"
-            for u in span:
-                u.section = "services"
+        if len({keys[i] for i in span[1:]} - {None}) >= SERVICES_BY_CONTENT:
+            units[span[0]].heading = "services"
+            for i in span:
+                units[i].section = "services"
             return
+    best = max(_service_runs(units, keys), key=lambda run: len({keys[i] for i in run}), default=[])
+    if len({keys[i] for i in best}) >= SERVICES_BY_CONTENT:
+        _mark_services(units, best[0], best[-1])
+
+
+def _services_start(units: Sequence[Unit], placed: list[int], names: dict[str, tuple[re.Pattern[str], ...]]) -> None:
+    """A services part whose first rows fell under the part before it: where its list starts.
+
+    A form's services part may be placed by its later fields only ('Coach at the job' reads as a
+    service part's field; 'Help from the Program' over the first ones does not read as a title):
+    the run of services that reaches into the part starts it.
+    """
+    keys = [_named_service(u, names) if i < placed[0] + SERVICE_RUN_GAP else None for i, u in enumerate(units)]
+    keys[placed[0]] = keys[placed[0]] or "placed"
+    for run in _service_runs(units, keys):
+        if run[0] < placed[0] <= run[-1] and len({keys[i] for i in run if i < placed[0]} - {None}) >= 2:
+            _mark_services(units, run[0], placed[0] - 1)
+            return
+
+
+def _service_runs(units: Sequence[Unit], keys: list[str | None]) -> list[list[int]]:
+    """Runs of units naming services (their indices), at most ``SERVICE_RUN_GAP`` apart, no title between."""
+    runs: list[list[int]] = []
+    for i, key in enumerate(keys):
+        if key is None or units[i].section in ("terms", "signatures", "sou"):
+            continue
+        if runs and i - runs[-1][-1] <= SERVICE_RUN_GAP and not any(
+                units[j].heading for j in range(runs[-1][-1] + 1, i + 1)):
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    return runs
+
+
+def _mark_services(units: Sequence[Unit], first: int, last: int) -> None:
+    """Units ``first`` to ``last`` are the services part, with the form fields and a short title just before them."""
+    while first > 0 and units[first - 1].field is not None:
+        first -= 1  # a service's description field, ordered before its checkbox
+    title = units[first - 1] if first > 0 else None
+    if title is not None and title.field is None and title.label is None and len(title.text.split()) <= 6 \
+            and not title.heading and looks_like_heading(title):
+        title.heading, first = "services", first - 1
+    for u in units[first:last + 1]:
+        u.section = "services"
+
+
+SERVICE_RUN_GAP = 6
+"""Most units between two that name services in one list found by its content."""
+
+
+def _named_service(u: Unit, names: dict[str, tuple[re.Pattern[str], ...]]) -> str | None:
+    """The service a short line, a cell or a form field names, if any."""
+    if u.field is not None:
+        return _field_service(u.field, {}) if u.field.kind in ("checkbox", "radio") else None
+    if u.heading or len(u.text.split()) > 8:
+        return None
+    key = _service_in([u.text], names)[0]
+    if key is None and len(_service_name_text(u.text).split()) <= 6:
+        key = service_by_cues(written_out(_service_name_text(u.text))[0])
+    return key
 
 
 _FOLLOW_UP = ("follow_up_initial", "follow_up_ongoing")

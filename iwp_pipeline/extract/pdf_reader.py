@@ -20,6 +20,7 @@ import pypdfium2.raw as pdfium_c
 
 from iwp_pipeline.errors import CorruptDocument, EncryptedDocument, NoTextLayer, TooLarge
 from iwp_pipeline.extract.layout import (
+    BOX_GLYPHS,
     CHECKED,
     EMPTY_BRACKETS,
     MARKED_BRACKETS,
@@ -37,9 +38,7 @@ from iwp_pipeline.extract.layout import (
 SEGMENT_GAP = 9.0
 """A horizontal gap wider than this (points) separates two segments of a line."""
 
-_GLYPHS = {"☒": CHECKED, "☑": CHECKED, "✔": CHECKED, "✓": CHECKED, "✗": CHECKED, "✘": CHECKED, "■": CHECKED,
-           "◉": CHECKED, "⦿": CHECKED, "☐": UNCHECKED, "□": UNCHECKED, "❑": UNCHECKED, "❒": UNCHECKED,
-           "○": UNCHECKED, "◯": UNCHECKED}
+_GLYPHS = {**BOX_GLYPHS, "❑": UNCHECKED, "❒": UNCHECKED}
 _DINGBATS = {"4": CHECKED, "3": CHECKED, "8": CHECKED, "7": CHECKED, "n": CHECKED, "l": CHECKED, "u": CHECKED,
              "o": UNCHECKED, "q": UNCHECKED, "p": UNCHECKED}
 _WINGDINGS = {"\uf0fe": CHECKED, "\uf0fd": CHECKED, "\uf0fc": CHECKED, "\uf078": CHECKED, "þ": CHECKED,

@@ -249,3 +249,25 @@ def test_the_statement_under_a_title_naming_no_part_is_the_statement_of_understa
         "will provide the services in this plan to help me reach my work goals.\n# Checkpoint 7 — Signatures\n")
     assert interpret(layout_from_text(text)).statement_of_understanding.present is True
     assert interpret(layout_from_text(PARTIES.format(alternate=""))).statement_of_understanding.present is False
+
+
+def test_a_forms_first_service_boxes_under_an_unknown_title_join_the_services_part():
+    from iwp_pipeline.extract.interpret import services_part_by_content
+    from iwp_pipeline.extract.layout import FormField
+
+    def box(name, tip):
+        return Unit("[ ]", 0, field=FormField(name, "checkbox", checked=False, tooltip=tip, label=tip), part="form")
+
+    units = [Unit("Jobs you had", 0, section="work_history", heading="work_history", heading_hint=True),
+             Unit("Help from the Program", 0, section="work_history", heading_hint=True),
+             Unit("", 0, field=FormField("BenefitsHow", "text", tooltip="Benefits help: what we will do"),
+                  section="work_history"),
+             box("Benefits_cb", "Benefits help"), box("Hunt_cb", "Job hunting together"),
+             box("Coach_cb", "Coach at the job"), box("Hired_cb", "Getting hired")]
+    for u in units[3:5]:
+        u.section = "work_history"
+    for u in units[5:]:
+        u.section = "services"  # the later boxes were placed by their own words
+    services_part_by_content(units)
+    assert [u.section for u in units] == ["work_history"] + ["services"] * 6
+    assert units[1].heading == "services"

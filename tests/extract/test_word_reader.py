@@ -74,3 +74,9 @@ def test_cells_of_label_and_value_pairs_side_by_side_are_no_stacked_labels():
     # the person's cell is read whole before the EN's, not line against line with it
     assert [u.text for u in units][:2] == ["The Youth\nFull name: Kevin T. Brandt\nCell phone: 555-880-3131",
                                            "Transition EN"]
+
+
+def test_more_box_glyphs():
+    body = _p("⊠ Benefits help") + _p("▣ Job search") + _p("⊙ By phone") + _p("□ Job coaching")
+    assert [line.text for line in read_docx(_docx(body)).lines] == [
+        f"{CHECKED} Benefits help", f"{CHECKED} Job search", f"{CHECKED} By phone", f"{UNCHECKED} Job coaching"]
