@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 
@@ -1910,7 +1911,7 @@ def _merge_field_service(services: dict[str, Service], where: dict[str, Location
 
 _NO_WORDS = r"not\s+[a-z]+|no|none|n/?a|false|declined|excluded|omitted|inactive|deferred"
 _YES_WORDS = (r"included|provided|selected|yes|offered|true|agreed|arranged|ordered|planned|approved|active"
-              r"|authori[sz]ed|chosen|scheduled")
+              r"|authori[sz]ed|chosen|scheduled|we will|will provide")
 _STATUS = re.compile(rf"^\s*(?:\[[x ]\]\s*)?(?:(?P<no>{_NO_WORDS})|{_YES_WORDS})\b\s*(?:[-–—:.]\s*|$)", re.I)
 """A service's status before its description: 'INCLUDED - ...', 'Yes: ...', 'Not included'."""
 _STATUS_CELL = re.compile(rf"^\s*(?:\[[x ]\]\s*)?(?:(?P<no>{_NO_WORDS}|off)|{_YES_WORDS}|on)\s*\.?\s*$", re.I)
@@ -2116,20 +2117,28 @@ def _goals_by_horizon(units: Sequence[Unit]) -> None:
     """A short caption in the goals part that names a goal's horizon ('Target 1 — within 18 months').
 
     The program's two horizons (18 months; 3 to 5 years) name the short- and the long-term goal;
-    a caption of at most ``HORIZON_WORDS`` words, with no amount, that names one of them and is
-    no label yet labels that goal (the value is what follows it); not in a table, whose rows and
-    columns say which goal a cell is. A goal's own target date ('within 6 months') names no horizon.
+    a caption of at most ``HORIZON_WORDS`` words, with no amount, that names one of them, is no
+    label yet and names a goal no label names, labels that goal (the value is what follows it);
+    not in a table's header row or a row of more than two cells, whose rows and columns say which
+    goal a cell is.
+    A goal's own target date ('within 6 months') names no horizon.
     """
-    if any(u.label is not None and u.label.key in ("goals.short_term", "goals.long_term") for u in units):
-        return
-    for u in units:
-        if u.section != "goals" or u.field is not None or u.heading or u.label is not None or u.table is not None \
-                or "$" in u.text or len(u.text.split()) > HORIZON_WORDS:
+    labelled = {u.label.key for u in units if u.label is not None}
+    goals = [u for u in units if u.section == "goals"]
+    cells = Counter((u.part, u.table, u.row) for u in goals if u.table is not None)
+    for u, nxt in zip(goals, [*goals[1:], None], strict=False):
+        if u.field is not None or u.heading or u.label is not None or "$" in u.text \
+                or len(u.text.split()) > HORIZON_WORDS \
+                or u.table is not None and (cells[(u.part, u.table, u.row)] > 2 or _first_row(goals, u)) \
+                or nxt is None or nxt.label is not None or _SHORT_HORIZON.search(nxt.text) \
+                or _LONG_HORIZON.search(nxt.text):  # a caption with no value after it
             continue
         short, long = _SHORT_HORIZON.search(u.text), _LONG_HORIZON.search(u.text)
-        if bool(short) != bool(long):
+        key = "goals.short_term" if short else "goals.long_term"
+        if bool(short) != bool(long) and key not in labelled:
             given = re.match(r"[^:]*:\s*(\S.*)$", u.text)
-            u.label = LabelMatch("goals.short_term" if short else "goals.long_term", given[1] if given else "")
+            u.label = LabelMatch(key, given[1] if given else "")
+            labelled.add(key)
 
 
 DATE_CAPTION_WORDS = 6

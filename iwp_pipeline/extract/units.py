@@ -143,6 +143,11 @@ _SERVICE_GIVER = re.compile(r"\b(?:[Tt]he|[Yy]our|[Oo]ur)\s+(?:[A-Z][a-z]+\s+)?(
                             r"(?:do|arrange|provide|deliver|help|assist|refer|coach|support|make (?:\S+ )?contact"
                             r"|contact|meet with you|call you|reach you|keep in touch|stay in touch)\b")
 """'What the Guide will do', 'the Liaison will arrange': the one who gives the services (staff)."""
+_ANYONE = frozenset({"user", "person"})
+"""Words for anyone, never the person's alone, that a word before them makes the person's
+('Service User', 'Focus Person')."""
+_TITLE_WORD_BEFORE = re.compile(r"(?:^|(?<=[\s(]))([A-Z][a-z]{2,20})[ \t]+$", re.M)
+"""A capitalised word right before another: 'Service' in 'Service User name'."""
 _CUE_WORDS = re.compile(r"name|signature|social security|ssn|ss ?#|date of birth|work plan|iwp|statement|acknowledg"
                         r"|declaration", re.I)
 
@@ -170,11 +175,15 @@ def learn_person_nouns(texts: Iterable[str], limit: int = 2) -> tuple[str, ...]:
     # 'What the Guide will do': who gives the services is staff, not the person
     staff |= {m[1].lower() for t in texts if " will " in t for m in _SERVICE_GIVER.finditer(t)}
     cued = [t for t in texts if _CUE_WORDS.search(t)]  # the cue's words first: most text has none
-    for m in _PERSON_CUE.finditer("\n".join(cued)):
+    joined = "\n".join(cued)
+    for m in _PERSON_CUE.finditer(joined):
         written = m[1] or m[3] or m[4]
         word = written.lower()
         if not written[0].isupper():
             continue  # a party's word is written as a name is ('Veteran', 'MEMBER'), not 'which'
+        if word in _ANYONE and m[1] and (before := _TITLE_WORD_BEFORE.search(joined, 0, m.start(1))) \
+                and before[1].lower() not in stop:
+            word = f"{before[1]} {written}".lower()  # 'Service User name': a word for anyone made the person's
         if word not in stop and word not in staff and not known.match(word):
             counts[word] += 2 if m["strong"] or m["plan"] else 1  # an SSN or the plan itself is the person's
     return tuple(w for w, n in counts.most_common(limit) if n >= 2)
@@ -369,8 +378,10 @@ def _stacked_pairs(lines: Sequence[Line]) -> dict[int, list[Unit]]:
 
     'Guest's name / Social Security no. / Phone' in one cell and 'Kevin T. Brandt / 901-44-1234 /
     555-880-3131' in the next: each label is followed by the value on its line, an empty
-    paragraph being a blank. Both cells must have as many paragraphs, the labels none empty, at
-    least ``STACKED_LABELS`` of them known and none with a value of its own. The answer gives
+    paragraph being a blank. Both cells must have as many paragraphs, the labels none empty and
+    none with a value of its own, and at least ``STACKED_LABELS`` of them known, or all of them
+    short captions with no figures of which one is known or opens with 'Date' ('Date we sat
+    down / Way we met') beside a cell with no label in it. The answer gives
     the units of the label cell's line (by its index); the value cell's line gives none.
     """
     out: dict[int, list[Unit]] = {}
@@ -380,8 +391,14 @@ def _stacked_pairs(lines: Sequence[Line]) -> dict[int, list[Unit]]:
                 or right.cell != (left.cell or 0) + 1 or not all(p.strip() for p in left.paragraphs):
             continue
         hits = [match_label(p) for p in left.paragraphs]
-        if any(hit is not None and hit.rest for hit in hits) or sum(hit is not None for hit in hits) < STACKED_LABELS:
+        if any(hit is not None and hit.rest for hit in hits):
             continue  # 'Full name: Kevin T. Brandt' over 'Cell phone: ...': pairs of their own, no labels alone
+        captions = all(len(p.split()) <= 6 and not re.search(r"[\d.:]\s*$|\d", p) for p in left.paragraphs)
+        if sum(hit is not None for hit in hits) < STACKED_LABELS and not (
+                captions and any(hit is not None or re.match(r"\s*date\b", p, re.I) for hit, p in zip(
+                    hits, left.paragraphs, strict=True))
+                and not any(match_label(p) for p in right.paragraphs if p.strip())):
+            continue  # (a cell of a label over its value beside another such cell is no stack of labels)
         base = dict(page=left.page, line=li, paragraph=left.paragraph, table=left.table, row=left.row,
                     part=left.part, size=left.size)
         units: list[Unit] = []

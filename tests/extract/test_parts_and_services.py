@@ -113,7 +113,8 @@ def test_one_pair_with_a_semicolon_in_its_value_stays_whole():
 
 def test_a_caption_naming_the_en_by_its_kind_labels_the_ens_name():
     record = interpret(layout_from_text(
-        "Individual Work Plan (Ticket to Work)\n# Checkpoint 1 — Prospective Team Member\nLegal name | Kevin T. Brandt\n"
+        "Individual Work Plan (Ticket to Work)\n# Checkpoint 1 — Prospective Team Member\n"
+        "Legal name | Kevin T. Brandt\n"
         "# Checkpoint 2 — Employer EN\nEmployer EN (hospital system) | Harbor Light Careers\n"
         "EN vendor ID (PID) | P-20931\n# Checkpoint 3 — Planning meeting\nDate held | 02/14/2025\n"
         "# Checkpoint 4 — Supports\nJob search | Yes\n# Checkpoint 5 — Signatures\n"))
@@ -213,7 +214,8 @@ def test_status_words_authorized_and_not_authorized():
 
 
 def test_two_rows_named_alike_one_a_follow_up_are_the_two_phases():
-    rows = SERVICES_ROWS.replace("Staying close after that | [ ] | [x]", "Staying close after that | [x] | [ ] | Calls.")
+    rows = SERVICES_ROWS.replace("Staying close after that | [ ] | [x]",
+                                 "Staying close after that | [x] | [ ] | Calls.")
     record = interpret(layout_from_text(OPENING + "# Services\n" + rows))
     chosen = {s.service for s in record.services if s.selected}
     assert {"follow_up_initial", "follow_up_ongoing"} <= chosen and "job_stabilization" not in chosen
@@ -271,3 +273,30 @@ def test_a_forms_first_service_boxes_under_an_unknown_title_join_the_services_pa
     services_part_by_content(units)
     assert [u.section for u in units] == ["work_history"] + ["services"] * 6
     assert units[1].heading == "services"
+
+
+def test_a_word_for_anyone_with_a_word_before_it_is_the_persons():
+    from iwp_pipeline.extract.units import learn_person_nouns
+    assert learn_person_nouns(["Service User name", "Service User (or representative) signature"]) == (
+        "service user",)
+    assert learn_person_nouns(["Career Coach name", "Career Coach signature"]) == ()  # a staff title stays staff
+
+
+def test_a_horizon_caption_with_no_value_after_it_labels_nothing():
+    from iwp_pipeline.extract.interpret import _goals_by_horizon
+    units = [Unit(t, i, section="goals") for i, t in enumerate(["Short range (within 18 months)",
+                                                               "Long range (3 to 5 years)", "Warehouse Lead"])]
+    _goals_by_horizon(units)
+    assert [u.label.key if u.label else None for u in units] == [None, "goals.long_term", None]
+
+
+def test_stacked_captions_beside_stacked_values():
+    from iwp_pipeline.extract.docx_reader import read_docx
+    from iwp_pipeline.extract.units import build_units
+    from tests.extract.test_word_reader import _docx, _p, _tbl, _tc
+    cells = [_tc(_p("Date we sat down"), _p("Way we met")), _tc(_p("2-14-2025"), _p("Over the telephone"))]
+    assert [u.text for u in build_units(read_docx(_docx(_tbl(cells))))] == [
+        "Date we sat down", "2-14-2025", "Way we met", "Over the telephone"]
+    labels_over_values = [_tc(_p("NAME"), _p("Kevin T. Brandt")), _tc(_p("SOCIAL SECURITY NUMBER"), _p("901-44-1234"))]
+    assert [u.text for u in build_units(read_docx(_docx(_tbl(labels_over_values))))] == [
+        "NAME", "Kevin T. Brandt", "SOCIAL SECURITY NUMBER", "901-44-1234"]  # each cell a label over its value
