@@ -869,13 +869,14 @@ def heading_section(u: Unit) -> str | None:
         return None
     if any_match(vocabulary()["no_work_history"], u.text):
         return None  # 'No employment in the last 18 months? Explain' asks for a statement
-    text = written_out(_INSTRUCTION.sub("", _DECORATION.sub("", strip_lead(u.text))).strip())[0]
+    whole = written_out(_DECORATION.sub("", strip_lead(u.text)).strip())[0]
+    text = _INSTRUCTION.sub("", whole).strip()
     bare = _SECTION_NUMBER.sub("", text, count=1)
     sections = vocabulary()["sections"]
     # The number alone ('Section 2') names a part only when the heading has no words of its own
     # to go by: an EN's 'SECTION 1. EMPLOYMENT NETWORK' is not SSA-1370's Section 1.
     number_only = len(text) - len(bare) if len(re.findall(r"[A-Za-z]{3,}", bare)) >= 2 else 0
-    for candidate in dict.fromkeys((bare, text)):
+    for candidate in dict.fromkeys((bare, text, whole)):  # 'Jobs you had (last 18 months)' names its part
         for key in ("amendment", "discussion_attachment", "sou", "terms", "signatures", "services",
                     "goals", "work_history", "discussion", "part1"):
             m = any_match(sections[key], candidate)
@@ -1113,6 +1114,37 @@ def series_titles(units: Sequence[Unit]) -> dict[int, str]:
     return out
 
 
+STYLED_TITLES = 3
+"""Part titles a PDF's title style must be seen on before other lines in that style count as titles."""
+
+
+def styled_titles(units: Sequence[Unit]) -> dict[int, str]:
+    """Part titles known by their style: lines set like the titles the vocabulary knows.
+
+    On a flat PDF, when at least ``STYLED_TITLES`` lines in a heading style (bold or larger) name
+    their parts, the other short lines alone on their line in the very same style (size, weight,
+    left edge, capitals or not) that are no label are titles too, placed by their words or
+    ``UNPLACED`` ('Help from the Program' set like 'Your job goals' and 'Our agreement').
+    """
+    def style(u: Unit) -> tuple[float | None, float, bool]:
+        _, upper = _capitals(u.text)
+        return (u.size, round(u.x0 or 0), upper > 0.8)
+
+    lines = Counter((u.page, u.line) for u in units if u.field is None)
+    candidates = [u for u in units if u.field is None and u.table is None and u.top is not None and u.heading_hint
+                  and lines[(u.page, u.line)] == 1 and len(re.findall(r"[A-Za-z]", u.text)) >= 3
+                  and len(u.text.split()) <= 6 and ":" not in u.text and not u.text.rstrip().endswith("?")]
+    known = Counter(style(u) for u in candidates if heading_section(u))
+    if not known or known.most_common(1)[0][1] < STYLED_TITLES:
+        return {}
+    own = known.most_common(1)[0][0]
+    out = {}
+    for u in candidates:
+        if style(u) == own and match_label(u.text) is None:
+            out[u.order] = heading_section(u) or _title_part(u.text)
+    return out
+
+
 def _asks_value(title: str) -> bool:
     """A label, not a title: '6. Program ID', '5. Provider name'; a party alone ('The Member') is a title."""
     m = match_label(title)
@@ -1153,7 +1185,7 @@ def assign_sections(units: list[Unit]) -> Parts:
     target = parts.main
     shared = _shared_rows(units)
     prev: Unit | None = None
-    series = series_titles(units)
+    series = series_titles(units) or styled_titles(units)
     for u in units:
         if u.order in series:
             sec = series[u.order]

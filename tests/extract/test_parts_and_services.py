@@ -300,3 +300,22 @@ def test_stacked_captions_beside_stacked_values():
     labels_over_values = [_tc(_p("NAME"), _p("Kevin T. Brandt")), _tc(_p("SOCIAL SECURITY NUMBER"), _p("901-44-1234"))]
     assert [u.text for u in build_units(read_docx(_docx(_tbl(labels_over_values))))] == [
         "NAME", "Kevin T. Brandt", "SOCIAL SECURITY NUMBER", "901-44-1234"]  # each cell a label over its value
+
+
+def test_lines_set_like_the_known_part_titles_are_part_titles():
+    from iwp_pipeline.extract.units import styled_titles
+    lines = ["Your details", "Guest name", "When and how we met", "Your job goals", "Jobs you had (last 18 months)",
+             "Help from the Program", "Our agreement", "What you understand", "Signing"]
+    units = [Unit(t, i, page=1, line=i, top=20.0 * i, x0=72, size=10.5, heading_hint=t != "Guest name")
+             for i, t in enumerate(lines)]
+    titles = styled_titles(units)
+    assert titles[4] == "work_history" and titles[3] == "goals" and titles[6] == "terms"
+    assert titles[8] == "signatures" and titles[5] == UNPLACED
+    assert 1 not in titles  # not in the titles' style
+    caps = [replace_text(u, u.text.upper()) if u.order in (3, 6, 8) else u for u in units]
+    assert set(styled_titles(caps)) == {3, 6, 8}  # the known titles are in capitals, the other lines not
+
+
+def replace_text(u: Unit, text: str) -> Unit:
+    from dataclasses import replace
+    return replace(u, text=text)
