@@ -2171,12 +2171,49 @@ def _alternate_by_value(units: Sequence[Unit], found: Found) -> None:
 
     In the parties' part, an unlabelled value giving a name, a relationship ('Mother', 'friend')
     and a phone number is the alternate contact: no other party of the plan is given that way.
+    The value may follow a caption the vocabulary does not know ('Support person outside the
+    program → Janet Brandt, Mother, 555-880-3132').
     """
     for u in units:
-        if u.section in _PARTY_PARTS and u.field is None and u.label is None and not u.heading \
-                and _RELATIVE.match(u.text):
-            found.put("alternate.name", u.text, u)
-            return
+        if u.section in _PARTY_PARTS and u.field is None and u.label is None and not u.heading:
+            value = _AFTER_CAPTION.split(u.text, maxsplit=1)[-1]
+            if _RELATIVE.match(value):
+                found.put("alternate.name", value, u)
+                return
+
+
+_AFTER_CAPTION = re.compile(r"(?:(?<=\S):|\s[→⇒➔]|\s[—–]\s)\s*")
+"""Where a caption ends and its value starts: a colon, an arrow or a dash."""
+_SEGMENT = re.compile(r"\s+[·•|]\s+")
+"""Between the particulars run together on one line ('Case note · Feb. 14, 2025 · Phone call')."""
+SEGMENT_WORDS = 8
+SEGMENTS = 3
+"""Particulars a line must run together to be read piece by piece."""
+
+
+def _discussion_by_value(units: Sequence[Unit], found: Found) -> None:
+    """The meeting's date and way, known by what they are, when no label gave them.
+
+    In the discussion part, on a line that runs at least ``SEGMENTS`` particulars together
+    between '·', '•' or '|', a short one that is a date is the meeting's date, and one that names
+    a way of meeting is its modality: 'Case note · Feb. 14, 2025 · Phone call with the case worker
+    · entered by ...'. Other text (the summary) is not searched.
+    """
+    want_date = found.get("discussion.date") is None and "discussion.date" not in found.claimed
+    want_way = found.get("discussion.modality") is None and "discussion.modality" not in found.claimed
+    for u in units if want_date or want_way else ():
+        if u.section != "discussion" or u.field is not None or u.heading or u.label is not None:
+            continue
+        pieces = _SEGMENT.split(u.text)
+        for piece in pieces if len(pieces) >= SEGMENTS else ():
+            if len(piece.split()) > SEGMENT_WORDS:
+                continue
+            if want_date and len(piece.split()) <= 4 and parse_date(piece) is not None:
+                found.put("discussion.date", piece, u)
+                want_date = False
+            elif want_way and _names_modality(piece):
+                found.put("discussion.modality", piece, u)
+                want_way = False
 
 
 def _label_en_words(units: list[Unit]) -> None:
@@ -2249,6 +2286,7 @@ def _interpret(units: list[Unit]) -> Record:
         found.put(key, value, where)
     if found.get("alternate.name") is None and "alternate.name" not in found.claimed:
         _alternate_by_value(main, found)
+    _discussion_by_value(main, found)
     discussion = read_discussion(main, reader, found)
     attachment = _read_attachment(parts.discussion_attachment)
     work, statement = read_work_history(main, reader, found)

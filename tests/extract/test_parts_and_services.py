@@ -319,3 +319,16 @@ def test_lines_set_like_the_known_part_titles_are_part_titles():
 def replace_text(u: Unit, text: str) -> Unit:
     from dataclasses import replace
     return replace(u, text=text)
+
+
+def test_a_line_of_particulars_gives_the_meetings_date_and_way():
+    text = ("Individual Work Plan (Ticket to Work)\n# Topic 1 — About you\nReturning Citizen's name → Kevin T. Brandt\n"
+            "Support person outside the program → Janet Brandt, Mother, 555-880-3132\n"
+            "# Topic 2 — Planning session\n"
+            "Case note · Feb. 14, 2025 · Phone call with the case worker · entered by Luis Ortega\n"
+            "Kevin and I talked about returning to warehouse work.\n# Topic 3 — Your goals\nShort-term goal: Clerk\n"
+            "# Topic 4 — Signatures\n")
+    record = interpret(layout_from_text(text))
+    assert (record.discussion.date, record.discussion.modality) == ("2025-02-14", "telephone")
+    assert record.alternate_contact.name == "Janet Brandt"
+
