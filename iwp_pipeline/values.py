@@ -29,9 +29,11 @@ _NAMED = re.compile(r"\b" + _MONTH_NAME + r"(?:\s+|\s*-\s*)(\d{1,2})(?:st|nd|rd|
                     re.I)
 _NAMED_DMY = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?(?:\s+day)?(?:\s+of)?(?:\s+|-)" + _MONTH_NAME
                         + r"(?:,?\s+|\s*-\s*)(\d{4}|\d{2})\b", re.I)
-_MONTH_YEAR_NAMED = re.compile(r"\b" + _MONTH_NAME + r",?\s+(\d{4})\b", re.I)
+_MONTH_YEAR_NAMED = re.compile(r"\b" + _MONTH_NAME + r"(?:,?\s+|\s*[/\-.]\s*)(\d{4})\b", re.I)
+_YEAR_MONTH_NAMED = re.compile(r"\b(\d{4})\s+" + _MONTH_NAME + r"(?![\w/.-]*\s*\d)", re.I)
+"""'2024 MAR': the year before the month's name."""
 _MONTH_SHORT_YEAR = re.compile(r"\b" + _MONTH_NAME + r"\s*(?:['’]|-)\s*(\d{2})\b(?!\s*[,/-]?\s*\d)", re.I)
-_MONTH_YEAR_NUM = re.compile(r"\b(\d{1,2})\s*[/-]\s*(\d{4})\b")
+_MONTH_YEAR_NUM = re.compile(r"\b(\d{1,2})\s*[/.-]\s*(\d{4})\b")
 _YEAR_MONTH = re.compile(r"\b(\d{4})-(\d{1,2})\b")
 
 
@@ -106,6 +108,9 @@ def parse_month(text: str | None) -> str | None:
     m = _MONTH_YEAR_NAMED.search(text)
     if m:
         return f"{int(m[2]):04d}-{_MONTHS[m[1].lower().rstrip('.')]:02d}"
+    m = _YEAR_MONTH_NAMED.search(text)
+    if m:
+        return f"{int(m[1]):04d}-{_MONTHS[m[2].lower().rstrip('.')]:02d}"
     m = _MONTH_SHORT_YEAR.search(text)
     if m:  # "June '23", "Jun-23"
         return f"{_year(m[2]):04d}-{_MONTHS[m[1].lower().rstrip('.')]:02d}"

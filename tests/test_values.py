@@ -71,7 +71,9 @@ def test_money_in_other_notations(text, monthly, period):
     assert money is not None and money.monthly == pytest.approx(monthly, abs=0.01) and money.period == period
 
 
-@pytest.mark.parametrize(("text", "iso"), [("June '23", "2023-06"), ("Sep-24", "2024-09"), ("Jan ’22", "2022-01")])
+@pytest.mark.parametrize(("text", "iso"), [("June '23", "2023-06"), ("Sep-24", "2024-09"), ("Jan ’22", "2022-01"),
+                                           ("January/2022", "2022-01"), ("MAR-2024", "2024-03"),
+                                           ("2024 MAR", "2024-03"), ("3.2024", "2024-03")])
 def test_a_month_with_a_two_digit_year(text, iso):
     assert parse_month(text) == iso
 

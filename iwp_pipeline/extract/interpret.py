@@ -1226,10 +1226,12 @@ _WORKED_AS = re.compile(r"\b(?:you|I|he|she|they|[A-Z][a-z]+)\s+(?:worked|was em
                         r"(?:an?\s+)?(?P<title>[A-Z][\w'&/\- ]{1,40}?)\s+(?:at|for|with)\s+"
                         r"(?P<employer>[A-Z][\w'.&\- ]{1,60}?)\s*(?:,|\.|\bfrom\b|\bsince\b|\(|$)")
 """A past job inside a sentence: 'From June 2023 to September 2024 you worked as a Receptionist at ...'."""
-_JOB_LIST = re.compile(r"^(?P<employer>[A-Z][^,;:]{1,60}),\s*(?P<title>[A-Z][^,;:]{1,40}),\s*(?P<rest>.+)$")
-"""A past job as a list: 'Acme Storage, Inventory Clerk, January 2022 to August 2024, $495 weekly' (employer first)."""
-_MONTH_SPAN = re.compile(r"(?P<start>[A-Z][a-z]+\.? \d{4}|\d{1,2}[/.-]\d{2,4})\s+(?:to|-|–|—|through|until)\s+"
-                         r"(?P<end>[A-Z][a-z]+\.? \d{4}|\d{1,2}[/.-]\d{2,4}|present|now|today)", re.I)
+_JOB_LIST = re.compile(r"^(?P<employer>[A-Z][^,;:—–]{1,60}?)\s*(?:,|\s[—–]\s)\s*(?P<title>[A-Z][^,;:(]{1,40}?)"
+                       r"\s*(?:,|(?=\())\s*(?P<rest>.+)$")
+"""A past job as a list: 'Acme Storage, Inventory Clerk, January 2022 to August 2024, $495 weekly' (employer first),
+'Acme Storage — Inventory Clerk (January/2022 to August/2024), ...'."""
+_MONTH_SPAN = re.compile(r"(?P<start>[A-Z][a-z]+\.?[ /-]\d{4}|\d{1,2}[/.-]\d{2,4})\s+(?:to|-|–|—|through|until)\s+"
+                         r"(?P<end>[A-Z][a-z]+\.?[ /-]\d{4}|\d{1,2}[/.-]\d{2,4}|present|now|today)", re.I)
 
 
 def _sentences(text: str) -> list[str]:

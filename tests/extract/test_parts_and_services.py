@@ -332,3 +332,13 @@ def test_a_line_of_particulars_gives_the_meetings_date_and_way():
     assert (record.discussion.date, record.discussion.modality) == ("2025-02-14", "telephone")
     assert record.alternate_contact.name == "Janet Brandt"
 
+
+
+def test_a_numbered_line_giving_a_past_job_with_dashes_and_brackets():
+    text = ("Individual Work Plan (Ticket to Work)\n# Work you have done (last 18 months)\n"
+            "1. Acme Storage — Inventory Clerk (January/2022 to August/2024), $16.50 x 30 hrs = $495.00 a week\n"
+            "# Your goals\nShort-term goal: Clerk\n# Signatures\n")
+    jobs = interpret(layout_from_text(text)).work_history
+    assert [(j.employer, j.job_title, j.start_date, j.end_date) for j in jobs] == [
+        ("Acme Storage", "Inventory Clerk", "2022-01", "2024-08")]
+    assert jobs[0].monthly_earnings == pytest.approx(2145.0)
