@@ -344,8 +344,21 @@ def _without_furniture(lines: list[Line], heights: list[float]) -> list[Line]:
 def _join(runs: list[_Run]) -> str:
     out = runs[0].text
     for prev, run in zip(runs, runs[1:], strict=False):
-        out += (" " if run.x0 - prev.x1 > 1.0 and not out.endswith(" ") else "") + run.text
+        gap = run.x0 - prev.x1
+        possessive = prev.text.endswith(("'", "’")) and re.match(r"[sS](?![A-Za-z])", run.text) is not None
+        apart = gap > 1.0 and not ((_small_caps(prev, run) or possessive) and gap < SMALL_CAPS_GAP * (prev.size or 10))
+        out += (" " if apart and not out.endswith(" ") else "") + run.text
     return out
+
+
+SMALL_CAPS_GAP = 0.3
+"""Most gap, in the capital's size, between a word's capital and the smaller capitals that follow it."""
+
+
+def _small_caps(prev: _Run, run: _Run) -> bool:
+    """``run`` carries on in smaller capitals the word whose capital ends ``prev`` ('M' + 'EMBER')."""
+    return bool(prev.size and run.size and run.size < prev.size * 0.95 and re.search(r"(?:^|[\s(])[A-Z]$", prev.text)
+                and re.match(r"[A-Z'’]", run.text))
 
 
 _BOXY = frozenset(_GLYPHS) | frozenset("[(")

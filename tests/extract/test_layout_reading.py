@@ -963,3 +963,12 @@ Signed on — 03/11/2025
     th, en = r.signatures.ticketholder, r.signatures.en_representative
     assert (th.signed, th.date) == (True, "2025-03-10")
     assert (en.signed, en.printed_name, en.date) == (True, "Dana Whitfield", "2025-03-11")
+
+
+def test_small_capitals_stay_one_word():
+    from iwp_pipeline.extract.pdf_reader import _join
+    capital, rest = _Run("M", 72, 100, 79.5, 110, size=10), _Run("EMBER", 80.8, 101, 110, 110, size=8)
+    assert _join([capital, rest]) == "MEMBER"
+    apostrophe, s = _Run("MEMBER'", 72, 100, 110, 110, size=8), _Run("S FULL NAME", 111.5, 101, 160, 110, size=8)
+    assert _join([apostrophe, s]) == "MEMBER'S FULL NAME"
+    assert _join([_Run("A", 72, 100, 79, 110, size=10), _Run("BIG", 86, 100, 100, 110, size=10)]) == "A BIG"
