@@ -127,6 +127,8 @@ def test_a_caption_naming_the_en_by_its_kind_labels_the_ens_name():
     ("Provider ID (PID) → P-20931", "en.pid", "P-20931"),
     ("Returning Citizen's name → Kevin T. Brandt", "generic.name", "Kevin T. Brandt"),
     ("Guest's name", "generic.name", ""),
+    ("How the conversation took place", "discussion.modality", ""),
+    ("Way we met: by phone", "discussion.modality", "by phone"),
 ])
 def test_an_arrow_sets_a_value_apart_and_anyones_name_is_a_name(text, key, value):
     from iwp_pipeline.extract.units import match_label
