@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
 
 from iwp_pipeline.extract.layout import FormField
@@ -418,6 +418,26 @@ def goal_part(f: FormField) -> tuple[str | None, str | None]:
     return _goal_words(field_words(f))
 
 
+_PERIOD_WORDS = re.compile(r"\bper\b[^:]{0,20}\b(?:hour|week|month|year)\b.*\bor\b", re.I)
+"""A choice of the period an amount is paid by: 'pay is per hour, week or month'."""
+SHORT_HORIZON = re.compile(r"\b(?:18|eighteen)[- ]months?\b", re.I)
+"""The program's horizon of a short-term goal."""
+LONG_HORIZON = re.compile(r"\b(?:(?:3|three)\s*(?:-|–|to)\s*(?:5|five)\s*years?|years?\s*(?:3|three)\s*(?:-|–|to)\s*"
+                          r"(?:5|five))\b", re.I)
+"""The program's horizon of a long-term goal."""
+_HORIZON_LEAD = re.compile(r"^\s*(?:(?:the\s+)?(?:next|first|within|in)\s+)?(?P<span>[^:]{2,24}?)\s*:\s*(?P<rest>.*)$",
+                           re.I)
+"""A horizon leading a field's words: 'Next 18 months: ...'."""
+
+
+def horizon_goal(text: str) -> str | None:
+    """The goal a text's program horizon names: 18 months the short-term one, 3 to 5 years the long-term one."""
+    short, long = SHORT_HORIZON.search(text), LONG_HORIZON.search(text)
+    if bool(short) == bool(long):
+        return None
+    return "goals.short_term" if short else "goals.long_term"
+
+
 @lru_cache(maxsize=4096)
 def _goal_words(words: tuple[str, ...]) -> tuple[str | None, str | None]:
     goal = detail = None  # one hint may name both, or one the goal (a table row) and another the detail
@@ -439,7 +459,38 @@ def _goal_words(words: tuple[str, ...]) -> tuple[str | None, str | None]:
                 detail = _full(reading, GOAL_PARTS)
                 if detail is not None:
                     break
+    if goal is None:
+        return _horizon_words(words, detail)
     return goal, detail
+
+
+def _horizon_words(words: tuple[str, ...], detail: str | None) -> tuple[str | None, str | None]:
+    """A field whose words open with a goal's horizon: 'Next 18 months: job I want', '3 to 5 years: pay amount ($)'.
+
+    The horizon names the goal; the words after it the detail (one no goal's detail names is
+    ``goal.other``, no whole goal), a choice of period ('pay is per hour, week or month') being
+    ``goal.period``.
+    """
+    for hint in words:
+        lead_in = _HORIZON_LEAD.match(hint)
+        if lead_in and (key := horizon_goal(lead_in["span"])) is not None:
+            rest = lead_in["rest"]
+            if _PERIOD_WORDS.search(rest):
+                return key, "goal.period"
+            if not rest:
+                return key, None
+            cue = next((sub for sub, words in _DETAIL_CUES if words.search(rest)), None)
+            return key, _goal_detail(rest) or detail or cue or "goal.other"
+    return None, detail
+
+
+_DETAIL_CUES = (
+    ("goal.hours", re.compile(r"\bhours?\b|\bhrs?\b", re.I)),
+    ("goal.earnings", re.compile(r"\b(?:pay|wages?|earn\w*|salary|income|amount)\b|\$", re.I)),
+    ("goal.job_title", re.compile(r"\b(?:job|occupation|position|title|work)\b", re.I)),
+    ("goal.time_frame", re.compile(r"\b(?:when|by|date|target)\b", re.I)),
+)
+"""A goal field's detail by a word of its own, after its horizon ('job I want', 'pay amount ($)')."""
 
 
 def _goal_detail(rest: str) -> str | None:
@@ -520,6 +571,11 @@ def goal_fields(units: Sequence[Unit]) -> GoalFields:
             out.whole.setdefault(goal, u)
         else:
             out.details.setdefault(goal, {}).setdefault(detail, u)
+    for details in out.details.values():  # an amount field and a period choice beside it: '$17.00' per 'hour'
+        period, amount = details.pop("goal.period", None), details.get("goal.earnings")
+        details.pop("goal.other", None)
+        if period is not None and amount is not None and period.text.strip():
+            details["goal.earnings"] = replace(amount, text=f"{amount.text} per {period.text.strip()}")
     return out
 
 

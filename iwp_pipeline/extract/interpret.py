@@ -2109,9 +2109,7 @@ _EN_WORDS = re.compile(r"^\s*(?:(?:part|section|step)?\s*[\dA-Z]{1,3}[.):]?\s+(?
 _NAME_WORD = re.compile(r"\s*(?:'s|’s)?\s*(?:name)?\s*:?\s*$", re.I)
 
 
-_SHORT_HORIZON = re.compile(r"\b(?:18|eighteen)[- ]months?\b", re.I)
-_LONG_HORIZON = re.compile(r"\b(?:(?:3|three)\s*(?:-|–|to)\s*(?:5|five)\s*years?|years?\s*(?:3|three)\s*(?:-|–|to)\s*"
-                           r"(?:5|five))\b", re.I)
+_SHORT_HORIZON, _LONG_HORIZON = fields.SHORT_HORIZON, fields.LONG_HORIZON
 HORIZON_WORDS = 8
 
 

@@ -703,3 +703,28 @@ def test_shortened_service_names(label, service):
 def test_a_value_keeps_its_own_words_when_its_label_is_shortened():
     from iwp_pipeline.extract.units import match_label
     assert match_label("TH Name: Dev. Rep. Ltd").rest == "Dev. Rep. Ltd"
+
+
+@pytest.mark.parametrize(("tooltip", "expected"), [
+    ("Next 18 months: job I want", ("goals.short_term", "goal.job_title")),
+    ("3 to 5 years: pay amount ($)", ("goals.long_term", "goal.earnings")),
+    ("3 to 5 years: pay is per hour, week or month", ("goals.long_term", "goal.period")),
+    ("Next 18 months: full time or part time", ("goals.short_term", "goal.other")),
+    ("Goal within 18 months: job, full or part time, when", ("goals.short_term", None)),  # a whole goal
+])
+def test_a_goals_horizon_leading_a_fields_words_names_the_goal(tooltip, expected):
+    from iwp_pipeline.extract.fields import goal_part
+    assert goal_part(FormField("Goal1X_txt", "text", tooltip=tooltip)) == expected
+
+
+def test_an_amount_field_and_a_period_choice_make_the_goals_pay():
+    from iwp_pipeline.extract.fields import goal_fields
+
+    def fld(name, tip, value, kind="text"):
+        return Unit(value, 0, field=FormField(name, kind, value=value, tooltip=tip), section="goals", part="form")
+
+    units = [fld("G1Pay", "Next 18 months: pay amount ($)", "$17.00"),
+             fld("G1Per", "Next 18 months: pay is per hour, week or month", "hour", "choice"),
+             fld("G1Hours", "Next 18 months: hours a week", "25")]
+    details = goal_fields(units).details["goals.short_term"]
+    assert details["goal.earnings"].text == "$17.00 per hour" and "goal.period" not in details
