@@ -34,8 +34,10 @@ from iwp_pipeline.extract.units import (
     match_label,
     party_of,
     person_nouns,
+    place_part,
     service_by_cues,
     strip_lead,
+    unplaced_parts,
     vocabulary,
     written_out,
 )
@@ -1652,19 +1654,11 @@ def services_part_by_content(units: Sequence[Unit]) -> None:
     if placed:
         _services_start(units, placed, names)
         return
-    keys = [_named_service(u, names) for u in units]
-    spans: list[list[int]] = []
-    for i, u in enumerate(units):
-        if u.heading is not None:
-            spans.append([i] if u.heading == UNPLACED else [])
-        elif spans and spans[-1]:
-            spans[-1].append(i)
-    for span in spans:
-        if len({keys[i] for i in span[1:]} - {None}) >= SERVICES_BY_CONTENT:
-            units[span[0]].heading = "services"
-            for i in span:
-                units[i].section = "services"
+    for part in unplaced_parts(units):
+        if len({_named_service(u, names) for u in part[1:]} - {None}) >= SERVICES_BY_CONTENT:
+            place_part(part, "services")
             return
+    keys = [_named_service(u, names) for u in units]
     best = max(_service_runs(units, keys), key=lambda run: len({keys[i] for i in run}), default=[])
     if len({keys[i] for i in best}) >= SERVICES_BY_CONTENT:
         _mark_services(units, best[0], best[-1])

@@ -14,7 +14,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from iwp_pipeline.extract.units import UNPLACED, Unit, learned_person_nouns, looks_like_heading
+from iwp_pipeline.extract.units import (
+    UNPLACED,
+    Unit,
+    learned_person_nouns,
+    looks_like_heading,
+    place_part,
+    unplaced_parts,
+)
 from iwp_pipeline.model import Location, Term
 from iwp_pipeline.reference import TermIdea, TermSpec, terms_catalogue
 
@@ -235,18 +242,10 @@ def terms_list_by_content(units: Sequence[Unit]) -> None:
     if any(u.section == "terms" for u in units):
         return
     specs = terms_catalogue(learned_person_nouns())
-    spans: list[list[Unit]] = []
-    for u in units:  # a part whose title names no part: its text, however it wraps, states the terms
-        if u.heading is not None:
-            spans.append([u] if u.heading == UNPLACED else [])
-        elif spans and spans[-1] and u.field is None:
-            spans[-1].append(u)
-    for span in spans:
-        text = " ".join(u.text for u in span[1:])
-        if len(span) > 1 and sum(expresses(spec, text) for spec in specs) >= TERMS_RUN:
-            span[0].heading = "terms"
-            for u in span:
-                u.section = "terms"
+    for part in unplaced_parts(units):  # a part whose title names no part: its text, however it wraps
+        text = " ".join(u.text for u in part[1:] if u.field is None)
+        if sum(expresses(spec, text) for spec in specs) >= TERMS_RUN:
+            place_part(part, "terms")
             return
     for i, u in enumerate(units):  # a Word cell holding the whole list, one item a paragraph
         lines = u.text.split("\n") if u.field is None and u.section != "signatures" else []

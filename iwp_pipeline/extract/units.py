@@ -1172,6 +1172,24 @@ UNPLACED = "unplaced"
 """The part of a series title whose words name no part of the plan: it still ends the part before."""
 
 
+def unplaced_parts(units: Sequence[Unit]) -> list[list[Unit]]:
+    """Each part whose title names no part (``UNPLACED``): its title, then its units."""
+    parts: list[list[Unit]] = []
+    for u in units:
+        if u.heading is not None:
+            parts.append([u] if u.heading == UNPLACED else [])
+        elif parts and parts[-1]:
+            parts[-1].append(u)
+    return [part for part in parts if part]
+
+
+def place_part(part: Sequence[Unit], section: str) -> None:
+    """A part found by what it holds: its title starts ``section``, and its units are in it."""
+    part[0].heading = section
+    for u in part:
+        u.section = section
+
+
 def assign_sections(units: list[Unit]) -> Parts:
     """Mark headings and sections, and split off attached summaries and amendments.
 
