@@ -604,7 +604,8 @@ def label_targets(units: Sequence[Unit]) -> Iterator[tuple[str, Unit]]:
     """
     party: str | None = None
     section: str | None = None
-    for u in units:
+    person_signed = False
+    for i, u in enumerate(units):
         if u.section != section:
             section, party = u.section, None
         if u.heading:
@@ -622,14 +623,26 @@ def label_targets(units: Sequence[Unit]) -> Iterator[tuple[str, Unit]]:
                 yield target, u
             continue
         if u.label is None:
-            if section in ("part1", "signatures", None):
-                party = party_of(u.text) if len(u.text.split()) <= 6 and party_of(u.text) else party
+            words = len(re.findall(r"[A-Za-z]+", u.text))
+            if section in ("part1", "signatures", None) and words <= 6 and party_of(u.text):
+                party = party_of(u.text)
+            elif section == "signatures" and party == "ticketholder" and person_signed and words <= 4 \
+                    and _opens_signer_block(units, i):
+                party = "en"  # 'Transition Specialist' over the other block, after the person's: the other signer
             continue
         party = _label_party(u.text) or (_other_signer(u.label.key, party, u.text) if section == "signatures"
                                           else None) or party
         target = _resolve(u.label.key, section, party)
+        person_signed = person_signed or target == "sig.th.signature"
         if target is not None:
             yield target, u
+
+
+def _opens_signer_block(units: Sequence[Unit], i: int) -> bool:
+    """``units[i]`` is a caption over a signer's lines: plain words, with a signature label right after it."""
+    u, nxt = units[i], units[i + 1] if i + 1 < len(units) else None
+    return nxt is not None and nxt.label is not None and nxt.label.key == "generic.signature" \
+        and not re.search(r"\d", u.text) and u.checked is None and nxt.section == u.section
 
 
 def _other_signer(key: str, party: str | None, label: str) -> str | None:
@@ -2139,15 +2152,22 @@ DATE_CAPTION_WORDS = 6
 
 
 def _date_captions(units: Sequence[Unit]) -> None:
-    """A short caption opening with 'Date' over or beside a date ('Date held', 'Date signed by the Guide').
+    """A short caption opening with 'Date' over, beside or before a date ('Date held', 'Date we planned: ...').
 
     A caption of at most ``DATE_CAPTION_WORDS`` words, no label yet and no digits, whose next
-    unit is a date, is a date label; the part it stands in says whose date it is.
+    unit is a date, or followed by a colon and a date, is a date label; the part it stands in
+    says whose date it is.
     """
-    for u, nxt in zip(units, units[1:], strict=False):
-        if u.label is None and u.field is None and not u.heading and _DATE_CAPTION.match(u.text) \
-                and len(u.text.split()) <= DATE_CAPTION_WORDS and not re.search(r"\d", u.text) \
-                and nxt.field is None and len(nxt.text.split()) <= 4 and parse_date(nxt.text) is not None:
+    for u, nxt in zip(units, [*units[1:], None], strict=False):
+        if u.label is not None or u.field is not None or u.heading or not _DATE_CAPTION.match(u.text):
+            continue
+        caption, colon, given = u.text.partition(":")
+        if colon and len(caption.split()) <= DATE_CAPTION_WORDS and not re.search(r"\d", caption) \
+                and len(given.split()) <= 5 and parse_date(given) is not None:
+            u.label = LabelMatch("generic.date", given.strip())  # 'Date we planned: February 14, 2025'
+        elif not colon and len(u.text.split()) <= DATE_CAPTION_WORDS and not re.search(r"\d", u.text) \
+                and nxt is not None and nxt.field is None and len(nxt.text.split()) <= 4 \
+                and parse_date(nxt.text) is not None:
             u.label = LabelMatch("generic.date", "")
 
 

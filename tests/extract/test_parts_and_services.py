@@ -344,3 +344,16 @@ def test_a_numbered_line_giving_a_past_job_with_dashes_and_brackets():
     assert [(j.employer, j.job_title, j.start_date, j.end_date) for j in jobs] == [
         ("Acme Storage", "Inventory Clerk", "2022-01", "2024-08")]
     assert jobs[0].monthly_earnings == pytest.approx(2145.0)
+
+
+def test_signer_blocks_captioned_by_the_person_then_by_a_staff_title():
+    text = ("Individual Work Plan (Ticket to Work)\n# 1 · Who this plan is for\nFull name: Kevin T. Brandt\n"
+            "# 2 · How we planned\nDate we planned: February 14, 2025\n# 3 · Our agreement\n"
+            "#1 You will never be asked to pay a fee.\n# 4 · Sign here\n"
+            "Youth (or parent / guardian / representative)\nSignature: Kevin T. Brandt\nDate: February 20, 2025\n"
+            "Transition Specialist\nSignature: Luis Ortega\nDate: February 21, 2025\nName (printed): Luis Ortega\n")
+    record = interpret(layout_from_text(text))
+    assert record.discussion.date == "2025-02-14"  # 'Date we planned: ...'
+    th, en = record.signatures.ticketholder, record.signatures.en_representative
+    assert (th.signed, th.date) == (True, "2025-02-20")
+    assert (en.signed, en.printed_name, en.date) == (True, "Luis Ortega", "2025-02-21")
