@@ -144,6 +144,8 @@ class _Para:
     textboxes: list[etree._Element] = field(default_factory=list)
     field_mode: str = "normal"
     """normal | instr (inside a field code) | result (a field's shown result) | skip (a checkbox's result)."""
+    struck: bool = False
+    """Some of the paragraph's text is struck through (left out: 'delete as appropriate')."""
 
 
 class _Walker:
@@ -187,6 +189,9 @@ class _Walker:
         para = _Para()
         self._inline(p, para)
         text = "".join(para.parts)
+        if para.struck:  # the separators left by options struck out ('held: ~~A~~ / B / ~~C~~')
+            text = re.sub(r"(?:\s*/\s*){2,}", " / ", text)
+            text = re.sub(r"(:\s*)/\s*|\s*/\s*$", r"\1", text)
         text = MARKED_BRACKETS.sub(CHECKED, text)
         text = radio_dots(EMPTY_BRACKETS.sub(UNCHECKED, text))
         # A tab keeps label and value apart ('Consumer name<tab>Kevin T. Brandt', a dot leader in
@@ -227,6 +232,9 @@ class _Walker:
         rpr = r.find(f"{_W}rPr")
         bold = False
         symbol_font = False
+        if rpr is not None and _on(rpr, "strike", "dstrike"):
+            para.struck = True
+            return  # struck through: crossed out on the page, as deleted text is ('By video link')
         if rpr is not None:
             fonts = rpr.find(f"{_W}rFonts")
             symbol_font = fonts is not None and _SYMBOL_FONT.match(fonts.get(f"{_W}ascii") or "") is not None
@@ -384,6 +392,15 @@ def _symbol_box(c: str) -> str:
     """A character typed in a symbol font: the box it shows, else the character."""
     box = _SYMBOL_BOXES.get(f"F0{ord(c):02X}")
     return f" {box} " if box else c
+
+
+def _on(rpr: etree._Element, *names: str) -> bool:
+    """Whether a run property (``w:strike``, ...) is set on: present, and not turned off by its value."""
+    for name in names:
+        el = rpr.find(f"{_W}{name}")
+        if el is not None and el.get(f"{_W}val") not in ("0", "false", "off"):
+            return True
+    return False
 
 
 def _legacy_checked(checkbox: etree._Element) -> bool:

@@ -2171,6 +2171,19 @@ def _date_captions(units: Sequence[Unit]) -> None:
             u.label = LabelMatch("generic.date", "")
 
 
+_SIGNER_NAME = re.compile(r"^\s*(?P<who>[A-Za-z][A-Za-z .'’/()-]{0,40}?)\s+name\s*(?:\(printed\)\s*)?:\s*(?P<rest>.*)$",
+                          re.I | re.S)
+"""'IPS Specialist name: Luis Ortega' in the signatures part: a signer's name written out."""
+
+
+def _signer_name_captions(units: Sequence[Unit]) -> None:
+    """In the signatures part, '<who> name:' that no label matched is that signer's printed name."""
+    for u in units:
+        if u.section == "signatures" and u.label is None and u.field is None and not u.heading \
+                and (m := _SIGNER_NAME.match(u.text)) and len(m["who"].split()) <= 4:
+            u.label = LabelMatch("generic.printed_name", m["rest"].strip())
+
+
 _DATE_CAPTION = re.compile(r"^\s*dated?\b(?!\s*(?:of birth|range|span))", re.I)
 _RELATIVE = re.compile(
     r"^\s*(?P<name>[A-Z][a-z'’-]+(?:\s+[A-Z]\.?)?(?:\s+[A-Z][a-z'’-]+){1,2})\s*(?:,|\(|\s[—–-]\s)\s*(?:my\s+|his\s+|her\s+)?"
@@ -2281,6 +2294,7 @@ def _interpret(units: list[Unit]) -> Record:
     _label_en_words(units)
     _goals_by_horizon(units)
     _date_captions(units)
+    _signer_name_captions(units)
     if parts.starts_with_amendment and not _iwp_signals(parts.main):
         amendments = tuple(read_amendment(a) for a in parts.amendments)
         return Record(document_type="amendment", amendments=amendments,

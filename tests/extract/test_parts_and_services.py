@@ -357,3 +357,11 @@ def test_signer_blocks_captioned_by_the_person_then_by_a_staff_title():
     th, en = record.signatures.ticketholder, record.signatures.en_representative
     assert (th.signed, th.date) == (True, "2025-02-20")
     assert (en.signed, en.printed_name, en.date) == (True, "Luis Ortega", "2025-02-21")
+
+
+def test_a_signers_name_written_out_under_the_signatures():
+    text = ("Individual Work Plan (Ticket to Work)\n# 1 · About you\nFull name: Kevin T. Brandt\n# 2 · Our meeting\n"
+            "Meeting date: 02/14/2025\n# 3 · Our agreement\n#1 You will never be asked to pay a fee.\n"
+            "# 4 · SIGNATURES\nPatient e-signature: Kevin T. Brandt\nSigned on: 02/20/2025\n"
+            "IPS Specialist e-signature: Luis Ortega\nSigned on: 02/21/2025\nIPS Specialist name: Luis Ortega\n")
+    assert interpret(layout_from_text(text)).signatures.en_representative.printed_name == "Luis Ortega"

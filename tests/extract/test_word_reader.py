@@ -80,3 +80,12 @@ def test_more_box_glyphs():
     body = _p("⊠ Benefits help") + _p("▣ Job search") + _p("⊙ By phone") + _p("□ Job coaching")
     assert [line.text for line in read_docx(_docx(body)).lines] == [
         f"{CHECKED} Benefits help", f"{CHECKED} Job search", f"{CHECKED} By phone", f"{UNCHECKED} Job coaching"]
+
+
+def test_options_struck_through_are_left_out():
+    struck = '<w:r><w:rPr><w:strike/></w:rPr><w:t>{}</w:t></w:r>'
+    plain = '<w:r><w:t xml:space="preserve">{}</w:t></w:r>'
+    unstruck = '<w:r><w:rPr><w:strike w:val="0"/></w:rPr><w:t>{}</w:t></w:r>'
+    runs = (plain.format("Interview held: ") + struck.format("At the center") + plain.format(" / ")
+            + unstruck.format("By telephone") + plain.format(" / ") + struck.format("By video link"))
+    assert [line.text for line in read_docx(_docx(f"<w:p>{runs}</w:p>")).lines] == ["Interview held: By telephone"]
