@@ -329,10 +329,12 @@ class _Walker:
                     self.frame_cell(tc, index, r, col, part)
                 else:
                     text, bold = self.cell_text(tc)
-                    paragraphs = tuple(self.paragraph_text(p)[0] for p in tc.findall(f"{_W}p"))
                     if text.strip():
+                        cell_paragraphs = tc.findall(f"{_W}p")  # each one's text, empty ones too, when several
+                        paragraphs = tuple(self.paragraph_text(p)[0] for p in cell_paragraphs) \
+                            if len(cell_paragraphs) > 1 else ()
                         self.lines.append(Line(text, table=index, row=r, cell=col, part=part, bold=bold,
-                                               paragraphs=paragraphs if len(paragraphs) > 1 else ()))
+                                               paragraphs=paragraphs))
                 col += span
 
     def frame_cell(self, tc: etree._Element, index: int, r: int, col: int, part: str) -> None:

@@ -393,7 +393,7 @@ def _stacked_pairs(lines: Sequence[Line]) -> dict[int, list[Unit]]:
         hits = [match_label(p) for p in left.paragraphs]
         if any(hit is not None and hit.rest for hit in hits):
             continue  # 'Full name: Kevin T. Brandt' over 'Cell phone: ...': pairs of their own, no labels alone
-        captions = all(len(p.split()) <= 6 and not re.search(r"[\d.:]\s*$|\d", p) for p in left.paragraphs)
+        captions = all(len(p.split()) <= 6 and not re.search(r"\d|[.:]\s*$", p) for p in left.paragraphs)
         if sum(hit is not None for hit in hits) < STACKED_LABELS and not (
                 captions and any(hit is not None or re.match(r"\s*date\b", p, re.I) for hit, p in zip(
                     hits, left.paragraphs, strict=True))
@@ -1134,15 +1134,13 @@ def styled_titles(units: Sequence[Unit]) -> dict[int, str]:
     candidates = [u for u in units if u.field is None and u.table is None and u.top is not None and u.heading_hint
                   and lines[(u.page, u.line)] == 1 and len(re.findall(r"[A-Za-z]", u.text)) >= 3
                   and len(u.text.split()) <= 6 and ":" not in u.text and not u.text.rstrip().endswith("?")]
-    known = Counter(style(u) for u in candidates if heading_section(u))
+    placed = {u.order: heading_section(u) for u in candidates}
+    known = Counter(style(u) for u in candidates if placed[u.order])
     if not known or known.most_common(1)[0][1] < STYLED_TITLES:
         return {}
     own = known.most_common(1)[0][0]
-    out = {}
-    for u in candidates:
-        if style(u) == own and match_label(u.text) is None:
-            out[u.order] = heading_section(u) or _title_part(u.text)
-    return out
+    return {u.order: placed[u.order] or _title_part(u.text) for u in candidates
+            if style(u) == own and match_label(u.text) is None}
 
 
 def _asks_value(title: str) -> bool:
