@@ -623,12 +623,13 @@ def label_targets(units: Sequence[Unit]) -> Iterator[tuple[str, Unit]]:
                 yield target, u
             continue
         if u.label is None:
-            words = len(re.findall(r"[A-Za-z]+", u.text))
-            if section in ("part1", "signatures", None) and words <= 6 and party_of(u.text):
-                party = party_of(u.text)
-            elif section == "signatures" and party == "ticketholder" and person_signed and words <= 4 \
-                    and _opens_signer_block(units, i):
-                party = "en"  # 'Transition Specialist' over the other block, after the person's: the other signer
+            if section in ("part1", "signatures", None):
+                words = len(re.findall(r"[A-Za-z]+", u.text))
+                if words <= 6 and (named := party_of(u.text)):
+                    party = named
+                elif section == "signatures" and party == "ticketholder" and person_signed and words <= 4 \
+                        and _opens_signer_block(units, i):
+                    party = "en"  # 'Transition Specialist' over the other block, after the person's: the other signer
             continue
         party = _label_party(u.text) or (_other_signer(u.label.key, party, u.text) if section == "signatures"
                                           else None) or party
@@ -2116,7 +2117,6 @@ _EN_WORDS = re.compile(r"^\s*(?:(?:part|section|step)?\s*[\dA-Z]{1,3}[.):]?\s+(?
 _NAME_WORD = re.compile(r"\s*(?:'s|’s)?\s*(?:name)?\s*:?\s*$", re.I)
 
 
-_SHORT_HORIZON, _LONG_HORIZON = fields.SHORT_HORIZON, fields.LONG_HORIZON
 HORIZON_WORDS = 8
 
 
@@ -2137,12 +2137,11 @@ def _goals_by_horizon(units: Sequence[Unit]) -> None:
         if u.field is not None or u.heading or u.label is not None or "$" in u.text \
                 or len(u.text.split()) > HORIZON_WORDS \
                 or u.table is not None and (cells[(u.part, u.table, u.row)] > 2 or _first_row(goals, u)) \
-                or nxt is None or nxt.label is not None or _SHORT_HORIZON.search(nxt.text) \
-                or _LONG_HORIZON.search(nxt.text):  # a caption with no value after it
+                or nxt is None or nxt.label is not None or fields.SHORT_HORIZON.search(nxt.text) \
+                or fields.LONG_HORIZON.search(nxt.text):  # a caption with no value after it
             continue
-        short, long = _SHORT_HORIZON.search(u.text), _LONG_HORIZON.search(u.text)
-        key = "goals.short_term" if short else "goals.long_term"
-        if bool(short) != bool(long) and key not in labelled:
+        key = fields.horizon_goal(u.text)
+        if key is not None and key not in labelled:
             given = re.match(r"[^:]*:\s*(\S.*)$", u.text)
             u.label = LabelMatch(key, given[1] if given else "")
             labelled.add(key)
@@ -2185,11 +2184,13 @@ def _signer_name_captions(units: Sequence[Unit]) -> None:
 
 
 _DATE_CAPTION = re.compile(r"^\s*dated?\b(?!\s*(?:of birth|range|span))", re.I)
+_PHONE = re.compile(r"\(?\b\d{3}\)?[\s.-]*\d{3}[\s.-]\d{4}\b")
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _RELATIVE = re.compile(
     r"^\s*(?P<name>[A-Z][a-z'’-]+(?:\s+[A-Z]\.?)?(?:\s+[A-Z][a-z'’-]+){1,2})\s*(?:,|\(|\s[—–-]\s)\s*(?:my\s+|his\s+|her\s+)?"
     r"(?:step-?)?(?:mother|father|mom|dad|sister|brother|daughter|son|aunt|uncle|cousin|grand(?:mother|father|parent)"
     r"|niece|nephew|wife|husband|spouse|partner|fianc[ée]e?|friend|neighbou?r|guardian|parent|pastor|sponsor"
-    r"|roommate|caregiver|godmother|godfather)\b.{0,40}?" + r"\(?\b\d{3}\)?[\s.-]*\d{3}[\s.-]\d{4}\b", re.I)
+    r"|roommate|caregiver|godmother|godfather)\b.{0,40}?" + _PHONE.pattern, re.I)
 """A person, their relationship to the plan's person and a phone: 'Janet Brandt, Mother, 555-880-3132'."""
 
 
@@ -2376,8 +2377,6 @@ def _iwp_signals(units: Sequence[Unit]) -> bool:
     return (score >= 3 and specific >= 2 and bool(keys & strong)) or (iwp_words and score >= 2)
 
 
-_PHONE = re.compile(r"\(?\b\d{3}\)?[\s.-]*\d{3}[\s.-]\d{4}\b")
-_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 
 
 def _alternate(found: Found) -> AlternateContact:

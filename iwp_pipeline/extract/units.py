@@ -359,10 +359,12 @@ def _legend_marks(units: list[Unit]) -> None:
     """
     for u in units:
         m = _LEGEND.match(u.text) if u.field is None and "=" in u.text else None
-        if m is None or m["a"] == m["b"] or bool(_NEGATIVE.search(m["ma"])) == bool(_NEGATIVE.search(m["mb"])):
+        if m is None or m["a"] == m["b"]:
             continue
-        boxes = {m["a"]: UNCHECKED if _NEGATIVE.search(m["ma"]) else CHECKED,
-                 m["b"]: UNCHECKED if _NEGATIVE.search(m["mb"]) else CHECKED}
+        empty_a, empty_b = bool(_NEGATIVE.search(m["ma"])), bool(_NEGATIVE.search(m["mb"]))
+        if empty_a == empty_b:
+            continue
+        boxes = {m["a"]: UNCHECKED if empty_a else CHECKED, m["b"]: UNCHECKED if empty_b else CHECKED}
         for other in units:
             if other is not u and other.field is None and other.text[:1] in boxes:
                 other.text = f"{boxes[other.text[0]]} {other.text[1:].lstrip()}"
@@ -872,16 +874,14 @@ def heading_section(u: Unit) -> str | None:
     whole = written_out(_DECORATION.sub("", strip_lead(u.text)).strip())[0]
     text = _INSTRUCTION.sub("", whole).strip()
     bare = _SECTION_NUMBER.sub("", text, count=1)
-    sections = vocabulary()["sections"]
     # The number alone ('Section 2') names a part only when the heading has no words of its own
     # to go by: an EN's 'SECTION 1. EMPLOYMENT NETWORK' is not SSA-1370's Section 1.
     number_only = len(text) - len(bare) if len(re.findall(r"[A-Za-z]{3,}", bare)) >= 2 else 0
     for candidate in dict.fromkeys((bare, text, whole)):  # 'Jobs you had (last 18 months)' names its part
-        for key in ("amendment", "discussion_attachment", "sou", "terms", "signatures", "services",
-                    "goals", "work_history", "discussion", "part1"):
-            m = any_match(sections[key], candidate)
-            if m and (candidate is bare or m.end() > number_only):
-                return key
+        named = _section_named(candidate, _HEADING_SECTIONS,
+                               None if candidate is bare else (lambda m: m.end() > number_only))
+        if named:
+            return named
     # '4) Past 18 months of work' in a heading style is a numbered part too
     styled = u.heading_hint and _STYLED_NUMBER.match(u.text.strip()) is not None \
         and not u.text.rstrip().endswith("?") and match_label(u.text) is None  # not a numbered question or label
@@ -1089,7 +1089,7 @@ def series_titles(units: Sequence[Unit]) -> dict[int, str]:
     """
     groups: dict[str, list[tuple[Unit, str, str]]] = {}
     for u in units:
-        if u.field is not None or u.label is not None and u.table is None:
+        if u.field is not None:
             continue
         m = _SERIES_TITLE.match(u.text.strip())
         if m:
@@ -1149,14 +1149,29 @@ def _asks_value(title: str) -> bool:
     return m is not None and (not m.key.endswith(".name") or re.search(r"\bname\b", title, re.I) is not None)
 
 
+_HEADING_SECTIONS = ("amendment", "discussion_attachment", "sou", "terms", "signatures", "services", "goals",
+                     "work_history", "discussion", "part1")
+"""The sections a heading may start, in the order their patterns are tried (the most particular first)."""
+
+
+def _section_named(text: str, keys: Sequence[str],
+                   accept: Callable[[re.Match[str]], bool] | None = None) -> str | None:
+    """The first of ``keys`` whose section patterns match ``text`` (in a way ``accept`` takes)."""
+    sections = vocabulary()["sections"]
+    for key in keys:
+        m = any_match(sections[key], text)
+        if m and (accept is None or accept(m)):
+            return key
+    return None
+
+
 def _title_part(title: str) -> str:
     """The part a title's own words name: by the section patterns, else by their word stems."""
     text = written_out(_INSTRUCTION.sub("", title).strip())[0]
-    sections = vocabulary()["sections"]
-    for key in ("sou", "terms", "signatures", "services", "goals", "work_history", "discussion", "part1"):
-        if any_match(sections[key], text):
-            return key
-    if any_match(sections["part1"], f"Block A - {text}") or _NAMES_EN.search(title):
+    named = _section_named(text, _HEADING_SECTIONS[2:])  # a title within the plan: no amendment or attachment
+    if named:
+        return named
+    if any_match(vocabulary()["sections"]["part1"], f"Block A - {text}") or _NAMES_EN.search(title):
         return "part1"  # 'Employer EN', 'The Member', 'Deaf Services Center (EN)': a part titled by a party
     own_words = vocabulary()["parties"]["ticketholder"][0].sub(" ", written_out(title)[0])
     return by_cues("section_cues", own_words) or UNPLACED  # 'NOTICES TO THE PERSON RECEIVING SERVICES'
