@@ -27,9 +27,10 @@ _ISO = re.compile(r"\b(\d{4})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{1,2})\b")
 _US = re.compile(r"\b(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4}|\d{2})\b")
 _NAMED = re.compile(r"\b" + _MONTH_NAME + r"(?:\s+|\s*-\s*)(\d{1,2})(?:st|nd|rd|th)?(?:,?\s+|\s*-\s*|,\s*)(\d{4})\b",
                     re.I)
-_NAMED_DMY = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?(?:\s+day)?(?:\s+of)?(?:\s+|-)" + _MONTH_NAME
-                        + r"(?:,?\s+|\s*-\s*)(\d{4}|\d{2})\b", re.I)
-_MONTH_YEAR_NAMED = re.compile(r"\b" + _MONTH_NAME + r"(?:,?\s+|\s*[/\-.]\s*)(\d{4})\b", re.I)
+_NAMED_DMY = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?(?:\s+day)?(?:\s+of)?(?:\s+|\s*[-/]\s*|(?=[a-z]))" + _MONTH_NAME
+                        + r"(?:,?\s+|\s*[-/]\s*|(?<=[a-z]))(\d{4}|\d{2})\b", re.I)
+"""'4 March 2025', '4-Mar-25', '04/Mar/2025', and run together as '04MAR2025'."""
+_MONTH_YEAR_NAMED = re.compile(r"\b" + _MONTH_NAME + r"(?:,?\s+|\s*[/\-.]\s*|(?<=[a-z]))(\d{4})\b", re.I)
 _YEAR_MONTH_NAMED = re.compile(r"\b(\d{4})\s+" + _MONTH_NAME + r"(?![\w/.-]*\s*\d)", re.I)
 """'2024 MAR': the year before the month's name."""
 _MONTH_SHORT_YEAR = re.compile(r"\b" + _MONTH_NAME + r"\s*(?:['’]|-)\s*(\d{2})\b(?!\s*[,/-]?\s*\d)", re.I)

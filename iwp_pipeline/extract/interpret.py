@@ -29,6 +29,7 @@ from iwp_pipeline.extract.units import (
     continues,
     cue_scores,
     field_hints,
+    inline_pairs,
     learn_person_nouns,
     looks_like_heading,
     match_label,
@@ -1591,7 +1592,7 @@ def _scan_services(section: Sequence[Unit], reader: Reader, names: dict[str, tup
         beside = reader.right(u) if service_key is None else None
         if service_key is None and (u.checked is not None or u.cell == 0 and u.row or named
                                     or _left_box(section, u) is not None
-                                    or beside is not None and (_STATUS.match(beside.text)
+                                    or beside is not None and (_STATUS.match(beside.text) or beside.checked is not None
                                                                or _status_only(beside.text))):
             # A checklist row whose name the vocabulary does not know, or a 'Name: what we will do'
             # line of a list of the services given: read the name by its word stems.
@@ -1616,12 +1617,19 @@ def _scan_services(section: Sequence[Unit], reader: Reader, names: dict[str, tup
         if selected is None and service_key in services:
             continue  # named again without a box of its own: prose (a description), not its row
         description = rest
+        marked_beside = False
         if not description:
             nxt = reader.right(u)
             while nxt is not None and (nxt.checked is not None and (
                     not strip_lead(nxt.text).strip(" []xX") or _ANSWER.match(nxt.text)) or _status_only(nxt.text)):
                 nxt = reader.right(nxt)  # past the Yes / No mark cells of a checklist row
-            if nxt is not None and nxt.checked is None and not _names_service(nxt.text, names) \
+            marked_beside = nxt is not None and nxt.checked is not None and not _names_service(nxt.text, names)
+            if marked_beside and selected is None:
+                # a status mark beside the name with what will be done after it ('PLANNED Weekly job
+                # leads ...' under a key line): the mark answers, its text describes
+                selected = nxt.checked
+                description = _service_name_text(reader.column_text(nxt)) if nxt.checked else ""
+            elif nxt is not None and nxt.checked is None and not _names_service(nxt.text, names) \
                     and not _OTHER_COLUMN.match(_column_head(section, nxt)):
                 description = reader.column_text(nxt)
                 status = _STATUS.match(description)
@@ -1629,7 +1637,8 @@ def _scan_services(section: Sequence[Unit], reader: Reader, names: dict[str, tup
                     after = reader.right(nxt)  # 'TRUE' in an Include? column, the description beside it
                     if after is not None and after.checked is None and not _names_service(after.text, names):
                         description += " - " + reader.column_text(after)
-        if not description and not _row_has_cells(section, u):  # in a table row, the row below is another service
+        if not description and not marked_beside and not _row_has_cells(section, u):
+            # in a table row, the row below is another service
             below = reader.below(u)
             if below is not None and below.checked is None and not below.heading and below.label is None \
                     and not _service_in([below.text], names)[0] and below.section == "services":
@@ -1824,7 +1833,8 @@ def _service_in(hints: list[str], names: dict[str, tuple[re.Pattern[str], ...]])
         for key, patterns in names.items():
             for p in patterns:
                 m = p.match(body)
-                if m and m.start() == 0:
+                if m and m.start() == 0 and not re.match(r"-[a-z]", body[m.end():m.end() + 2]):
+                    # ('Placement-focused job search' is not placement: the name is a compound's first word)
                     at = m.end() if where is None else where[min(m.end(), len(where) - 1)]
                     rest = original[at + _label_tail(original[at:]):]
                     if rest and not re.match(r"^\s*[:.\-–—)(]", rest) and len(rest.split()) <= 3 \
@@ -2055,7 +2065,7 @@ def interpret(layout: Layout) -> Record:
     # work plan of the Ticket program: a veteran's claim form has a 'Veteran's name' too.
     own_words = learn_person_nouns(texts) if _IWP_WORDS.search("\n".join(texts)) else ()
     with person_nouns(own_words):
-        return _interpret(units)
+        return _interpret(inline_pairs(units))
 
 
 _IWP_WORDS = re.compile(r"individual work plan|\bIWP\b|ticket to work|employment network", re.I)

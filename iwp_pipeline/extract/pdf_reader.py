@@ -98,7 +98,7 @@ def read_pdf(data: bytes, *, max_pages: int = 2000) -> Layout:
             images += page_images
             rules.extend(page_rules)
             runs_by_page.append(runs)
-            lines.extend(_lines(runs, index + 1))
+            lines.extend(_lines_in_columns(runs, index + 1))
     finally:
         pdf.close()
     lines = _without_furniture(lines, heights)
@@ -284,6 +284,91 @@ def _lines(runs: list[_Run], page: int) -> list[Line]:
                           size=max(r.size for r in group) or None))
     lines.sort(key=lambda line: (line.bbox[1] if line.bbox else 0))
     return lines
+
+
+COLUMN_GUTTER = 8.0
+"""Fewest points of blank between two columns of text read one after the other."""
+COLUMN_PITCH = 1.0
+"""Points by which two columns' line spacings must differ for them to be independent columns, not a table's."""
+COLUMN_MIN_LINES = 5
+"""Fewest lines on each side, and of lines off each other's baselines, before two columns are read one by one."""
+
+
+def _lines_in_columns(runs: list[_Run], page: int) -> list[Line]:
+    """A page's lines, a band of two independent columns read column by column.
+
+    Two columns whose lines do not share baselines (a shaded sidebar of particulars in small type
+    beside the report's text) come out of ``_lines`` interleaved: one line from each side in turn,
+    or a sidebar's line and a text line joined as one (off its baseline).
+    When ``COLUMN_MIN_LINES`` lines do that across the same blank gutter, the band where no text
+    crosses the gutter is read as its left column, then its right one. A table's columns share
+    their rows: when most lines of one side line up with the other's, or both sides have the same
+    line spacing, they stay as they are.
+    """
+    lines = _lines(runs, page)
+    evidence = _off_baseline(lines)
+    if len(evidence) < COLUMN_MIN_LINES:
+        return lines
+    # The gutter: the x inside most gaps; the pairs whose gap holds it say where it is open and how far down.
+    points = sorted({x for (a, b), _ in evidence for x in (a, b)})
+    best = max(points, key=lambda x: sum(1 for (a, b), _ in evidence if a <= x <= b))
+    kept = [(a, b, top, bottom) for (a, b), (top, bottom) in evidence if a <= best <= b]
+    if len(kept) < COLUMN_MIN_LINES:
+        return lines
+    left_edge, right_edge = max(k[0] for k in kept), min(k[1] for k in kept)
+    if right_edge - left_edge < COLUMN_GUTTER:
+        return lines
+    ordered = sorted(runs, key=lambda r: r.top)
+    first = min(k[2] for k in kept)
+    last = max(k[3] for k in kept)
+    start = next(i for i, r in enumerate(ordered) if r.bottom >= first)
+    end = max(i for i, r in enumerate(ordered) if r.top <= last) + 1
+    if any(r.x0 < right_edge and r.x1 > left_edge for r in ordered[start:end]):
+        return lines
+    while start > 0 and not (ordered[start - 1].x0 < right_edge and ordered[start - 1].x1 > left_edge):
+        start -= 1
+    while end < len(ordered) and not (ordered[end].x0 < right_edge and ordered[end].x1 > left_edge):
+        end += 1
+    band = ordered[start:end]
+    left_lines = _lines([r for r in band if r.x1 <= left_edge], page)
+    right_lines = _lines([r for r in band if r.x0 >= right_edge], page)
+    if len(left_lines) < COLUMN_MIN_LINES or len(right_lines) < COLUMN_MIN_LINES:
+        return lines
+    tops = [line.bbox[1] for line in right_lines if line.bbox]
+    aligned = sum(1 for line in left_lines if line.bbox and any(abs(line.bbox[1] - t) <= 1.0 for t in tops))
+    if 2 * aligned > min(len(left_lines), len(right_lines)) \
+            or abs(_line_pitch(left_lines) - _line_pitch(right_lines)) < COLUMN_PITCH:
+        return lines  # rows of a table: its two sides share their lines, or at least their spacing
+    return _lines(ordered[:start], page) + left_lines + right_lines + _lines(ordered[end:], page)
+
+
+def _line_pitch(lines: list[Line]) -> float:
+    """The usual distance from one line's top to the next one's (the median), 0 for fewer than two lines."""
+    steps = sorted(b.bbox[1] - a.bbox[1] for a, b in zip(lines, lines[1:], strict=False)
+                   if a.bbox and b.bbox and b.bbox[1] > a.bbox[1])
+    return steps[len(steps) // 2] if steps else 0.0
+
+
+def _off_baseline(lines: list[Line]) -> list[tuple[tuple[float, float], tuple[float, float]]]:
+    """Text side by side off a shared baseline: each gap (left's right edge, right's left edge) and its rows.
+
+    Two segments of one line whose tops and bottoms differ (a small-type sidebar line caught beside
+    a text line), or two consecutive lines that do not overlap across (one line from each column).
+    """
+    out = []
+    for line in lines:
+        for a, b in zip(line.segments, line.segments[1:], strict=False):
+            if None in (a.x1, b.x0, a.top, b.top, a.bottom, b.bottom):
+                continue
+            if b.x0 - a.x1 >= COLUMN_GUTTER and abs(a.top - b.top) > 1.5 and abs(a.bottom - b.bottom) > 1.5:
+                out.append(((a.x1, b.x0), (min(a.top, b.top), max(a.bottom, b.bottom))))
+    for one, two in zip(lines, lines[1:], strict=False):
+        if one.bbox is None or two.bbox is None or len(one.segments) > 1 or len(two.segments) > 1:
+            continue
+        a, b = (one.bbox, two.bbox) if one.bbox[0] < two.bbox[0] else (two.bbox, one.bbox)
+        if a[2] + COLUMN_GUTTER <= b[0]:
+            out.append(((a[2], b[0]), (min(a[1], b[1]), max(a[3], b[3]))))
+    return out
 
 
 _DATE_PIECE = re.compile(r"^[\d\s/.\-]+$")

@@ -348,6 +348,11 @@ def build_units(layout: Layout) -> list[Unit]:
 
 _LEGEND = re.compile(r"^\s*(?P<a>[^\w\s\[\]()])\s*=\s*(?P<ma>[^=]+?)\s+(?P<b>[^\w\s\[\]()])\s*=\s*(?P<mb>[^=]+?)\s*$")
 """A key to two marks: '◆ = provided under this plan   ◇ = not in this plan'."""
+_WORD_LEGEND = re.compile(r"^(?:[A-Za-z ]{1,20}:\s*)?(?P<a>[^=;.:]{1,20}?)\s*=\s*(?P<ma>[^=;]+?)\s*[;.·|]\s+"
+                          r"(?P<b>[^=;.:]{1,20}?)\s*=\s*(?P<mb>[^=;]+?)\.?\s*$")
+"""A key to two status words: 'Status: PLANNED = to be provided under this plan; N/A = not part of this plan.'"""
+LEGEND_REACH = 80
+"""Most units after a key line of status words that it explains."""
 _NEGATIVE = re.compile(r"\b(?:not|no|none|declined|excluded|omitted|inactive)\b", re.I)
 
 
@@ -355,19 +360,28 @@ def _legend_marks(units: list[Unit]) -> None:
     """Marks a key line explains ('◆ = provided ... ◇ = not in this plan') as ticked and empty boxes.
 
     The mark whose meaning is negative is the empty box, the other the ticked one; a line that
-    starts with either is a checklist line.
+    starts with either is a checklist line. Status words explained the same way ('PLANNED = to be
+    provided ...; N/A = not part of this plan') mark the lines that start with them in the
+    ``LEGEND_REACH`` units after the key.
     """
-    for u in units:
-        m = _LEGEND.match(u.text) if u.field is None and "=" in u.text else None
+    for k, u in enumerate(units):
+        m = None if u.field is not None or "=" not in u.text else _LEGEND.match(u.text) or _WORD_LEGEND.match(u.text)
         if m is None or m["a"] == m["b"]:
             continue
         empty_a, empty_b = bool(_NEGATIVE.search(m["ma"])), bool(_NEGATIVE.search(m["mb"]))
         if empty_a == empty_b:
             continue
         boxes = {m["a"]: UNCHECKED if empty_a else CHECKED, m["b"]: UNCHECKED if empty_b else CHECKED}
-        for other in units:
-            if other is not u and other.field is None and other.text[:1] in boxes:
-                other.text = f"{boxes[other.text[0]]} {other.text[1:].lstrip()}"
+        if m.re is _LEGEND:
+            for other in units:
+                if other is not u and other.field is None and other.text[:1] in boxes:
+                    other.text = f"{boxes[other.text[0]]} {other.text[1:].lstrip()}"
+            return
+        for other in units[k + 1:k + 1 + LEGEND_REACH]:
+            word = next((w for w in sorted(boxes, key=len, reverse=True)
+                         if other.text == w or other.text.startswith(w + " ")), None)
+            if other.field is None and word is not None:
+                other.text = f"{boxes[word]} {other.text[len(word):].lstrip()}".rstrip()
         return
 
 
@@ -580,8 +594,6 @@ def _run_in_pairs(units: list[Unit]) -> list[Unit]:
     start or after a semicolon, is cut before each label after a semicolon; the pieces keep the
     paragraph's place.
     """
-    if not any(";" in u.text for u in units):
-        return units
     out: list[Unit] = []
     i = 0
     while i < len(units):
@@ -607,6 +619,41 @@ def _run_in_pairs(units: list[Unit]) -> list[Unit]:
     return out
 
 
+def inline_pairs(units: list[Unit]) -> list[Unit]:
+    """Lines of pairs with no semicolons between them, cut into pairs ('Evaluee signature: Maria Date: ...').
+
+    A line opens with a known label and its value, and a later caption before a colon is wholly a
+    known label that starts with a capital ('Date', 'Printed name'; of the words before the colon,
+    the fewest that make one): the line is cut before each such caption, when every colon after
+    the first has one; one line, not a cell joined from several PDF lines. Run once the person's
+    word is known ('Evaluee (or representative) signature'); the units are numbered again.
+    """
+    out: list[Unit] = []
+    for u in units:
+        out.extend(_inline_pieces(u))
+    if len(out) != len(units):
+        for i, u in enumerate(out):
+            u.order = i
+    return out
+
+
+def _inline_pieces(u: Unit) -> list[Unit]:
+    if u.field is not None or u.text.count(":") < 2 or (first := match_label(u.text)) is None or not first.rest:
+        return [u]
+    if u.top is not None and u.bottom is not None and u.size and u.bottom - u.top > 2 * u.size:
+        return [u]  # a cell joined from several PDF lines: its pieces would lose their places
+    by_colon: dict[int, int] = {}  # colon -> the last cut before it that leaves a whole label
+    for gap in _INLINE_LABEL.finditer(u.text, len(u.text) - len(first.rest)):
+        colon = u.text.index(":", gap.end())
+        if (hit := match_label(u.text[gap.end():colon + 1])) is not None and not hit.rest:
+            by_colon[colon] = gap.end()
+    if not by_colon or len(by_colon) < u.text.count(":", len(u.text) - len(first.rest)):
+        return [u]  # a caption no label makes whole ('Cell phone:'): the pairs are read as they stand
+    bounds = [0, *sorted(by_colon.values()), len(u.text)]
+    pieces = [u.text[a:b].strip() for a, b in zip(bounds, bounds[1:], strict=False)]
+    return [replace(u, text=piece, seg=(u.seg or 0) * 100 + k) for k, piece in enumerate(pieces) if piece]
+
+
 def _wraps_under(prev: Unit, u: Unit) -> bool:
     """``u`` is the next line of ``prev``'s paragraph on a PDF page: just under it, from the same margin."""
     return (u.field is None and prev.top is not None and u.top is not None and prev.bottom is not None
@@ -615,15 +662,22 @@ def _wraps_under(prev: Unit, u: Unit) -> bool:
             and not _strong_heading(u) and (u.size or 0) == (prev.size or 0))
 
 
+def _closes_parenthesis(text: str, following: str) -> bool:
+    """``text`` leaves a parenthesis open that ``following`` closes ('Contact (name, relationship,' / 'phone)')."""
+    return text.count("(") > text.count(")") and following.count(")") > following.count("(")
+
+
 def _join_wrapped_cells(units: list[Unit], rules: tuple[Rule, ...]) -> list[Unit]:
     """PDF tables with ruled rows: text that wraps inside a cell is one unit again.
 
     A unit continues the unit above it when both stand in a ruled table (a rule runs over the
     upper one's first line) or the upper one leaves a parenthesis open, start at the same x,
     share font size and weight, follow each other closely, no rule runs between them, and one
-    of the two lines holds more than one cell. So 'Follow-Up (Initial' / 'Job Acquisition)' is
-    one service, 'Springfield' / 'Dental Group' one employer and 'Alternate Contact (name,' /
-    'relationship, phone)' one label, while rows and stacked labels with their values stay apart.
+    of the two lines holds more than one cell or the lower one closes the upper one's parenthesis.
+    So 'Follow-Up (Initial' / 'Job Acquisition)' is one service, 'Springfield' / 'Dental Group' one
+    employer and 'Alternate Contact (name,' / 'relationship, phone)' one label, while rows and
+    stacked labels with their values stay apart. A line broken after a hyphen joins without a
+    space ('EN-' / '104233)').
     """
     by_page: dict[int, list[Rule]] = {}
     for r in rules:
@@ -649,13 +703,14 @@ def _join_wrapped_cells(units: list[Unit], rules: tuple[Rule, ...]) -> list[Unit
                       and not _complete_label(a.text)
                       and a.size == u.size and a.heading_hint == u.heading_hint and a.checked is None
                       and u.checked is None
-                      and (cells_on_line[(a.page, first)] > 1 or cells_on_line[(u.page, u.line)] > 1)
+                      and (cells_on_line[(a.page, first)] > 1 or cells_on_line[(u.page, u.line)] > 1
+                           or _closes_parenthesis(a.text, u.text))
                       and 0 <= (u.top or 0) - (a.bottom or 0) <= max(4.0, 0.8 * ((u.bottom or 0) - (u.top or 0)))
                       and (ruled(a, (a.top or 0) - 14, (a.top or 0)) or a.text.count("(") > a.text.count(")"))
                       and not ruled(a, (a.bottom or 0) - 1, (u.top or 0) + 1)),
                      None)
         if above is not None:
-            above.text = f"{above.text} {u.text}"
+            above.text = f"{above.text}{'' if above.text.endswith('-') else ' '}{u.text}"  # 'EN-' / '104233)'
             above.x1 = max(above.x1 or 0, u.x1 or 0)
             above.bottom = u.bottom
             continue
@@ -1143,6 +1198,27 @@ def styled_titles(units: Sequence[Unit]) -> dict[int, str]:
             if style(u) == own and match_label(u.text) is None}
 
 
+_GLYPH_LEAD = re.compile(r"^([^\w\s\[\](){}•·*\-–—\"'“‘$#%&@/\\.,:;!?])\s+\S")
+"""A line led by a symbol and a space ('▾ Services', '► Our agreement'); not a bullet, box, dash or quote."""
+
+
+def glyph_titles(units: Sequence[Unit]) -> dict[int, str]:
+    """Part titles known by the symbol that leads them: '▾ Provider Agency (EN)' among '▾ Services', '▾ Provisions'.
+
+    When at least ``STYLED_TITLES`` short lines led by the same symbol name their parts, the other
+    short lines it leads are titles too, placed by their words or ``UNPLACED``.
+    """
+    led: dict[str, list[Unit]] = {}
+    for u in units:
+        if u.field is None and u.table is None and len(u.text.split()) <= 8 and (m := _GLYPH_LEAD.match(u.text)):
+            led.setdefault(m[1], []).append(u)
+    for glyph_units in led.values():
+        placed = {u.order: heading_section(u) for u in glyph_units}
+        if sum(1 for sec in placed.values() if sec) >= STYLED_TITLES:
+            return {u.order: placed[u.order] or _title_part(u.text[1:].strip()) for u in glyph_units}
+    return {}
+
+
 def _asks_value(title: str) -> bool:
     """A label, not a title: '6. Program ID', '5. Provider name'; a party alone ('The Member') is a title."""
     m = match_label(title)
@@ -1216,7 +1292,7 @@ def assign_sections(units: list[Unit]) -> Parts:
     target = parts.main
     shared = _shared_rows(units)
     prev: Unit | None = None
-    series = series_titles(units) or styled_titles(units)
+    series = series_titles(units) or styled_titles(units) or glyph_titles(units)
     for u in units:
         if u.order in series:
             sec = series[u.order]
@@ -1253,4 +1329,31 @@ def assign_sections(units: list[Unit]) -> Parts:
             seen.add(sec)
         u.section = current
         target.append(u)
+    _signatures_by_content(parts.main)
     return parts
+
+
+SIGNATURE_LINES = 2
+"""Fewest signature lines under the last title of a plan that has no signatures part for that part to be it."""
+
+
+def _signatures_by_content(units: list[Unit]) -> None:
+    """A plan with no signatures part: its last titled part is one when it holds the signature lines.
+
+    ('ATTESTATION' over 'Evaluee signature: ... Date: ...' and the counselor's line.) At least
+    ``SIGNATURE_LINES`` of its lines open with a signature label, and with the lines of dates and
+    printed names they are most of its lines.
+    """
+    if any(u.section == "signatures" for u in units):
+        return
+    last = max((i for i, u in enumerate(units) if u.heading and u.heading in ("sou", "terms", UNPLACED)),
+               default=None)
+    if last is None:
+        return
+    lines = [u for u in units[last + 1:] if u.field is None and u.text.strip()]
+    keys = [m.key if (m := match_label(u.text)) is not None else None for u in lines]
+    block = sum(1 for k in keys if k in ("generic.signature", "generic.date", "generic.printed_name"))
+    if keys.count("generic.signature") >= SIGNATURE_LINES and 2 * block >= len(lines):
+        units[last].heading = "signatures"
+        for u in units[last:]:
+            u.section = "signatures"
