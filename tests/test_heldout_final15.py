@@ -32,7 +32,7 @@ from fixtures.heldout.final15 import (
     TANSYCROFT_SERVICE_FIELDS,
     TANSYCROFT_TEXT,
     WILL_PROVIDE,
-    YARROWBY_HELD,
+    YEWSTEAD_HELD,
     Drawn15,
     kilo,
 )
@@ -75,14 +75,14 @@ term holds one of its own and none of another term's, so a missing term leaves n
 PARTS = {
     "gorsefield": (("VI. SERVICES FROM THE CAREER CENTER", "VII. TERMS OF THIS PLAN"), "VII. TERMS OF THIS PLAN",
                    ("VIII. THE SCHOLAR'S STATEMENT", "IX. SIGNATURES")),
-    "yarrowby": (("SUPPORT WE WILL PROVIDE", "PLAN TERMS"), "PLAN TERMS", ("APPLICANT-CLIENT STATEMENT", "SIGNATURES")),
+    "yewstead": (("SUPPORT WE WILL PROVIDE", "PLAN TERMS"), "PLAN TERMS", ("APPLICANT-CLIENT STATEMENT", "SIGNATURES")),
     "marlstone": (("6 SERVICE PLAN", "7 AGREEMENT POINTS"), "7 AGREEMENT POINTS",
                   ("8 PATIENT-WORKER ACKNOWLEDGMENT", "9 SIGNATURES")),
     "tansycroft": (("Section F \u2014 Services", "Section G \u2014 Terms to initial"),
                    "Section G \u2014 Terms to initial",
                    ("Section H \u2014 Recruit's understanding", "Section I \u2014 Signature grid")),
 }
-MODALITY = {"gorsefield": GORSEFIELD_MODE, "yarrowby": YARROWBY_HELD, "marlstone": MARLSTONE_VISIT,
+MODALITY = {"gorsefield": GORSEFIELD_MODE, "yewstead": YEWSTEAD_HELD, "marlstone": MARLSTONE_VISIT,
             "tansycroft": TANSYCROFT_MET}
 _FRAMES = (
     (r"community college career center · individual work plan \(ticket to work\)",
@@ -107,7 +107,7 @@ def test_final15_is_there():
     """Four templates of every kind, each defect at least twice, about a hundred documents."""
     assert 90 <= len(CASES) <= 130
     kinds = {(doc.parent.name, data["kind"]) for doc, data in CASES}
-    assert kinds == {("gorsefield", "docx"), ("gorsefield", "pdf-text"), ("yarrowby", "docx"),
+    assert kinds == {("gorsefield", "docx"), ("gorsefield", "pdf-text"), ("yewstead", "docx"),
                      ("marlstone", "pdf-text"), ("tansycroft", "pdf-form"), ("tansycroft", "pdf-text")}
     defects = [data["defect"] for doc, data in CASES if not doc.stem.endswith("-exported")]
     assert all(defects.count(d) >= 2 for d in DEFECTS)
@@ -180,9 +180,9 @@ def test_final15_templates_are_new():
 @pytest.mark.parametrize("template", list(BUILDERS15))
 def test_each_term_has_its_own_words(template):
     """Every wording holds its term's idea words and none of another term's (nor does the statement, nor, in
-    yarrowby, another term's topic)."""
+    yewstead, another term's topic)."""
     texts = {n: _norm(TERMS15[template][n]) for n in range(1, 16)}
-    if template == "yarrowby":
+    if template == "yewstead":
         texts = {n: f"{_norm(TOPICS15[n])} {text}" for n, text in texts.items()}
     for n, words in IDEAS15.items():
         assert any(w in texts[n] for w in words), (template, n)
@@ -277,7 +277,7 @@ def test_document_says_what_its_expectation_claims(doc, data):
         if template == "gorsefield":
             assert (f"{label}: {_norm(INCLUDED)}" in services) == s["selected"], s["label"]
             assert (f"{label}: {_norm(NOT_INCLUDED)}" in services) != s["selected"], s["label"]
-        elif template == "yarrowby":
+        elif template == "yewstead":
             assert (f"{label} {WILL_PROVIDE}" in services) == s["selected"], s["label"]
             assert (f"{label} {NOT_NEEDED}" in services) != s["selected"], s["label"]
         elif template == "marlstone":
