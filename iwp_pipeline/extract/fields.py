@@ -26,6 +26,7 @@ from functools import cache, lru_cache
 
 from iwp_pipeline.extract.layout import FormField
 from iwp_pipeline.extract.units import (
+    TRANSLATION,
     Unit,
     any_match,
     match_label,
@@ -154,8 +155,13 @@ def _context_word(text: str) -> bool:
 
 
 def readings(hint: str) -> list[str]:
-    """The ways a field's hint is tried against the vocabulary, plainest first."""
+    """The ways a field's hint is tried against the vocabulary, plainest first.
+
+    A hint in two languages ('Job 1: employer / Empleo 1: patrón') is also tried in its first one.
+    """
     out = [hint]
+    if len(halves := TRANSLATION.split(hint)) == 2 and halves[0].count("(") == halves[0].count(")"):
+        out.extend(r for r in readings(halves[0]) if r not in out)
     bare, _ = _without_number(hint)
     if bare and bare != hint:
         out.append(bare)
@@ -406,7 +412,12 @@ def work_rows(units: Sequence[Unit]) -> list[dict[str, str]] | None:
         sequence[-1][key] = u.text
     if not seen:
         return None
-    return [numbered[n] for n in sorted(numbered)] + sequence
+    jobs = [numbered[n] for n in sorted(numbered)]
+    pairs = list(zip(jobs, sequence, strict=False))
+    if len(jobs) == len(sequence) and all(not job.keys() & more.keys() for job, more in pairs):
+        # 'Job 1: employer' numbered, its 'Job title' / 'From' / 'Pay' not: the rest of each numbered job, in order
+        return [{**job, **more} for job, more in pairs]
+    return jobs + sequence
 
 
 def goal_part(f: FormField) -> tuple[str | None, str | None]:

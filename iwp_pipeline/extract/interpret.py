@@ -606,6 +606,7 @@ def label_targets(units: Sequence[Unit]) -> Iterator[tuple[str, Unit]]:
     party: str | None = None
     section: str | None = None
     person_signed = False
+    person_signed_as = ""  # the words of the person's signature field, once read
     for i, u in enumerate(units):
         if u.section != section:
             section, party = u.section, None
@@ -618,8 +619,13 @@ def label_targets(units: Sequence[Unit]) -> Iterator[tuple[str, Unit]]:
                 continue
             key, text = hit
             party = fields.field_party(u.field, text) or _other_signer(key, party, text) or party
+            if key == "generic.signature" and party == "ticketholder" and person_signed_as \
+                    and _first_word(text) != _first_word(person_signed_as):
+                party = "en"  # 'Outreach Worker signature' after 'Farmworker signature': the other signer
             # A field that says it is a signature (or its date) is one, whatever section it is in.
             target = _resolve(key, "signatures" if fields.is_signature(u.field, key) else section, party)
+            if target == "sig.th.signature" and not person_signed_as:
+                person_signed_as = text
             if target:
                 yield target, u
             continue
@@ -638,6 +644,12 @@ def label_targets(units: Sequence[Unit]) -> Iterator[tuple[str, Unit]]:
         person_signed = person_signed or target == "sig.th.signature"
         if target is not None:
             yield target, u
+
+
+def _first_word(text: str) -> str:
+    """The first word of a field's words, in lower case ('' when it has none)."""
+    m = re.search(r"[A-Za-z]+", text)
+    return m[0].lower() if m else ""
 
 
 def _opens_signer_block(units: Sequence[Unit], i: int) -> bool:

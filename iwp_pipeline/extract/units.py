@@ -1133,13 +1133,18 @@ SERIES_MAX = 12
 SERIES_TITLE_WORDS = 8
 
 
+TRANSLATION = re.compile(r"\s[·/|]\s")
+"""Between a title and its translation ('Work in the Last 18 Months · Trabajo en los últimos 18 meses')."""
+
+
 def series_titles(units: Sequence[Unit]) -> dict[int, str]:
     """Part titles known by their series: one lead word numbered through the plan.
 
     An EN may number its parts with any word ('Checkpoint 1 — ...', 'Topic 5 — ...'). Short
     lines that share a lead word with at least ``SERIES_MIN`` different numbers, at most
     ``SERIES_MAX`` of them, are the plan's part titles when their words place at least three of
-    them in three different parts. The answer maps a unit's order to the part its title names
+    them in three different parts (a title's words counted before a translation after ' · ' or
+    ' / '). The answer maps a unit's order to the part its title names
     (``UNPLACED``: a title of the series whose words name no part).
     """
     groups: dict[str, list[tuple[Unit, str, str]]] = {}
@@ -1155,7 +1160,8 @@ def series_titles(units: Sequence[Unit]) -> dict[int, str]:
     for numbered in groups.values():
         if len(numbered) > SERIES_MAX:
             continue  # a numbered list or questionnaire, not the plan's parts
-        members = [(u, n, title) for u, n, title in numbered if len(title.split()) <= SERIES_TITLE_WORDS]
+        members = [(u, n, title) for u, n, title in numbered
+                   if len(TRANSLATION.split(title)[0].split()) <= SERIES_TITLE_WORDS]
         asking = [u for u, _, title in members if u.text.rstrip().endswith(("?", ",")) or _asks_value(title)]
         if len(asking) > 1 or len({n for _, n, _ in members}) < SERIES_MIN:
             continue  # numbered questions or labels ('6. Program ID', '12. What jobs have you held?')
@@ -1293,6 +1299,7 @@ def assign_sections(units: list[Unit]) -> Parts:
     shared = _shared_rows(units)
     prev: Unit | None = None
     series = series_titles(units) or styled_titles(units) or glyph_titles(units)
+    titled = set(series.values()) - {UNPLACED}
     for u in units:
         if u.order in series:
             sec = series[u.order]
@@ -1302,6 +1309,8 @@ def assign_sections(units: list[Unit]) -> Parts:
                 u.party = "ticketholder"  # a plan opens on the person, whatever word it has for them
         else:
             sec = None if _row_key(u) in shared and not u.heading_hint else heading_section(u)
+            if sec in titled:
+                sec = None  # the plan's own series titles that part: 'Picking a job goal with you' is a service
         if sec and prev is not None and not prev.heading and continues(prev, u) and not _strong_heading(u) \
                 and u.order not in series:
             sec = None  # 'Employment Services' ending 'Employment Network Name: Bright Path' on the next line
