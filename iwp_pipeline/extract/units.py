@@ -1309,7 +1309,7 @@ def assign_sections(units: list[Unit]) -> Parts:
                 u.party = "ticketholder"  # a plan opens on the person, whatever word it has for them
         else:
             sec = None if _row_key(u) in shared and not u.heading_hint else heading_section(u)
-            if sec in titled:
+            if sec in titled and target is parts.main:
                 sec = None  # the plan's own series titles that part: 'Picking a job goal with you' is a service
         if sec and prev is not None and not prev.heading and continues(prev, u) and not _strong_heading(u) \
                 and u.order not in series:
