@@ -146,6 +146,8 @@ class _Para:
     """normal | instr (inside a field code) | result (a field's shown result) | skip (a checkbox's result)."""
     struck: bool = False
     """Some of the paragraph's text is struck through (left out: 'delete as appropriate')."""
+    blanks: tuple[tuple[int, int], ...] = ()
+    """Underlined blanks filled in inside the paragraph's printed words (``Line.blanks``)."""
 
 
 class _Walker:
@@ -179,7 +181,8 @@ class _Walker:
         if text.strip():
             bold = (para.text_runs > 0 and para.bold_runs == para.text_runs) or bool(style and style.bold)
             self.lines.append(Line(text, paragraph=self.paragraphs if part == "body" else None, part=part,
-                                   style=style.name if style else None, bold=bold, size=para.size))
+                                   style=style.name if style else None, bold=bold, size=para.size,
+                                   blanks=para.blanks))
         if part == "body":
             self.paragraphs += 1
         for box in para.textboxes:
@@ -199,7 +202,8 @@ class _Walker:
         text = re.sub(r"[ \u00a0]*\t[ \t\u00a0]*", "\x00", text)
         text = re.sub(r"[ \u00a0]+", " ", text).replace("\x00", "   ")
         text = "\n".join(line.strip() for line in text.split("\n"))
-        return text.strip(), para
+        text, para.blanks = _fill_in_blanks(text.strip())
+        return text, para
 
     def _inline(self, el: etree._Element, para: _Para) -> None:
         for child in el:
@@ -245,6 +249,10 @@ class _Walker:
                 size = int(sz.get(f"{_W}val") or 0) / 2
                 para.size = max(para.size or 0, size)
         before = len(para.parts)
+        underline = rpr.find(f"{_W}u") if rpr is not None else None
+        underlined = underline is not None and underline.get(f"{_W}val") not in (None, "none", "0", "false")
+        if underlined:
+            para.parts.append(_BLANK_OPEN)
         for child in r:
             if not isinstance(child.tag, str):
                 continue
@@ -275,7 +283,9 @@ class _Walker:
                 for box in child.iter(f"{_W}txbxContent"):
                     para.textboxes.append(box)
                     break
-        if len(para.parts) > before and "".join(para.parts[before:]).strip():
+        if underlined:
+            para.parts.append(_BLANK_CLOSE)
+        if len(para.parts) > before and "".join(para.parts[before:]).strip(f" {_BLANK_OPEN}{_BLANK_CLOSE}"):
             para.text_runs += 1
             para.bold_runs += bold
 
@@ -388,6 +398,60 @@ class _Walker:
 
 _SYMBOL_FONT = re.compile(r"^Wingdings", re.I)
 """A symbol font whose letters are drawn as boxes: 'þ' typed in Wingdings shows a ticked box."""
+
+
+_BLANK_OPEN, _BLANK_CLOSE = "\x01", "\x02"
+"""Where an underlined run starts and ends in a paragraph's text while it is read."""
+BLANK_WORDS = 15
+"""Most words an underlined blank holds: a longer underlined stretch is emphasis, not a filled-in blank."""
+
+
+def _fill_in_blanks(text: str) -> tuple[str, tuple[tuple[int, int], ...]]:
+    """The text without its underline marks, and where its filled-in blanks are.
+
+    Underlined runs are blanks when printed words stand before the first one and each holds at
+    most ``BLANK_WORDS`` words ('This plan is written for _Maria L. Gonzalez_ (the Artist).'). A
+    blank of underscores only is an empty blank; blanks next to each other are one.
+    """
+    if _BLANK_OPEN not in text:
+        return text, ()
+    out: list[str] = []
+    spans: list[list[int]] = []
+    inside = False
+    plain = text.replace(_BLANK_OPEN, "").replace(_BLANK_CLOSE, "")
+    k = 0  # the index in ``plain`` of the next character that is not a mark
+    for c in text:
+        if c not in (_BLANK_OPEN, _BLANK_CLOSE):
+            k += 1
+            if c == " " and (k >= len(plain) or plain[k] in " ,.;:)" or (out and out[-1] in " (")):
+                continue  # the blank's padding: 'for  Maria' / 'Services , Studio'
+        if c == _BLANK_OPEN:
+            if not inside:
+                here = len(out)
+                if spans and not "".join(out[spans[-1][1]:]).strip():
+                    spans[-1][1] = here  # one blank drawn as two underlined runs
+                else:
+                    spans.append([here, here])
+            inside = True
+        elif c == _BLANK_CLOSE:
+            if inside and spans:
+                spans[-1][1] = len(out)
+            inside = False
+        else:
+            out.append(c)
+    clean = "".join(out)
+    blanks = []
+    for start, end in spans:
+        value = clean[start:end]
+        start += len(value) - len(value.lstrip())
+        end -= len(value) - len(value.rstrip())
+        if re.fullmatch(r"[_\s]*", clean[start:end]):
+            start = end  # '________': nothing written in it
+        blanks.append((start, max(start, end)))
+    if not blanks or not re.search(r"[A-Za-z]", clean[:blanks[0][0]]) \
+            or any(len(clean[a:b].split()) > BLANK_WORDS for a, b in blanks):
+        return clean, ()
+    return clean, tuple(blanks)
 
 
 def _symbol_box(c: str) -> str:

@@ -1255,6 +1255,10 @@ _WORKED_AS = re.compile(r"\b(?:you|I|he|she|they|[A-Z][a-z]+)\s+(?:worked|was em
                         r"(?:an?\s+)?(?P<title>[A-Z][\w'&/\- ]{1,40}?)\s+(?:at|for|with)\s+"
                         r"(?P<employer>[A-Z][\w'.&\- ]{1,60}?)\s*(?:,|\.|\bfrom\b|\bsince\b|\(|$)")
 """A past job inside a sentence: 'From June 2023 to September 2024 you worked as a Receptionist at ...'."""
+_WORKED_AT = re.compile(r"\b(?:worked|was employed|were employed)\s+(?:at|for|with)\s+"
+                        r"(?P<employer>[A-Z][\w'.&\- ]{1,60}?)\s+as\s+(?:an?\s+)?(?P<title>[A-Z][\w'&/\- ]{1,40}?)"
+                        r"\s*(?:,|\.|\bfrom\b|\bsince\b|\(|$)")
+"""The employer first: '... the Artist worked at Springfield Dental Group as Receptionist, about 20 hours ...'."""
 _JOB_LIST = re.compile(r"^(?P<employer>[A-Z][^,;:—–]{1,60}?)\s*(?:,|\s[—–]\s)\s*(?P<title>[A-Z][^,;:(]{1,40}?)"
                        r"\s*(?:,|(?=\())\s*(?P<rest>.+)$")
 """A past job as a list: 'Acme Storage, Inventory Clerk, January 2022 to August 2024, $495 weekly' (employer first),
@@ -1277,10 +1281,10 @@ def _work_sentences(section: Sequence[Unit]) -> list[WorkEntry]:
     sentences = [s for u in section if not (u.heading or u.field is not None or u.label is not None)
                  for s in _sentences(strip_lead(u.text).strip())]
     for text in sentences:
-        m = _JOB_SENTENCE.match(text) or _JOB_LIST.match(text) or _WORKED_AS.search(text)
+        m = _JOB_SENTENCE.match(text) or _JOB_LIST.match(text) or _WORKED_AS.search(text) or _WORKED_AT.search(text)
         if m is None:
             continue
-        rest = m["rest"] if m.re is not _WORKED_AS else text
+        rest = m["rest"] if m.re not in (_WORKED_AS, _WORKED_AT) else text
         span = _MONTH_SPAN.search(rest)
         values = {"work.employer": m["employer"], "work.job_title": m["title"]}
         if span:

@@ -83,6 +83,9 @@ class Line:
     """Font size in points (the largest on the line), when known."""
     paragraphs: tuple[str, ...] = ()
     """A Word table cell of several paragraphs: each one's text, the empty ones too."""
+    blanks: tuple[tuple[int, int], ...] = ()
+    """A Word paragraph written as a form to fill in: where in ``text`` each underlined blank's value is
+    (start, end); an empty blank is an empty span ('This plan is written for ___Maria L. Gonzalez___ ...')."""
 
 
 @dataclass(frozen=True, slots=True)

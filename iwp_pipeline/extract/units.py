@@ -19,6 +19,7 @@ from iwp_pipeline.extract.layout import CHECKED, UNCHECKED, FormField, Layout, L
 from iwp_pipeline.model import Location
 from iwp_pipeline.reference import with_nouns
 from iwp_pipeline.resources import load_json_data
+from iwp_pipeline.values import parse_date
 
 _LEAD = re.compile(r"^\s*(?:\[[x ]\]\s*)?(?:(?:\(?[0-9]{1,2}[a-z]?[.)]|\(?[a-z][.)]|\(?[ivx]{1,4}[.)]|[•·▪■◦\-–*])\s+"
                    r"|[0-9]{1,2}\.[0-9]{1,2}\.?\s+(?=(?-i:[A-Z])))?", re.I)
@@ -313,6 +314,9 @@ def build_units(layout: Layout) -> list[Unit]:
                                       top=seg.top if seg.top is not None else top,
                                       bottom=seg.bottom if seg.bottom is not None else bottom,
                                       seg=si, **own))  # type: ignore[arg-type]
+        elif line.blanks and (filled := _fill_in_pieces(line.text, line.blanks)):
+            for si, piece in enumerate(filled):
+                units.append(Unit(piece, 0, seg=si, **base))  # type: ignore[arg-type]
         elif (text := _without_leaders(line.text)) and line.bbox is None and line.part != "form":
             for si, (piece, sub) in enumerate(_word_pieces(text, line.table is not None)):
                 units.append(Unit(piece, 0, seg=si, sub=sub, **base))  # type: ignore[arg-type]
@@ -530,6 +534,71 @@ _CAPTIONED = re.compile(r"^[A-Z][^:\n]{0,40}:")
 _INLINE_LABEL = re.compile(r"(?<=\S)\s+(?=[A-Z][^:\n]{0,40}:)")
 INLINE_VALUE_WORDS = 12
 """Longest text (words) before a second label in one Word paragraph ('Signature: ... Date: ...')."""
+
+
+_SENTENCE_BREAK = re.compile(r"(?<![Nn]o\.)(?<=[.!?;:])\s+(?=[A-Z(])")
+_BLANK_LEAD_OUT = re.compile(r"^(?:[\s,;:.)(]+|(?:and|or|but|then)\s+|(?:the|a|an)\s+)", re.I)
+_BLANK_TAIL_OUT = re.compile(r"(?:\s+|^)(?:is|are|was|were|on|at|for|of|by|to|as|from|in|with|dated|reached)\s*$"
+                             r"|\s*[:(]\s*$", re.I)
+_JOB_WORDS = re.compile(r"\b(?:worked|employed|work as|to work)\b", re.I)
+"""A sentence about a job held or wanted: the job and goal readers take it as a sentence."""
+
+
+def _fill_in_pieces(text: str, blanks: tuple[tuple[int, int], ...]) -> list[str] | None:
+    """A Word paragraph of printed words with filled-in blanks, as the pairs it holds.
+
+    The words before each blank (the last clause of them, without 'is', 'on', 'at' and the like)
+    caption it: 'The Studio (Employment Network) is _Bright Path_, Studio EN provider no. (PID)
+    _EN-104233_' gives 'Studio (Employment Network): Bright Path' and 'Studio EN provider no. (PID):
+    EN-104233'. A caption that is no label keeps its sentence ('This plan is written for Maria L.
+    Gonzalez'), unless its blank holds a date ('on _10 Mar. 2025_': 'Date: 10 Mar. 2025'); a blank
+    with no words before it is its value alone ('face to face at the Studio'). Only a paragraph
+    with at least one caption that is a label (or a dated blank), and not a sentence about a job,
+    is read this way.
+    """
+    if _JOB_WORDS.search(text):
+        return None
+    pieces: list[str] = []
+    labelled = 0
+    prev = 0
+    for start, end in blanks:
+        before, value = text[prev:start], text[start:end]
+        caption = _blank_caption(before)
+        if caption and _is_caption(caption):
+            labelled += 1
+            pieces.append(f"{caption}: {value}")
+        elif value and parse_date(value) is not None and not re.search(r"\d", caption):
+            labelled += 1
+            pieces.append(f"Date: {value}")
+        elif caption:
+            pieces.append(f"{_BLANK_LEAD_OUT.sub('', _SENTENCE_BREAK.split(before)[-1]).strip()} {value}".strip())
+        elif value:
+            pieces.append(value)
+        prev = end
+    return pieces if labelled else None
+
+
+def _blank_caption(before: str) -> str:
+    """The words that caption a blank: the last clause before it, without its joining words."""
+    text = _SENTENCE_BREAK.split(before)[-1]
+    depth, cut = 0, 0
+    for i, c in enumerate(text):  # the last clause, at a comma outside brackets
+        depth += (c == "(") - (c == ")")
+        if c == "," and depth == 0:
+            cut = i + 1
+    text = text[cut:].strip()
+    for _ in range(3):
+        text = _BLANK_TAIL_OUT.sub("", _BLANK_LEAD_OUT.sub("", text)).strip()
+    return text
+
+
+def _is_caption(caption: str) -> bool:
+    """A caption a label reads wholly, also without a party's possessive ('Artist's Social Security number')."""
+    for text in (caption, re.sub(r"^[A-Za-z]+['’]s\s+", "", caption)):
+        m = match_label(text + ":")
+        if m is not None and not m.rest:
+            return True
+    return False
 
 
 def _capitals(text: str) -> tuple[int, float]:
@@ -1126,6 +1195,16 @@ _SERIES_TITLE = re.compile(
     r"\s*(?P<sep>[—–\-:.|·)])\s*(?P<title>[A-Za-z(].*)$")
 """'Checkpoint 6 — Supports', 'Topic 2: The program', 'Section 1 of 9 — The Member', 'F · SUPPORTS':
 a series' lead and title."""
+_CIRCLED = {chr(base + k): k + 1 for base, count in ((0x2460, 20), (0x2776, 10), (0x2780, 10), (0x278A, 10))
+            for k in range(count)}
+"""Circled digits ('①', '❶', '➊') and the numbers they stand for."""
+
+
+def _uncircled(text: str) -> str:
+    """A title led by a circled digit as a numbered one: '❸  Our planning session' is '3. Our planning session'."""
+    return f"{_CIRCLED[text[0]]}. {text[1:].lstrip()}" if text[:1] in _CIRCLED else text
+
+
 SERIES_MIN = 4
 """Titles under one lead word, with different numbers, that make a series of part titles."""
 SERIES_MAX = 12
@@ -1140,7 +1219,8 @@ TRANSLATION = re.compile(r"\s[·/|]\s")
 def series_titles(units: Sequence[Unit]) -> dict[int, str]:
     """Part titles known by their series: one lead word numbered through the plan.
 
-    An EN may number its parts with any word ('Checkpoint 1 — ...', 'Topic 5 — ...'). Short
+    An EN may number its parts with any word ('Checkpoint 1 — ...', 'Topic 5 — ...') or a circled
+    digit ('❸  Our planning session'). Short
     lines that share a lead word with at least ``SERIES_MIN`` different numbers, at most
     ``SERIES_MAX`` of them, are the plan's part titles when their words place at least three of
     them in three different parts (a title's words counted before a translation after ' · ' or
@@ -1151,7 +1231,7 @@ def series_titles(units: Sequence[Unit]) -> dict[int, str]:
     for u in units:
         if u.field is not None:
             continue
-        m = _SERIES_TITLE.match(u.text.strip())
+        m = _SERIES_TITLE.match(_uncircled(u.text.strip()))
         if m:
             kind = "digit" if m["n"].isdigit() else "letter" if len(m["n"]) == 1 else "roman"
             groups.setdefault(((m["word"] or "").casefold(), kind, m["sep"] if not m["word"] else ""),
