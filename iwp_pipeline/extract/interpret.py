@@ -901,13 +901,30 @@ def read_discussion(units: Sequence[Unit], reader: Reader, found: Found) -> Disc
         found.put("discussion.summary", summary, where)
     modality_text = found.get("discussion.modality") or _checked_option(units, reader, "discussion") \
         or _modality_sentence(units) or next((s for s in prose.meeting_sentences(units) if _names_modality(s)), None) \
-        or _lone_modality(units)
+        or _lone_modality(units) or _modality_answered(units, reader)
     return Discussion(
         date=iso_date(found.get("discussion.date")),
         modality=normalise_modality(modality_text),
         modality_as_written=clean(_chosen_text(modality_text)),
         summary=found.get("discussion.summary"),
     )
+
+
+def _modality_answered(units: Sequence[Unit], reader: Reader) -> str | None:
+    """The way of meeting a plan asks about in Yes/No questions, one per way: the one answered Yes.
+
+    ('Held in person at the Program office?' / 'Yes', 'Held by telephone?' / 'No'.) Only when
+    exactly one question that names a way of meeting has the answer Yes beside or under it.
+    """
+    chosen = []
+    for u in units:
+        if u.section != "discussion" or u.field is not None or not u.text.rstrip().endswith("?") \
+                or not _names_modality(u.text):
+            continue
+        answer = reader.right(u) or reader.below(u)
+        if answer is not None and re.fullmatch(r"\s*(?:yes|y)\s*\.?\s*", answer.text, re.I):
+            chosen.append(u.text.rstrip(" ?"))
+    return chosen[0] if len(chosen) == 1 else None
 
 
 def _paragraph_above(reader: Reader, u: Unit) -> tuple[str | None, Unit]:

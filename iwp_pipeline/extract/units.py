@@ -329,7 +329,7 @@ def build_units(layout: Layout) -> list[Unit]:
         units = _join_wrapped_cells(units, layout.rules)
         if not layout.fields:  # a fillable form's printed text is its labels, set where its fields are
             units = _prose_columns(units)
-    units = _run_in_pairs(units)
+    units = _party_matrices(_run_in_pairs(units))
     for f in layout.fields:
         units.append(_field_unit(f))
     if layout.fields:
@@ -599,6 +599,55 @@ def _is_caption(caption: str) -> bool:
         if m is not None and not m.rest:
             return True
     return False
+
+
+_SSN_VALUE = re.compile(r"^\s*(?:\d{3}-\d{2}-\d{4}|X{3}-X{2}-\d{4}|\*{3}-\*{2}-\d{4})\s*$", re.I)
+
+
+def _party_matrices(units: list[Unit]) -> list[Unit]:
+    """Word tables of both parties' particulars side by side, read as each party's pairs.
+
+    A table whose top row leaves its first cell empty and heads two or more columns, one of them
+    the EN ('Program (Employment Network)') and another a short word for the person ('Mature
+    Worker'), gives each row's label (its first cell) to both parties: the person's value reads as
+    'Ticketholder <label>', the EN's as 'EN <label>'. A row asked of both is each one's own item:
+    the person's number is the SSN, the EN's the PID; the person's contact person is the
+    alternate contact, the EN's its staff. The header and the row labels, read into the pairs, are
+    left out.
+    """
+    read: set[int] = set()
+    rows: dict[tuple[int, str], dict[int, dict[int, Unit]]] = {}
+    for u in units:
+        if u.field is None and u.table is not None and u.row is not None and u.cell is not None and u.sub is None:
+            rows.setdefault((u.table, u.part), {}).setdefault(u.row, {})[u.cell] = u
+    for table in rows.values():
+        top = min(table)
+        header = table[top]
+        if 0 in header or len(header) < 2:
+            continue
+        en = [c for c, u in header.items() if party_of(u.text) == "en"]
+        person = [c for c, u in header.items() if c not in en and len(u.text.split()) <= 4
+                  and not re.search(r"\d|:", u.text) and party_of(u.text) in (None, "ticketholder")]
+        if len(en) != 1 or len(person) != 1:
+            continue
+        for r, cells in table.items():
+            label = cells.get(0)
+            if r == top or label is None or len(label.text.split()) > 6 or ":" in label.text:
+                continue
+            for c, who in ((en[0], "EN"), (person[0], "Ticketholder")):
+                value = cells.get(c)
+                if value is None or ":" in value.text:
+                    continue
+                caption = f"{who} {label.text}"
+                own = match_label(f"EN {label.text}:")
+                if who == "Ticketholder" and _SSN_VALUE.match(value.text):
+                    caption = "Ticketholder SSN"
+                elif who == "Ticketholder" and own is not None and own.key == "en.contact_person":
+                    caption = "Alternate contact"
+                value.text = f"{caption}: {value.text}"
+                read.add(id(label))
+        read.update(id(u) for u in header.values())
+    return [u for u in units if id(u) not in read] if read else units
 
 
 def _capitals(text: str) -> tuple[int, float]:
