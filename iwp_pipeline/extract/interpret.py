@@ -1276,12 +1276,14 @@ _WORKED_AT = re.compile(r"\b(?:worked|was employed|were employed)\s+(?:at|for|wi
                         r"(?P<employer>[A-Z][\w'.&\- ]{1,60}?)\s+as\s+(?:an?\s+)?(?P<title>[A-Z][\w'&/\- ]{1,40}?)"
                         r"\s*(?:,|\.|\bfrom\b|\bsince\b|\(|$)")
 """The employer first: '... the Artist worked at Springfield Dental Group as Receptionist, about 20 hours ...'."""
-_JOB_LIST = re.compile(r"^(?P<employer>[A-Z][^,;:—–]{1,60}?)\s*(?:,|\s[—–]\s)\s*(?P<title>[A-Z][^,;:(]{1,40}?)"
-                       r"\s*(?:,|(?=\())\s*(?P<rest>.+)$")
+_JOB_LIST = re.compile(r"^(?P<employer>[A-Z][^,;:—–]{1,60}?)\s*(?:[,;]|\s[—–]\s)\s*(?P<title>[A-Z][^,;:(]{1,40}?)"
+                       r"\s*(?:[,;]|(?=\())\s*(?P<rest>.+)$")
 """A past job as a list: 'Acme Storage, Inventory Clerk, January 2022 to August 2024, $495 weekly' (employer first),
 'Acme Storage — Inventory Clerk (January/2022 to August/2024), ...'."""
-_MONTH_SPAN = re.compile(r"(?P<start>[A-Z][a-z]+\.?[ /-]\d{4}|\d{1,2}[/.-]\d{2,4})\s+(?:to|-|–|—|through|until)\s+"
-                         r"(?P<end>[A-Z][a-z]+\.?[ /-]\d{4}|\d{1,2}[/.-]\d{2,4}|present|now|today)", re.I)
+_MONTH_SPAN = re.compile(r"(?P<start>[A-Z][a-z]+\.?(?:[ /-]\d{4}|\s*['’]\d{2})|\d{1,2}[/.-]\d{2,4})\s+"
+                         r"(?:to|-|–|—|through|until)\s+"
+                         r"(?P<end>[A-Z][a-z]+\.?(?:[ /-]\d{4}|\s*['’]\d{2})|\d{1,2}[/.-]\d{2,4}|present|now|today)",
+                         re.I)
 
 
 def _sentences(text: str) -> list[str]:
@@ -2294,7 +2296,7 @@ def _label_en_words(units: list[Unit]) -> None:
     """
     words, titles = set(), []
     for u in units:
-        m = _EN_WORDS.match(u.text) if u.field is None and len(u.text.split()) <= 8 else None
+        m = _EN_WORDS.match(u.text) if u.field is None and len(u.text.split(":")[0].split()) <= 8 else None
         if m and len(m.group(1).split()) <= 4:
             words.add(" ".join(m.group(1).split()).casefold())
             if not u.text[m.end():].strip(" :"):

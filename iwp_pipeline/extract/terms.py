@@ -306,7 +306,8 @@ def _as_en(text: str, en_name: str | None) -> str:
     name = (en_name or "").strip(" .,")
     if len(name) < 4:
         return text
-    return re.sub(rf"(?:\bthe\s+)?{re.escape(name)}\b", "the EN", text, flags=re.I)
+    return re.sub(rf"(?:\bthe\s+)?{re.escape(name)}\b", lambda m: "The EN" if m[0][:1].isupper() else "the EN", text,
+                  flags=re.I)  # a sentence that opens with the name still opens with a capital
 
 
 LIST_ITEMS = 10

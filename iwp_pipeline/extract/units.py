@@ -1240,10 +1240,10 @@ class Parts:
 
 
 _SERIES_TITLE = re.compile(
-    r"^(?:(?P<word>[A-Za-z][A-Za-z]{2,14})\s+)?(?P<n>\d{1,2}|[IVX]{1,4}|[A-L])(?:\s+of\s+\d{1,2})?"
+    r"^(?:(?P<word>[A-Za-z][A-Za-z]{2,14}(?:\s+[a-z]{2,10})?)\s+)?(?P<n>\d{1,2}|[IVX]{1,4}|[A-L])(?:\s+of\s+\d{1,2})?"
     r"\s*(?P<sep>[—–\-:.|·)])\s*(?P<title>[A-Za-z(].*)$")
-"""'Checkpoint 6 — Supports', 'Topic 2: The program', 'Section 1 of 9 — The Member', 'F · SUPPORTS':
-a series' lead and title."""
+"""'Checkpoint 6 — Supports', 'Topic 2: The program', 'Section 1 of 9 — The Member', 'F · SUPPORTS',
+'Agenda item 4 – Work in the last 18 months': a series' lead and title."""
 _CIRCLED = {chr(base + k): k + 1 for base, count in ((0x2460, 20), (0x2776, 10), (0x2780, 10), (0x278A, 10))
             for k in range(count)}
 """Circled digits ('①', '❶', '➊') and the numbers they stand for."""
