@@ -30,8 +30,10 @@ _NAMED = re.compile(r"\b" + _MONTH_NAME + r"(?:\s+|\s*-\s*)(\d{1,2})(?:st|nd|rd|
 _NAMED_DMY = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?(?:\s+day)?(?:\s+of)?(?:\s+|\s*[-/]\s*|(?=[a-z]))" + _MONTH_NAME
                         + r"(?:,?\s+|\s*[-/]\s*|(?<=[a-z]))(\d{4}|\d{2})\b", re.I)
 """'4 March 2025', '4-Mar-25', '04/Mar/2025', and run together as '04MAR2025'."""
+_YEAR_NAMED_DAY = re.compile(r"\b(\d{4})[-/. ]" + _MONTH_NAME + r"[-/. ](\d{1,2})\b", re.I)
+"""'2025-Mar-04': the year, the month's name, the day."""
 _MONTH_YEAR_NAMED = re.compile(r"\b" + _MONTH_NAME + r"(?:,?\s+|\s*[/\-.]\s*|(?<=[a-z]))(\d{4})\b", re.I)
-_YEAR_MONTH_NAMED = re.compile(r"\b(\d{4})\s+" + _MONTH_NAME + r"(?![\w/.-]*\s*\d)", re.I)
+_YEAR_MONTH_NAMED = re.compile(r"\b(\d{4})(?:\s+|\s*[-/]\s*)" + _MONTH_NAME + r"(?![\w/.-]*\s*\d)", re.I)
 """'2024 MAR': the year before the month's name."""
 _MONTH_SHORT_YEAR = re.compile(r"\b" + _MONTH_NAME + r"\s*(?:['’]|-)\s*(\d{2})\b(?!\s*[,/-]?\s*\d)", re.I)
 _MONTH_YEAR_NUM = re.compile(r"\b(\d{1,2})\s*[/.-]\s*(\d{4})\b")
@@ -83,6 +85,10 @@ def parse_date(text: str | None) -> date | None:
             candidates.append((m.start(), d))
     for m in _NAMED.finditer(text):
         d = _make(int(m[3]), _MONTHS[m[1].lower().rstrip(".")], int(m[2]))
+        if d:
+            candidates.append((m.start(), d))
+    for m in _YEAR_NAMED_DAY.finditer(text):
+        d = _make(int(m[1]), _MONTHS[m[2].lower().rstrip(".")], int(m[3]))
         if d:
             candidates.append((m.start(), d))
     for m in _NAMED_DMY.finditer(text):

@@ -139,6 +139,7 @@ class _Para:
 
     parts: list[str] = field(default_factory=list)
     bold_runs: int = 0
+    italic_runs: int = 0
     text_runs: int = 0
     size: float | None = None
     textboxes: list[etree._Element] = field(default_factory=list)
@@ -234,7 +235,7 @@ class _Walker:
 
     def _run(self, r: etree._Element, para: _Para) -> None:
         rpr = r.find(f"{_W}rPr")
-        bold = False
+        bold = italic = False
         symbol_font = False
         if rpr is not None and _on(rpr, "strike", "dstrike"):
             para.struck = True
@@ -244,6 +245,7 @@ class _Walker:
             symbol_font = fonts is not None and _SYMBOL_FONT.match(fonts.get(f"{_W}ascii") or "") is not None
             b = rpr.find(f"{_W}b")
             bold = b is not None and b.get(f"{_W}val") not in ("0", "false")
+            italic = _on(rpr, "i")
             sz = rpr.find(f"{_W}sz")
             if sz is not None and (sz.get(f"{_W}val") or "").isdigit():
                 size = int(sz.get(f"{_W}val") or 0) / 2
@@ -288,6 +290,7 @@ class _Walker:
         if len(para.parts) > before and "".join(para.parts[before:]).strip(f" {_BLANK_OPEN}{_BLANK_CLOSE}"):
             para.text_runs += 1
             para.bold_runs += bold
+            para.italic_runs += italic
 
     def _field_char(self, fld: etree._Element, para: _Para) -> None:
         kind = fld.get(f"{_W}fldCharType")
@@ -373,15 +376,19 @@ class _Walker:
 
     def cell_text(self, tc: etree._Element | list[etree._Element]) -> tuple[str, bool]:
         pieces, all_bold = [], True
+        last: _Para | None = None
         for child in tc:
             if not isinstance(child.tag, str):
                 continue
             tag = etree.QName(child).localname
             if tag == "p":
                 text, para = self.paragraph_text(child)
+                if text and last is not None and _gloss(para, last):
+                    continue  # 'Nombre completo' in small italics under 'Full name': a translation, not a value
                 if text:
                     pieces.append(text)
                     all_bold = all_bold and para.text_runs > 0 and para.bold_runs == para.text_runs
+                    last = para
                 for box in para.textboxes:
                     pieces.extend(self.paragraph_text(p)[0] for p in box.iter(f"{_W}p"))
             elif tag == "tbl":
@@ -394,6 +401,16 @@ class _Walker:
                     for p in content.findall(f"{_W}p"):
                         pieces.append(self.paragraph_text(p)[0])
         return "\n".join(p for p in pieces if p), bool(pieces) and all_bold
+
+
+def _gloss(para: _Para, before: _Para) -> bool:
+    """A cell's paragraph that glosses the one before it: all in italics, in smaller type, under a bold label."""
+    return (para.text_runs > 0 and para.italic_runs == para.text_runs and before.bold_runs == before.text_runs > 0
+            and para.size is not None and para.size < (before.size or GLOSS_SIZE))
+
+
+GLOSS_SIZE = 9.5
+"""Points below which an italic line under a label of the style's own size (none set) is small type."""
 
 
 _SYMBOL_FONT = re.compile(r"^Wingdings", re.I)

@@ -20,6 +20,7 @@ from iwp_pipeline.extract.layout import FormField, Layout
 from iwp_pipeline.extract.terms import recognise_terms, terms_list_by_content
 from iwp_pipeline.extract.units import (
     CONTEXT_ONLY,
+    TRANSLATION,
     UNPLACED,
     LabelMatch,
     Unit,
@@ -1835,6 +1836,9 @@ def _row_has_cells(section: Sequence[Unit], u: Unit) -> bool:
 def _cell_status(text: str) -> bool | None:
     """What a cell that only gives a service's status says ('ON', '[x] Not needed', 'Agreed'), else None."""
     m = _STATUS_CELL.match(text) if len(text.split()) <= 4 else None
+    if m is None and len(halves := TRANSLATION.split(text)) == 2:  # 'Sí / Yes': the status in two languages
+        answers = {_cell_status(half) for half in halves} - {None}
+        return answers.pop() if len(answers) == 1 else None
     return None if m is None else m["no"] is None
 
 
@@ -2325,6 +2329,21 @@ def _label_en_words(units: list[Unit]) -> None:
             u.label = LabelMatch("en.name", "")
 
 
+def _label_staff_captions(units: list[Unit]) -> None:
+    """In the parties' part, a staff member's title captions the EN's contact person ('Employment Caseworker').
+
+    A caption of at most four words that ends in a staff title (``staff_titles`` in the
+    vocabulary), alone or before a colon and its value, and that no label read.
+    """
+    caption = vocabulary()["staff_caption"]
+    if any(u.label is not None and u.label.key == "en.contact_person" for u in units):
+        return
+    for u in units:
+        if u.field is None and u.label is None and not u.heading and u.section in _PARTY_PARTS \
+                and (m := caption.match(u.text.strip())):
+            u.label = LabelMatch("en.contact_person", m["value"] or "")
+
+
 _PARTY_PARTS = (None, "part1", UNPLACED)
 """Parts where a caption naming the EN captions its name: the parties' part, or one whose title names no part."""
 _EN_CAPTION = re.compile(r"^\s*[A-Z][A-Za-z&'’ ]{2,30}?\s+EN\s*\([a-z][^)]{1,30}\)\s*:?\s*$")
@@ -2338,6 +2357,7 @@ def _interpret(units: list[Unit]) -> Record:
         if u.field is None and not u.heading:
             u.label = match_label(u.text)
     _label_en_words(units)
+    _label_staff_captions(units)
     _goals_by_horizon(units)
     _date_captions(units)
     _signer_name_captions(units)

@@ -273,6 +273,11 @@ def _vocabulary(learned: tuple[str, ...]) -> dict[str, Any]:
         "no_work_history": comp(raw["no_work_history"]),
         "wipa_referral": comp(raw["wipa_referral"]),
         "certified_counselor": comp(raw["certified_counselor"]),
+        "staff_caption": re.compile(
+            r"^(?!(?:what|how|who|when|where|why|the|our|your|my|his|her|their|this|each|every)\b)"
+            r"(?:[A-Za-z&]+\s+){0,3}(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+")
+                                              for w in raw["staff_titles"]["words"])
+            + r")(?:['’]s)?(?:\s+name)?\s*(?::\s*(?P<value>\S.*))?$", re.I | re.S),
     }
 
 
@@ -1283,8 +1288,10 @@ def series_titles(units: Sequence[Unit]) -> dict[int, str]:
         m = _SERIES_TITLE.match(_uncircled(u.text.strip()))
         if m:
             kind = "digit" if m["n"].isdigit() else "letter" if len(m["n"]) == 1 else "roman"
+            # 'Stage 3 · Etapa 3 — Work in ...': the lead given again in a second language is no part of the title
+            title = re.sub(rf"^[^\W\d]+\s+{re.escape(m['n'])}\s*[—–\-:.|·]\s*", "", m["title"])
             groups.setdefault(((m["word"] or "").casefold(), kind, m["sep"] if not m["word"] else ""),
-                              []).append((u, m["n"], m["title"]))
+                              []).append((u, m["n"], title))
     out: dict[int, str] = {}
     for numbered in groups.values():
         if len(numbered) > SERIES_MAX:
