@@ -518,6 +518,9 @@ def _goal_detail(rest: str) -> str | None:
     return sub
 
 
+_GOAL_WORD = re.compile(r"\b(?:goal|objective|target|aim)s?\b", re.I)
+
+
 def names_goal(text: str) -> str | None:
     """The goal a printed line names as a heading: 'Short-term goal', 'Goal (long range) — 3 to 5 years'.
 
@@ -525,8 +528,9 @@ def names_goal(text: str) -> str | None:
     not count: only a goal's name, maybe with a time qualifier after it.
     """
     lead = _lead(text, GOAL_KEYS)
-    if lead is None:
-        return None
+    if lead is None:  # 'Goal 2 (3 to 5 years)': a goal named by its horizon
+        named = len(text.split()) <= 8 and ":" not in text and _GOAL_WORD.search(text) is not None
+        return horizon_goal(text) if named else None
     key, rest = lead
     if not rest or (len(rest.split()) <= 5 and _TIME_QUALIFIER.fullmatch(rest)):
         return key

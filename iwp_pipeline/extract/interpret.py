@@ -1351,8 +1351,8 @@ def read_goals(units: Sequence[Unit], reader: Reader, found: Found) -> Employmen
             continue
         if current and u.section in ("goals", None):
             m = match_label(u.text, _GOAL_SUB) if u.field is None else None
-            if m:
-                value, _ = reader.value(u, m.rest)
+            if m:  # not another detail's caption beside it ('Pay' / 'Reach it' over their values)
+                value, _ = reader.value(u, m.rest, accept=lambda text: not _goal_detail_label(text))
                 if value:
                     subs[current].setdefault(m.key, value)
     for key, (cells, first) in table.items():
