@@ -886,7 +886,7 @@ def read_discussion(units: Sequence[Unit], reader: Reader, found: Found) -> Disc
     """Part Two, Section 1: date, modality and synopsis."""
     summary, where = None, None
     for u in units:
-        if u.label and u.label.key == "discussion.summary" and u.section in ("discussion", "part1", None):
+        if u.label and u.label.key == "discussion.summary" and u.section in ("discussion", "part1", None, UNPLACED):
             summary, where = _paragraph_above(reader, u) if reader.labels_under else reader.long_text(u, u.label.rest)
             if summary:
                 break

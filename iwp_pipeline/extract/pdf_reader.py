@@ -725,6 +725,12 @@ def _field(name: str, widgets: list[_Widget], pages: list[_PageText]) -> FormFie
     if text is None and first.appearance:
         text = _appearance_text(first.appearance)
         from_appearance = text is not None
+    x0, top, x1, bottom = first.rect
+    if first.kind == "text" and x1 - x0 <= MARK_BOX and bottom - top <= MARK_BOX and (text or "") in _MARK_VALUES:
+        # a text box one character wide to type an X in ('Type X in one box'): a checkbox
+        label = _label(first.rect, page, box=True)
+        return FormField(name, "checkbox", checked=bool(text), tooltip=tooltip, label=label, page=first.page,
+                         rect=first.rect, column_header=_above(first.rect, page) or _column_header(first.rect, page))
     tall = first.rect[3] - first.rect[1] >= MULTILINE_HEIGHT
     header = _table_header(first.rect, page)  # a cell of a table of fields: its column says what it holds
     label = header or _label(first.rect, page, box=False)
@@ -733,6 +739,12 @@ def _field(name: str, widgets: list[_Widget], pages: list[_PageText]) -> FormFie
                      label=label, page=first.page, rect=first.rect, options=first.choices,
                      from_appearance=from_appearance, multiline=first.multiline or tall,
                      row_label=row if row != label else None, column_header=header)
+
+
+MARK_BOX = 20.0
+"""Largest width and height (points) of a text field that only takes a mark, as a checkbox does."""
+_MARK_VALUES = {"", "X", "x", "✓", "✔", "*", "Y", "y"}
+"""What such a field holds: a mark, or nothing."""
 
 
 _STRING = re.compile(r"\((?:\\.|[^\\()])*\)|<[0-9A-Fa-f\s]*>")

@@ -8,6 +8,7 @@ reading order; for PDFs fields are slotted into the page text by position.
 from __future__ import annotations
 
 import re
+import statistics
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -1312,6 +1313,8 @@ def series_titles(units: Sequence[Unit]) -> dict[int, str]:
 
 
 STYLED_TITLES = 3
+TITLE_EDGE = 2.0
+"""Points by which the left edges of lines in one title style may differ."""
 """Part titles a PDF's title style must be seen on before other lines in that style count as titles."""
 
 
@@ -1325,19 +1328,22 @@ def styled_titles(units: Sequence[Unit]) -> dict[int, str]:
     """
     def style(u: Unit) -> tuple[float | None, float, bool]:
         _, upper = _capitals(u.text)
-        return (u.size, round(u.x0 or 0), upper > 0.8)
+        return (u.size, round((u.x0 or 0) / TITLE_EDGE), upper > 0.8)
 
     lines = Counter((u.page, u.line) for u in units if u.field is None)
     candidates = [u for u in units if u.field is None and u.table is None and u.top is not None and u.heading_hint
                   and lines[(u.page, u.line)] == 1 and len(re.findall(r"[A-Za-z]", u.text)) >= 3
-                  and len(u.text.split()) <= 6 and ":" not in u.text and not u.text.rstrip().endswith("?")]
+                  and len(u.text.split()) <= 6 and ":" not in u.text and not u.text.rstrip().endswith("?")
+                  and len(re.findall(r"\d", u.text)) < 3]  # no value ('Social Security number 900-12-3456')
     placed = {u.order: heading_section(u) for u in candidates}
     known = Counter(style(u) for u in candidates if placed[u.order])
     if not known or known.most_common(1)[0][1] < STYLED_TITLES:
         return {}
     own = known.most_common(1)[0][0]
-    return {u.order: placed[u.order] or _title_part(u.text) for u in candidates
-            if style(u) == own and match_label(u.text) is None}
+    edge = statistics.median(u.x0 or 0 for u in candidates if style(u) == own)
+    return {u.order: placed[u.order] or _title_part(u.text) for u in candidates  # the left edge give or take
+            if (u.size, style(u)[2]) == (own[0], own[2]) and abs((u.x0 or 0) - edge) <= TITLE_EDGE  # a point
+            and match_label(u.text) is None}
 
 
 _GLYPH_LEAD = re.compile(r"^([^\w\s\[\](){}•·*\-–—\"'“‘$#%&@/\\.,:;!?])\s+\S")
