@@ -346,8 +346,8 @@ class Reader:
     def _neighbours(self, u: Unit, allow_above: bool) -> list[Unit | None]:
         """Where a label's value may stand, nearest first: right, below (or above), the next line's start."""
         below = self.below(u)
-        if allow_above and below is not None and self._owned_below(u, below):
-            below = None
+        if allow_above and not self.values_below and below is not None and self._owned_below(u, below):
+            below = None  # (where the part writes values under their labels, the value below is this one's)
         right = self.right(u)
         if right is not None and below is not None and self._owned_right(u, right, _gap(u, below)):
             right = None
@@ -768,6 +768,7 @@ def collect_header_rows(units: Sequence[Unit], found: Found) -> None:
     that wrap onto more lines are joined). The values are put first, and the table's units lose
     their labels: a header cell's value is the cell of each party, not the one under it.
     """
+    person_word = ""  # the first word of the person's own block of labels, once read
     for header, rows in _signature_grids(units):
         own_party = None
         if not rows:
@@ -780,6 +781,10 @@ def collect_header_rows(units: Sequence[Unit], found: Found) -> None:
                 continue
             own_party = party_of(" ".join(h.text for h in header)) or (
                 "en" if found.get("sig.th.signature") is not None else None)
+            if own_party == "ticketholder" and person_word and _first_word(header[0].text) != person_word:
+                own_party = "en"  # 'Outreach Worker signature' after 'Farmworker signature': the other signer's
+            elif own_party == "ticketholder":
+                person_word = _first_word(header[0].text)
             if own_party is None:
                 continue  # whose they are is read with the labels, in order
         signers: list[str | None] = []

@@ -59,6 +59,8 @@ class Segment:
     """Font size in points (the largest in the segment), when known."""
     bold: bool = False
     """All the text of the segment is bold."""
+    italic: bool = False
+    """All the text of the segment is in italics."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -57,6 +57,7 @@ class _Run:
     bottom: float
     size: float = 0.0
     bold: bool = False
+    italic: bool = False
 
 
 def read_pdf(data: bytes, *, max_pages: int = 2000) -> Layout:
@@ -198,6 +199,7 @@ def _font(textpage: pdfium.PdfTextPage, run: _Run, first: int, left: float, bott
     pdfium_c.FPDFText_GetFontInfo(textpage.raw, index, _FONT_NAME, len(_FONT_NAME), ctypes.byref(flags))
     name = _FONT_NAME.value.decode("latin-1", "replace").lower()
     run.bold = weight >= 600 or "bold" in name or "black" in name or "heavy" in name
+    run.italic = bool(flags.value & _ITALIC_FLAG) or "italic" in name or "oblique" in name
     if "dingbat" in name:
         run.text = "".join(_DINGBATS.get(c, c) for c in run.text)
     elif "wingding" in name:
@@ -205,6 +207,8 @@ def _font(textpage: pdfium.PdfTextPage, run: _Run, first: int, left: float, bott
     return "courier" in name or "mono" in name
 
 
+_ITALIC_FLAG = 0x40
+"""The italic bit of a PDF font descriptor's flags."""
 _FONT_NAME = ctypes.create_string_buffer(128)
 """The buffer a font's name is read into (one for all runs: the reader is single-threaded per process)."""
 
@@ -276,7 +280,8 @@ def _lines(runs: list[_Run], page: int) -> list[Line]:
             else:
                 segments[-1].append(run)
         segs = tuple(Segment(_normalise(_join(s)), s[0].x0, s[-1].x1, min(r.top for r in s), max(r.bottom for r in s),
-                             max(r.size for r in s) or None, all(r.bold for r in s)) for s in segments)
+                             max(r.size for r in s) or None, all(r.bold for r in s), all(r.italic for r in s))
+                     for s in segments)
         segs = _dates_in_boxes(segs)
         text = " ".join(s.text for s in segs)
         bbox = (group[0].x0, min(r.top for r in group), max(r.x1 for r in group), max(r.bottom for r in group))
