@@ -95,6 +95,8 @@ SUMMARY_WORDS = 20
 """An unlabelled paragraph of the discussion section this long is its synopsis."""
 PAGE_TOP_ZONE = 150.0
 """Points from the top of a page within which a label may continue a row from the page before."""
+OWN_EDGE = 3.0
+"""Points of slack when a value under a label is compared with the label under it by where both start."""
 
 
 @dataclass
@@ -346,8 +348,8 @@ class Reader:
     def _neighbours(self, u: Unit, allow_above: bool) -> list[Unit | None]:
         """Where a label's value may stand, nearest first: right, below (or above), the next line's start."""
         below = self.below(u)
-        if allow_above and not self.values_below and below is not None and self._owned_below(u, below):
-            below = None  # (where the part writes values under their labels, the value below is this one's)
+        if allow_above and below is not None and self._owned_below(u, below):
+            below = None
         right = self.right(u)
         if right is not None and below is not None and self._owned_right(u, right, _gap(u, below)):
             right = None
@@ -380,7 +382,10 @@ class Reader:
         if candidate.top is None or u.bottom is None:
             return False
         under = self.below(candidate)
-        return under is not None and under.label is not None and _gap(candidate, under) < _gap(u, candidate)
+        return under is not None and under.label is not None and _gap(candidate, under) < _gap(u, candidate) \
+            and abs((under.x0 or 0) - (candidate.x0 or 0)) <= abs((u.x0 or 0) - (candidate.x0 or 0)) + OWN_EDGE
+        # (and it starts where that label starts, as near as where ``u`` starts: a value between two
+        # rows of labels belongs to the one it lines up with)
 
     def long_text(self, u: Unit, rest: str, stop: Iterable[str] = ()) -> tuple[str | None, Unit]:
         """A value that may run over several lines or paragraphs, until the next label or heading."""

@@ -312,13 +312,10 @@ def build_units(layout: Layout) -> list[Unit]:
                     cell=line.cell, part=line.part, heading_hint=hint, size=line.size)
         top = line.bbox[1] if line.bbox else None
         bottom = line.bbox[3] if line.bbox else None
-        glosses = _glosses(line, layout.lines[li - 1] if li else None)
-        if glosses and len(glosses) == len(line.segments):
+        if _glosses(line, layout.lines[li - 1] if li else None):
             continue  # a line of translations under the labels ('Nombre del trabajador' under 'Farmworker's name')
         if len(line.segments) > 1:
             for si, seg in enumerate(line.segments):
-                if si in glosses:
-                    continue
                 if text := _without_leaders(seg.text):
                     own = dict(base, size=seg.size or line.size, heading_hint=hint or seg.bold)
                     units.append(Unit(text, 0, x0=seg.x0, x1=seg.x1,
@@ -555,20 +552,26 @@ _JOB_WORDS = re.compile(r"\b(?:worked|employed|work as|to work)\b", re.I)
 """A sentence about a job held or wanted: the job and goal readers take it as a sentence."""
 
 
-def _glosses(line: Line, above: Line | None) -> set[int]:
-    """The segments of a PDF line that gloss the labels over them: in italics, under a bold label at the same edge."""
-    if above is None or line.page != above.page or not any(seg.italic for seg in line.segments):
-        return set()
+def _glosses(line: Line, above: Line | None) -> bool:
+    """A PDF line that glosses the labels over it: each piece in italics under a bold label at the same edge.
+
+    Under a label of its size or a little larger, not in capitals (not a part's title), with the label's figures
+    and no others ('Empleo 1: patrón' under 'Job 1: employer'; a date in italics is a value).
+    """
+    if above is None or line.page != above.page or not line.segments or not all(s.italic for s in line.segments):
+        return False
     labels = [seg for seg in above.segments if seg.bold and not seg.italic and seg.x0 is not None]
-    return {i for i, seg in enumerate(line.segments) if seg.italic and not seg.bold and seg.x0 is not None
-            and "/s/" not in seg.text and any(  # a signature in italics is a value
-                abs(seg.x0 - (lab.x0 or 0)) <= GLOSS_EDGE and (lab.size or 0) <= (seg.size or 0) + 1
-                and re.findall(r"\d+", seg.text) == re.findall(r"\d+", lab.text)  # a date is a value
-                for lab in labels)}  # under a label of its own size, not under a part's title
+    return all(not seg.bold and seg.x0 is not None and "/s/" not in seg.text and any(
+        abs(seg.x0 - (lab.x0 or 0)) <= GLOSS_EDGE and (lab.size or 0) <= (seg.size or 0) + GLOSS_SIZE
+        and _capitals(lab.text)[1] < 1
+        and re.findall(r"\d+", seg.text) == re.findall(r"\d+", lab.text) for lab in labels)
+        for seg in line.segments)
 
 
 GLOSS_EDGE = 3.0
 """Most points between the left edges of a label and the translation printed under it."""
+GLOSS_SIZE = 0.75
+"""Most points by which such a label may be larger than its translation."""
 
 
 def _fill_in_pieces(text: str, blanks: tuple[tuple[int, int], ...]) -> list[str] | None:
