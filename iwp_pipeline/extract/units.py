@@ -1464,8 +1464,9 @@ def assign_sections(units: list[Unit]) -> Parts:
     target = parts.main
     shared = _shared_rows(units)
     prev: Unit | None = None
-    series = series_titles(units) or styled_titles(units) or glyph_titles(units)
-    titled = set(series.values()) - {UNPLACED}
+    series = series_titles(units)
+    titled = set(series.values()) - {UNPLACED}  # the parts the plan's own numbered series titles
+    series = series or styled_titles(units) or glyph_titles(units)
     for u in units:
         if u.order in series:
             sec = series[u.order]
