@@ -1740,8 +1740,12 @@ def _services_start(units: Sequence[Unit], placed: list[int], names: dict[str, t
     service part's field; 'Help from the Program' over the first ones does not read as a title):
     the run of services that reaches into the part starts it.
     """
-    keys = [_named_service(u, names) if i < placed[0] + SERVICE_RUN_GAP else None for i, u in enumerate(units)]
-    keys[placed[0]] = keys[placed[0]] or "placed"
+    # Only the units that could run into the part are read: back from its first unit until a gap no run bridges.
+    keys: list[str | None] = [None] * len(units)
+    for i in range(min(placed[0] + SERVICE_RUN_GAP, len(units)) - 1, -1, -1):
+        keys[i] = _named_service(units[i], names) or ("placed" if i == placed[0] else None)
+        if i < placed[0] and not any(keys[i:i + SERVICE_RUN_GAP + 1]):
+            break
     for run in _service_runs(units, keys):
         if run[0] < placed[0] <= run[-1] and len({keys[i] for i in run if i < placed[0]} - {None}) >= 2:
             _mark_services(units, run[0], placed[0] - 1)

@@ -555,14 +555,14 @@ _JOB_WORDS = re.compile(r"\b(?:worked|employed|work as|to work)\b", re.I)
 def _glosses(line: Line, above: Line | None) -> bool:
     """A PDF line that glosses the labels over it: each piece in italics under a bold label at the same edge.
 
-    Under a label of its size or a little larger, not in capitals (not a part's title), with the label's figures
+    Under a label a little larger than it, not in capitals (not a part's title), with the label's figures
     and no others ('Empleo 1: patrón' under 'Job 1: employer'; a date in italics is a value).
     """
     if above is None or line.page != above.page or not line.segments or not all(s.italic for s in line.segments):
         return False
     labels = [seg for seg in above.segments if seg.bold and not seg.italic and seg.x0 is not None]
     return all(not seg.bold and seg.x0 is not None and "/s/" not in seg.text and any(
-        abs(seg.x0 - (lab.x0 or 0)) <= GLOSS_EDGE and (lab.size or 0) <= (seg.size or 0) + GLOSS_SIZE
+        abs(seg.x0 - (lab.x0 or 0)) <= GLOSS_EDGE and 0 < (lab.size or 0) - (seg.size or 0) <= GLOSS_SIZE
         and _capitals(lab.text)[1] < 1
         and re.findall(r"\d+", seg.text) == re.findall(r"\d+", lab.text) for lab in labels)
         for seg in line.segments)
@@ -571,7 +571,7 @@ def _glosses(line: Line, above: Line | None) -> bool:
 GLOSS_EDGE = 3.0
 """Most points between the left edges of a label and the translation printed under it."""
 GLOSS_SIZE = 0.75
-"""Most points by which such a label may be larger than its translation."""
+"""Most points by which such a label is larger than its translation (a value is set no smaller than its label)."""
 
 
 def _fill_in_pieces(text: str, blanks: tuple[tuple[int, int], ...]) -> list[str] | None:
@@ -848,14 +848,14 @@ def _join_wrapped_cells(units: list[Unit], rules: tuple[Rule, ...]) -> list[Unit
             continue
         open_cells = [(a, first) for a, first in open_cells if a.page == u.page and (u.top or 0) - (a.bottom or 0) < 12]
         above = next((a for a, first in open_cells if abs((a.x0 or 0) - u.x0) <= 3 and a.line != u.line
-                      and not _complete_label(a.text)
                       and a.size == u.size and a.heading_hint == u.heading_hint and a.checked is None
                       and u.checked is None
                       and (cells_on_line[(a.page, first)] > 1 or cells_on_line[(u.page, u.line)] > 1
                            or _closes_parenthesis(a.text, u.text))
                       and 0 <= (u.top or 0) - (a.bottom or 0) <= max(4.0, 0.8 * ((u.bottom or 0) - (u.top or 0)))
                       and (ruled(a, (a.top or 0) - 14, (a.top or 0)) or a.text.count("(") > a.text.count(")"))
-                      and not ruled(a, (a.bottom or 0) - 1, (u.top or 0) + 1)),
+                      and not ruled(a, (a.bottom or 0) - 1, (u.top or 0) + 1)
+                      and not _complete_label(a.text)),  # (the costliest test last)
                      None)
         if above is not None:
             above.text = f"{above.text}{'' if above.text.endswith('-') else ' '}{u.text}"  # 'EN-' / '104233)'

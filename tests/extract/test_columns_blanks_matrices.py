@@ -1,0 +1,350 @@
+"""Layouts of EN plans read by their structure: a sidebar beside the report, blanks filled in inside
+sentences, both parties in one table, translations under labels, status words under a key, and the
+part and signature structures that go with them."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+
+import pytest
+
+from iwp_pipeline.extract.docx_reader import read_docx
+from iwp_pipeline.extract.fields import names_goal, readings, work_rows
+from iwp_pipeline.extract.interpret import interpret
+from iwp_pipeline.extract.layout import FormField, Layout, Line, Segment
+from iwp_pipeline.extract.pdf_reader import _lines_in_columns, _Run
+from iwp_pipeline.extract.units import (
+    Unit,
+    build_units,
+    glyph_titles,
+    inline_pairs,
+    series_titles,
+)
+from iwp_pipeline.values import parse_date, parse_month
+from tests.extract.layouts import layout_from_text, pdf_layout
+
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+
+
+def _docx(body: str) -> bytes:
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as z:
+        z.writestr("[Content_Types].xml", '<?xml version="1.0"?><Types/>')
+        z.writestr("word/document.xml", f'<?xml version="1.0"?><w:document xmlns:w="{W}"><w:body>{body}'
+                                        "</w:body></w:document>")
+    return out.getvalue()
+
+
+def _run(text: str, *, underline: bool = False, bold: bool = False, italic: bool = False,
+         size: float | None = None) -> str:
+    props = ('<w:u w:val="single"/>' if underline else "") + ("<w:b/>" if bold else "") + (
+        "<w:i/>" if italic else "") + (f'<w:sz w:val="{int(size * 2)}"/>' if size else "")
+    return f'<w:r><w:rPr>{props}</w:rPr><w:t xml:space="preserve">{text}</w:t></w:r>'
+
+
+def _p(*runs: str) -> str:
+    return "<w:p>" + "".join(runs) + "</w:p>"
+
+
+# --- a sidebar of particulars beside the report's text (flat PDF) ---------------------------------
+
+
+def _sidebar_runs() -> list[_Run]:
+    """A sidebar of small labels over values at the left, the report's text at the right, off each other's lines."""
+    runs = [_Run("Individual Work Plan — Report", 215, 20, 540, 30, 12.0)]
+    pairs = [("Evaluee", "Maria L. Gonzalez"), ("SSN", "900-12-3456"), ("Interview date", "04MAR2025"),
+             ("Interview mode", "Office interview (in person)")]
+    top = 65.0
+    for label, value in pairs:  # a small label over its value, 6.7 points apart; pairs 20.7 points apart
+        runs.append(_Run(label, 56, top, 56 + 5 * len(label), top + 5.1, 6.5))
+        runs.append(_Run(value, 56, top + 6.7, 56 + 5 * len(value), top + 13.2, 7.5))
+        top += 20.7
+    for k in range(8):  # the report's lines, 11.8 points apart
+        runs.append(_Run(f"Report line {k + 1} of the interview summary text.", 215, 65.2 + 11.8 * k,
+                         540, 73.4 + 11.8 * k, 9.0))
+    return runs
+
+
+def test_a_sidebar_is_read_before_the_text_beside_it():
+    lines = _lines_in_columns(_sidebar_runs(), 1)
+    texts = [line.text for line in lines]
+    assert texts[:8] == ["Evaluee", "Maria L. Gonzalez", "SSN", "900-12-3456", "Interview date", "04MAR2025",
+                         "Interview mode", "Office interview (in person)"]
+    assert texts[8] == "Individual Work Plan — Report"  # the report's column, from its title down
+    assert texts[9].startswith("Report line 1") and texts[-1].startswith("Report line 8")
+
+
+def test_a_table_whose_sides_share_their_rows_is_not_split_into_columns():
+    runs = []
+    for k, (label, value) in enumerate([("Name", "Maria"), ("SSN", "900-12-3456"), ("Phone", "555-310-7788"),
+                                        ("Employer", "Acme"), ("Job", "Clerk"), ("Pay", "$12 an hour")]):
+        top = 50 + 12 * k
+        runs.append(_Run(label, 56, top + 1.8, 90, top + 8.2, 7.0))  # a smaller label, a little lower
+        runs.append(_Run(value, 215, top, 300, top + 10, 10.0))
+    texts = [line.text for line in _lines_in_columns(runs, 1)]
+    assert texts[:2] == ["Name Maria", "SSN 900-12-3456"]
+
+
+# --- values ------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "iso"), [("04MAR2025", "2025-03-04"), ("04/Mar/2025", "2025-03-04"),
+                                          ("2025-Mar-04", "2025-03-04"), ("4 Mar. 2025", "2025-03-04")])
+def test_dates_written_the_military_and_the_year_first_ways(text, iso):
+    assert parse_date(text).isoformat() == iso
+
+
+@pytest.mark.parametrize(("text", "month"), [("MAR2024", "2024-03"), ("2024-Mar", "2024-03"), ("Mar/2024", "2024-03")])
+def test_months_run_together_or_year_first(text, month):
+    assert parse_month(text) == month
+
+
+# --- part titles --------------------------------------------------------------------------------------
+
+
+def _units(*texts: str) -> list[Unit]:
+    return [Unit(t, i, heading_hint=True) for i, t in enumerate(texts)]
+
+
+def test_parts_numbered_with_circled_digits_are_a_series():
+    titles = series_titles(_units("❶  The Artist", "text", "❷  Our planning session", "❸  Your work in the last "
+                                  "18 months", "❹  Where you want to go", "❺  What the Studio will do",
+                                  "❻  Ground rules"))
+    assert titles[2] == "discussion" and titles[3] == "work_history" and titles[6] == "terms"
+    assert titles[0] == "part1"
+
+
+def test_a_series_led_by_two_words_and_titles_with_their_translation():
+    titles = series_titles(_units("Agenda item 1 – Conference details", "Agenda item 2 – The Survivor",
+                                  "Stage 3 · Etapa 3 — Work in the last 18 months / Trabajo en los últimos 18 meses",
+                                  "Agenda item 4 – Work in the last 18 months", "Agenda item 5 – Goals agreed",
+                                  "Agenda item 6 – Services discussed"))
+    assert titles[0] == "discussion"  # a conference is a meeting
+    assert titles[3] == "work_history" and titles[4] == "goals" and titles[5] == "services"
+
+
+def test_titles_led_by_the_same_symbol_name_their_parts_even_unknown_ones():
+    units = _units("▾ Ticket Assignee", "▾ Provider Agency (EN)", "▾ Employment goals", "▾ Services",
+                   "▾ Provisions", "• a bullet")
+    titles = glyph_titles(units)
+    assert titles[2] == "goals" and titles[3] == "services"
+    assert 1 in titles and 5 not in titles  # a title all the same; a bullet is no title
+
+
+# --- pairs on one line, signature parts by their content -------------------------------------------------------
+
+
+def test_a_line_of_pairs_with_no_semicolons_is_cut_before_each_label():
+    units = inline_pairs([Unit("Counselor signature: Dana Whitfield Printed name: Dana Whitfield Date: 11MAR2025",
+                               0)])
+    assert [u.text for u in units] == ["Counselor signature: Dana Whitfield", "Printed name: Dana Whitfield",
+                                       "Date: 11MAR2025"]
+
+
+def test_pairs_one_of_whose_captions_is_no_label_are_left_whole():
+    text = "Full name: Maria L. Gonzalez Social Security no.:900-12-3456 Cell phone:555-310-7788"
+    assert [u.text for u in inline_pairs([Unit(text, 0)])] == [text]
+
+
+def test_the_last_part_holding_the_signature_lines_is_the_signatures_part():
+    rows = [(1, 40, [(72, "INDIVIDUAL WORK PLAN")]), (1, 55, [(72, "Beneficiary Name: Maria L. Gonzalez")]),
+            (1, 80, [(72, "ACKNOWLEDGMENT")]),
+            (1, 95, [(72, "I understand that Bright Path will provide the services in this plan to help me.")]),
+            (1, 120, [(72, "ATTESTATION")]),
+            (1, 135, [(72, "Beneficiary signature: Maria L. Gonzalez Date: 10MAR2025")]),
+            (1, 150, [(72, "Counselor signature: Dana Whitfield Printed name: Dana Whitfield Date: 11MAR2025")])]
+    record = interpret(pdf_layout(rows))
+    sig = record.signatures
+    assert (sig.ticketholder.signed, sig.ticketholder.date) == (True, "2025-03-10")
+    assert (sig.en_representative.signed, sig.en_representative.printed_name, sig.en_representative.date) == (
+        True, "Dana Whitfield", "2025-03-11")
+
+
+# --- blanks filled in inside printed sentences (Word) -------------------------------------------------------
+
+
+def test_underlined_blanks_are_found_in_a_paragraph():
+    body = _p(_run("The Studio (Employment Network) is "), _run(" Bright Path ", underline=True),
+              _run(", Studio EN provider no. (PID) "), _run(" EN-104233 ", underline=True), _run("."))
+    line = read_docx(_docx(body)).lines[0]
+    assert line.text == "The Studio (Employment Network) is Bright Path, Studio EN provider no. (PID) EN-104233."
+    assert [line.text[a:b] for a, b in line.blanks] == ["Bright Path", "EN-104233"]
+
+
+def test_a_heading_underlined_at_its_start_has_no_blanks():
+    line = read_docx(_docx(_p(_run("Agenda item 1", underline=True), _run(" – Conference details")))).lines[0]
+    assert line.blanks == ()
+
+
+def test_a_fill_in_plan_is_read_as_pairs():
+    body = "".join([
+        _p(_run("Artist Work Plan — an Individual Work Plan under the Ticket to Work program")),
+        _p(_run("❶ The Artist", bold=True)),
+        _p(_run("This plan is written for "), _run(" Maria L. Gonzalez ", underline=True),
+           _run(" (the Artist). The Artist's Social Security number is "), _run(" 900-12-3456 ", underline=True),
+           _run(".")),
+        _p(_run("❷ The Studio (Employment Network)", bold=True)),
+        _p(_run("The Studio (Employment Network) is "), _run(" Bright Path Employment Services ", underline=True),
+           _run(", Studio EN provider no. (PID) "), _run(" EN-104233 ", underline=True), _run(".")),
+        _p(_run("❸ Our planning session", bold=True)),
+        _p(_run("We held the planning session on "), _run(" 4 Mar. 2025 ", underline=True), _run(", "),
+           _run(" face to face at the Studio ", underline=True), _run(".")),
+        _p(_run("❹ Your work in the last 18 months", bold=True)),
+        _p(_run("(1) From "), _run(" June 2023 ", underline=True), _run(" to "), _run(" Sep. 2024 ", underline=True),
+           _run(" the Artist worked at "), _run(" Springfield Dental Group ", underline=True), _run(" as "),
+           _run(" Receptionist ", underline=True), _run(", earning "), _run(" $12.00 an hour ", underline=True),
+           _run(".")),
+        _p(_run("❺ Signatures", bold=True)),
+        _p(_run("Signed by the Artist (or representative) "), _run(" Maria L. Gonzalez ", underline=True),
+           _run(" on "), _run(" 10 Mar. 2025 ", underline=True), _run(".")),
+    ])
+    record = interpret(read_docx(_docx(body)))
+    assert (record.en.name, record.en.pid) == ("Bright Path Employment Services", "EN-104233")
+    assert record.ticketholder.ssn == "900-12-3456"
+    assert (record.discussion.date, record.discussion.modality) == ("2025-03-04", "in_person")
+    assert [job.employer for job in record.work_history] == ["Springfield Dental Group"]
+    assert record.work_history[0].job_title == "Receptionist"
+    assert (record.signatures.ticketholder.signed, record.signatures.ticketholder.date) == (True, "2025-03-10")
+
+
+# --- both parties in one table, a way of meeting asked as questions ----------------------------------------
+
+
+def test_a_table_of_both_parties_side_by_side_gives_each_party_its_values():
+    record = interpret(layout_from_text("""
+# Individual Work Plan — Ticket to Work
+# Chapter 1 — The Parties
+| Mature Worker | Program (Employment Network)
+Name | Maria L. Gonzalez | Bright Path Employment Services
+Number (SSN / PID) | 900-12-3456 | EN-104233
+Contact person | Rosa Gonzalez, Sister, 555-310-9901 | Dana Whitfield
+# Chapter 2 — Planning Interview
+Date of the planning interview | MARCH 4, 2025
+Held in person at the Program office? | Yes
+Held by telephone? | No
+Held by video call? | No
+"""))
+    assert (record.ticketholder.name, record.ticketholder.ssn) == ("Maria L. Gonzalez", "900-12-3456")
+    assert (record.en.name, record.en.pid, record.en.contact_person) == (
+        "Bright Path Employment Services", "EN-104233", "Dana Whitfield")
+    assert record.alternate_contact.name == "Rosa Gonzalez"
+    assert record.discussion.modality == "in_person"
+
+
+# --- translations under labels -------------------------------------------------------------------------------------
+
+
+def test_a_translation_in_small_italics_under_a_word_label_is_left_out():
+    cell = ("<w:tbl><w:tr><w:tc>" + _p(_run("Newcomer's full name", bold=True))
+            + _p(_run("Nombre completo", italic=True, size=8)) + "</w:tc><w:tc>"
+            + _p(_run("Maria L. Gonzalez")) + "</w:tc></w:tr></w:tbl>")
+    assert [line.text for line in read_docx(_docx(cell)).lines] == ["Newcomer's full name", "Maria L. Gonzalez"]
+
+
+def _line(top: float, *segs: tuple[float, str, bool, bool, float]) -> Line:
+    segments = tuple(Segment(text, x0, x0 + 5 * len(text), top, top + 8, size, bold, italic)
+                     for x0, text, bold, italic, size in segs)
+    return Line(" ".join(s.text for s in segments), page=1, bbox=(segments[0].x0, top, segments[-1].x1, top + 8),
+                segments=segments)
+
+
+def test_a_pdf_line_of_translations_under_bold_labels_is_left_out_and_an_italic_value_is_not():
+    lines = (_line(100, (50, "Job 1: employer", True, False, 7.5), (170, "Job title", True, False, 7.5)),
+             _line(109, (51, "Empleo 1: patrón", False, True, 7.0), (171, "Puesto", False, True, 7.0)),
+             _line(130, (50, "Ticketholder signature", True, False, 7.5)),
+             _line(140, (51, "Maria L. Gonzalez", False, True, 10.0)))
+    texts = [u.text for u in build_units(Layout(kind="pdf-text", pages=1, lines=lines))]
+    assert "Empleo 1: patrón" not in texts and "Puesto" not in texts
+    assert "Maria L. Gonzalez" in texts  # a signature in italics, no smaller than its label, is a value
+
+
+# --- services under a key of status words; bilingual statuses ----------------------------------------------------
+
+
+def test_status_words_explained_by_a_key_line_mark_the_services():
+    rows = [(1, 20, [(72, "INDIVIDUAL WORK PLAN")]), (1, 30, [(72, "EMPLOYMENT GOALS")]),
+            (1, 45, [(72, "Long-term goal:"), (250, "Cook, full time, $2,900 per month within 4 years")]),
+            (1, 60, [(72, "REHABILITATION SERVICES")]),
+            (1, 75, [(72, "Status: PLANNED = to be provided under this plan; N/A = not part of this plan.")]),
+            (1, 90, [(72, "RS-01"), (120, "Benefits planning consultation"),
+                     (330, "PLANNED We refer you to a WIPA project.")]),
+            (1, 105, [(72, "RS-02"), (120, "Job search assistance"), (330, "PLANNED Weekly job leads.")]),
+            (1, 120, [(72, "RS-03"), (120, "Vocational training"), (330, "N/A")]),
+            (1, 135, [(72, "RS-04"), (120, "Placement-focused coaching"), (330, "PLANNED Mock interviews.")])]
+    services = {s.service: s for s in interpret(pdf_layout(rows)).services}
+    assert services["benefits_counseling"].selected and services["job_search"].selected
+    assert services["job_search"].description == "Weekly job leads."
+    assert not services["training"].selected
+    assert "job_placement" not in services  # 'Placement-focused' is a compound's first word, not placement
+
+
+def test_a_status_in_two_languages():
+    record = interpret(layout_from_text("""
+# Individual Work Plan
+# Employment goals
+Long-term goal: Cook, full time, $2,900 per month within 4 years
+# Services
+Service | Provided? / ¿Se ofrece? | What the Caseworker will do
+Benefits and work rules explained | Sí / Yes | We refer you to a WIPA project.
+Choosing a work goal | No | —
+"""))
+    services = {s.service: s for s in record.services}
+    assert services["benefits_counseling"].selected and services["benefits_counseling"].description.startswith("We")
+    assert not services["goal_setting"].selected
+
+
+def test_a_staff_title_in_the_parties_part_captions_the_contact_person():
+    record = interpret(layout_from_text("""
+# Individual Work Plan
+# The Agency (Employment Network)
+Resettlement Agency (Employment Network) | Bright Path Employment Services
+Employment Caseworker | Dana Whitfield
+Caseworker's telephone | 555-201-4400
+# Employment goals
+Long-term goal: Cook, full time, $2,900 per month within 4 years
+"""))
+    assert (record.en.name, record.en.contact_person, record.en.phone) == (
+        "Bright Path Employment Services", "Dana Whitfield", "555-201-4400")
+
+
+# --- goals, jobs and form fields ------------------------------------------------------------------------
+
+
+def test_a_goal_named_by_its_horizon():
+    assert names_goal("Goal 2 (3 to 5 years)") == "goals.long_term"
+    assert names_goal("Goal 1 (next 18 months)") == "goals.short_term"
+    assert names_goal("Job 1 (last 18 months)") is None  # no goal word
+
+
+def test_a_hint_in_two_languages_is_also_read_in_its_first():
+    assert "Job 1: employer" in readings("Job 1: employer / Empleo 1: patrón")
+    assert "Other person to call (name, relationship, phone)" in readings(
+        "Other person to call (name, relationship, phone) / Otra persona a quien llamar")
+
+
+def _field_unit(name: str, tooltip: str, value: str, order: int) -> Unit:
+    return Unit(value, order, field=FormField(name, "text", value=value, tooltip=tooltip), section="work_history")
+
+
+def test_numbered_jobs_take_their_unnumbered_fields_in_order():
+    units = [_field_unit("empleo1_patron", "Job 1: employer", "Springfield Dental Group", 0),
+             _field_unit("empleo1_puesto", "Job title", "Receptionist", 1),
+             _field_unit("empleo2_patron", "Job 2: employer", "Lakeside Grocery", 2),
+             _field_unit("empleo2_puesto", "Job title", "Cashier", 3)]
+    rows = work_rows(units)
+    assert rows == [{"work.employer": "Springfield Dental Group", "work.job_title": "Receptionist"},
+                    {"work.employer": "Lakeside Grocery", "work.job_title": "Cashier"}]
+
+
+def test_jobs_listed_with_semicolons_and_short_years():
+    record = interpret(layout_from_text("""
+# Individual Work Plan
+# Employment goals
+Long-term goal: Cook, full time, $2,900 per month within 4 years
+# Work in the last 18 months
+Job 1. Springfield Dental Group; Receptionist; June '23 to September '24; 20 hours/week; $12.00/hour.
+"""))
+    job = record.work_history[0]
+    assert (job.employer, job.job_title, job.start_date, job.end_date) == (
+        "Springfield Dental Group", "Receptionist", "2023-06", "2024-09")
