@@ -7,6 +7,7 @@ reading order; for PDFs fields are slotted into the page text by position.
 
 from __future__ import annotations
 
+import bisect
 import re
 import statistics
 from collections import Counter
@@ -828,16 +829,18 @@ def _join_wrapped_cells(units: list[Unit], rules: tuple[Rule, ...]) -> list[Unit
     space ('EN-' / '104233)').
     """
     by_page: dict[int, list[Rule]] = {}
-    for r in rules:
+    for r in sorted(rules, key=lambda r: r.y):
         by_page.setdefault(r.page, []).append(r)
+    heights = {page: [r.y for r in page_rules] for page, page_rules in by_page.items()}
     cells_on_line: dict[tuple[int | None, int], int] = {}
     for u in units:
         cells_on_line[(u.page, u.line)] = cells_on_line.get((u.page, u.line), 0) + 1
 
     def ruled(u: Unit, y0: float, y1: float) -> bool:
         """A rule between heights y0 and y1 running under or over the unit."""
-        return any(y0 <= r.y <= y1 and r.x0 <= (u.x0 or 0) + 2 and r.x1 >= (u.x1 or 0) - 2
-                   for r in by_page.get(u.page or 0, ()))
+        page_rules, ys = by_page.get(u.page or 0, []), heights.get(u.page or 0, [])
+        return any(r.x0 <= (u.x0 or 0) + 2 and r.x1 >= (u.x1 or 0) - 2
+                   for r in page_rules[bisect.bisect_left(ys, y0):bisect.bisect_right(ys, y1)])
 
     kept: list[Unit] = []
     open_cells: list[tuple[Unit, int]] = []
