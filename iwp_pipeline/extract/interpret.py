@@ -1352,7 +1352,12 @@ def read_goals(units: Sequence[Unit], reader: Reader, found: Found) -> Employmen
                 stop = r"^\s*(?:job title|position|hours(?: per week)?|earnings|wages?|time ?frame)\s*:"
                 nxt = reader.units[reader.index(u) + 1] if reader.index(u) + 1 < len(reader.units) else None
                 if fields.names_goal(u.text) and nxt is not None and _goal_detail_label(nxt.text):
-                    continue  # the goal's name over a row of its details' labels (a table, read below)
+                    # the goal's name over a row of its details' labels (a table, read below); on a PDF
+                    # line beside its details' captions, the job is what is written under the goal's name
+                    below = reader.below(u) if u.top is not None and nxt.line == u.line else None
+                    if below is not None and below.label is None and not _goal_detail_label(below.text):
+                        subs[current].setdefault("goal.job_title", below.text)
+                    continue
                 text, where = reader.long_text(u, label.rest, stop=[stop])
                 if text and not label.rest and match_label(text, _GOAL_SUB) is not None:
                     text = None  # no goal text: its details follow as labels of their own ('Target occupation: ...')
@@ -1366,7 +1371,8 @@ def read_goals(units: Sequence[Unit], reader: Reader, found: Found) -> Employmen
                 if value:
                     subs[current].setdefault(m.key, value)
     for key, (cells, first) in table.items():
-        if key not in texts:  # a table of goals: a row each (or a table each), a column per detail
+        if key not in texts and len(subs[key]) < 2:  # a table of goals: a row each (or a table each), a column
+            # per detail (details read by their captions already are the goal's)
             subs[key] = cells
             texts[key] = (fields.describe_goal(cells), first)
     in_fields = fields.goal_fields(units)  # goals written into form fields win over printed text
