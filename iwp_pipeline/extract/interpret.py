@@ -1689,7 +1689,7 @@ def _scan_services(section: Sequence[Unit], reader: Reader, names: dict[str, tup
                     after = reader.right(nxt)  # 'TRUE' in an Include? column, the description beside it
                     if after is not None and after.checked is None and not _names_service(after.text, names):
                         description += " - " + reader.column_text(after)
-        if not description and not marked_beside and not _row_has_cells(section, u):
+        if not description and not marked_beside and status_cell is None and not _row_has_cells(section, u):
             # in a table row, the row below is another service
             below = reader.below(u)
             if below is not None and below.checked is None and not below.heading and below.label is None \

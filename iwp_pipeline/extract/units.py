@@ -1294,8 +1294,9 @@ SERIES_MAX = 12
 SERIES_TITLE_WORDS = 8
 
 
-TRANSLATION = re.compile(r"\s[·/|]\s")
-"""Between a title and its translation ('Work in the Last 18 Months · Trabajo en los últimos 18 meses')."""
+TRANSLATION = re.compile(r"\s[·/|]\s|(?<=[a-z])/(?=[A-ZÁÉÍÓÚÑ][a-záéíóúñ])")
+"""Between a title and its translation ('Work in the Last 18 Months · Trabajo en los últimos 18 meses',
+'... months/Trabajo ...' as a PDF export sets it)."""
 
 
 def series_titles(units: Sequence[Unit]) -> dict[int, str]:
