@@ -1649,7 +1649,8 @@ def _scan_services(section: Sequence[Unit], reader: Reader, names: dict[str, tup
             # A checklist row whose name the vocabulary does not know, or a 'Name: what we will do'
             # line of a list of the services given: read the name by its word stems.
             name = named["name"] if named else _service_name_text(u.text)
-            if len(name.split()) <= (7 if named or u.checked is not None or u.table is not None else 5) \
+            if len(name.split()) <= (7 if named or u.checked is not None or u.table is not None or beside is not None
+                                     else 5) \
                     and not name.endswith((".", ";", ",")):  # a name, not a description
                 rest = named["rest"] if named else ""
                 if forced is None and name.strip() and not _HEADER_CELL.match(name) \
