@@ -9,8 +9,11 @@ from datetime import date
 WEEKS_PER_MONTH = 52 / 12
 
 _ABSENT = re.compile(
-    r"^\s*(n\s*/?\s*a|none|not applicable|not available|unknown|tbd|-+|_+|\.+|—|–)\s*\.?\s*$", re.I
+    r"^\s*(n\s*/?\s*a|none|not applicable|not available|unknown|tbd|-+|_+|\.+|—|–"
+    r"|\(?\s*(?:not|none) (?:signed|dated|recorded|obtained|given|provided|stated|entered|known)\s*\)?)\s*\.?\s*$",
+    re.I,
 )
+"""Blanks and the usual 'no value' markers, also written out: '(not signed)', 'Not given', 'not obtained'."""
 
 _MONTHS = {
     name: i + 1

@@ -348,3 +348,11 @@ Job 1. Springfield Dental Group; Receptionist; June '23 to September '24; 20 hou
     job = record.work_history[0]
     assert (job.employer, job.job_title, job.start_date, job.end_date) == (
         "Springfield Dental Group", "Receptionist", "2023-06", "2024-09")
+
+
+@pytest.mark.parametrize("text", ["(not signed)", "Not given", "not obtained", "(not recorded)", "not dated"])
+def test_absent_values_written_out(text):
+    from iwp_pipeline.values import is_absent
+
+    assert is_absent(text)
+    assert not is_absent("Not signed until the plan is final")
