@@ -25,8 +25,8 @@ from typing import Literal
 CHECKED = "[x]"
 UNCHECKED = "[ ]"
 BOX_GLYPHS = {"☒": CHECKED, "☑": CHECKED, "✔": CHECKED, "✓": CHECKED, "✗": CHECKED, "✘": CHECKED, "■": CHECKED,
-              "◉": CHECKED, "⦿": CHECKED, "⊠": CHECKED, "▣": CHECKED, "⊙": CHECKED, "☐": UNCHECKED, "□": UNCHECKED,
-              "○": UNCHECKED, "◯": UNCHECKED}
+              "◉": CHECKED, "⦿": CHECKED, "⊠": CHECKED, "▣": CHECKED, "⊙": CHECKED, "◼": CHECKED, "◾": CHECKED,
+              "☐": UNCHECKED, "□": UNCHECKED, "◻": UNCHECKED, "◽": UNCHECKED, "○": UNCHECKED, "◯": UNCHECKED}
 """Characters drawn as a ticked or an empty box (or a chosen or an open option), whatever the document."""
 MARKED_BRACKETS = re.compile(r"\[\s*[xX✓✔■●•Y]\s*\]|\(\s*[xX✓✔•●◉■]\s*\)|[◉⦿]")
 """A mark inside brackets or parentheses: '[x]', '[✓]', '[Y]' (yes), a radio button's '(•)' or '(●)', or '◉'."""

@@ -356,3 +356,9 @@ def test_absent_values_written_out(text):
 
     assert is_absent(text)
     assert not is_absent("Not signed until the plan is final")
+
+
+def test_medium_squares_are_boxes():
+    from iwp_pipeline.extract.layout import BOX_GLYPHS, CHECKED, UNCHECKED
+
+    assert (BOX_GLYPHS["◼"], BOX_GLYPHS["◻"]) == (CHECKED, UNCHECKED)
