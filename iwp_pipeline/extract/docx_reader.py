@@ -18,6 +18,7 @@ from lxml import etree
 
 from iwp_pipeline.errors import CorruptDocument, TooLarge, UnsupportedFormat
 from iwp_pipeline.extract.layout import (
+    BLANK_WORDS,
     BOX_GLYPHS,
     CHECKED,
     EMPTY_BRACKETS,
@@ -419,8 +420,6 @@ _SYMBOL_FONT = re.compile(r"^Wingdings", re.I)
 
 _BLANK_OPEN, _BLANK_CLOSE = "\x01", "\x02"
 """Where an underlined run starts and ends in a paragraph's text while it is read."""
-BLANK_WORDS = 15
-"""Most words an underlined blank holds: a longer underlined stretch is emphasis, not a filled-in blank."""
 
 
 def _fill_in_blanks(text: str) -> tuple[str, tuple[tuple[int, int], ...]]:

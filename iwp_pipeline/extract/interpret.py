@@ -1308,8 +1308,18 @@ def _work_sentences(section: Sequence[Unit]) -> list[WorkEntry]:
     you worked as a ...').
     """
     entries = []
-    sentences = [s for u in section if not (u.heading or u.field is not None or u.label is not None)
-                 for s in _sentences(strip_lead(u.text).strip())]
+    paragraphs: list[str] = []  # a PDF paragraph's lines joined again ('... worked at Springfield' / 'Dental ...')
+    prev: Unit | None = None
+    for u in section:
+        if u.heading or u.field is not None or u.label is not None:
+            prev = None
+            continue
+        if prev is not None and paragraphs and continues(prev, u):
+            paragraphs[-1] += " " + u.text
+        else:
+            paragraphs.append(strip_lead(u.text).strip())
+        prev = u
+    sentences = [s for text in paragraphs for s in _sentences(text)]
     for text in sentences:
         m = _JOB_SENTENCE.match(text) or _JOB_LIST.match(text) or _WORKED_AS.search(text) or _WORKED_AT.search(text)
         if m is None:

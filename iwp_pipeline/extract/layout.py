@@ -42,6 +42,9 @@ def radio_dots(text: str) -> str:
     return text.replace("●", CHECKED) if "●" in text and UNCHECKED in text else text
 
 
+BLANK_WORDS = 15
+"""Most words an underlined blank holds: a longer underlined stretch is emphasis, not a filled-in blank."""
+
 BBox = tuple[float, float, float, float]
 """(x0, top, x1, bottom) in points, top-left origin."""
 
@@ -86,8 +89,10 @@ class Line:
     paragraphs: tuple[str, ...] = ()
     """A Word table cell of several paragraphs: each one's text, the empty ones too."""
     blanks: tuple[tuple[int, int], ...] = ()
-    """A Word paragraph written as a form to fill in: where in ``text`` each underlined blank's value is
-    (start, end); an empty blank is an empty span ('This plan is written for ___Maria L. Gonzalez___ ...')."""
+    """Blanks filled in inside printed words: where in ``text`` each underlined blank's value is (start,
+    end); an empty blank is an empty span ('This plan is written for ___Maria L. Gonzalez___ ...'). A Word
+    paragraph gives them when it is written as a form to fill in; a PDF line gives every text it
+    underlines (its paragraph, read over several lines, says whether they are blanks)."""
 
 
 @dataclass(frozen=True, slots=True)

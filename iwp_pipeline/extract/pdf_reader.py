@@ -58,6 +58,7 @@ class _Run:
     size: float = 0.0
     bold: bool = False
     italic: bool = False
+    underlined: bool = False
 
 
 def read_pdf(data: bytes, *, max_pages: int = 2000) -> Layout:
@@ -138,6 +139,7 @@ def _page_runs(page: pdfium.PdfPage, number: int) -> tuple[list[_Run], list[Rule
         boxes, rules, images = _drawn_boxes(page, height, number)
     finally:
         textpage.close()
+    _mark_underlines(runs, rules)
     return _apply_boxes(runs, boxes), rules, images
 
 
@@ -286,7 +288,7 @@ def _lines(runs: list[_Run], page: int) -> list[Line]:
         text = " ".join(s.text for s in segs)
         bbox = (group[0].x0, min(r.top for r in group), max(r.x1 for r in group), max(r.bottom for r in group))
         lines.append(Line(text, page=page, bbox=bbox, segments=segs, bold=all(r.bold for r in group),
-                          size=max(r.size for r in group) or None))
+                          size=max(r.size for r in group) or None, blanks=_underlined_spans(text, group)))
     lines.sort(key=lambda line: (line.bbox[1] if line.bbox else 0))
     return lines
 
@@ -374,6 +376,24 @@ def _off_baseline(lines: list[Line]) -> list[tuple[tuple[float, float], tuple[fl
         if a[2] + COLUMN_GUTTER <= b[0]:
             out.append(((a[2], b[0]), (min(a[1], b[1]), max(a[3], b[3]))))
     return out
+
+
+def _underlined_spans(text: str, runs: list[_Run]) -> tuple[tuple[int, int], ...]:
+    """Where the line's underlined runs stand in its text (a blank's value, as ``Line.blanks``)."""
+    spans: list[tuple[int, int]] = []
+    at = 0
+    for run in runs:
+        piece = _normalise(run.text).strip()
+        found = text.find(piece, at) if piece else -1
+        if found < 0:
+            continue
+        at = found + len(piece)
+        if run.underlined:
+            if spans and not text[spans[-1][1]:found].strip():
+                spans[-1] = (spans[-1][0], at)  # one blank drawn as two runs
+            else:
+                spans.append((found, at))
+    return tuple(spans)
 
 
 _DATE_PIECE = re.compile(r"^[\d\s/.\-]+$")
@@ -526,6 +546,26 @@ def _drawn_boxes(page: pdfium.PdfPage, height: float, number: int) -> tuple[list
 def _closed_shape(obj: pdfium.PdfObject) -> bool:
     """A rectangle or other outline (four or more segments), not a stroke of a tick mark."""
     return int(pdfium_c.FPDFPath_CountSegments(obj.raw)) >= 4
+
+
+UNDERLINE_DROP = 4.0
+"""Most points under a run's bottom that a rule underlining it is drawn."""
+UNDERLINE_OVERHANG = 12.0
+"""Most points by which a rule underlining a run reaches past either end of it (a table's rule spans its row)."""
+
+
+def _mark_underlines(runs: list[_Run], rules: list[Rule]) -> None:
+    """Runs with a rule drawn right under them (or through their descenders), about as wide as they are.
+
+    Text written on a blank.
+    """
+    if not rules:
+        return
+    for run in runs:
+        run.underlined = any(run.top + 0.6 * (run.bottom - run.top) <= r.y <= run.bottom + UNDERLINE_DROP
+                             and r.x0 <= run.x0 + 2 and r.x1 >= run.x1 - 2
+                             and run.x0 - r.x0 <= UNDERLINE_OVERHANG and r.x1 - run.x1 <= UNDERLINE_OVERHANG
+                             for r in rules)
 
 
 def _apply_boxes(runs: list[_Run], boxes: list[_Box]) -> list[_Run]:

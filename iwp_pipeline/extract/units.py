@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Any
 
-from iwp_pipeline.extract.layout import CHECKED, UNCHECKED, FormField, Layout, Line, Rule
+from iwp_pipeline.extract.layout import BLANK_WORDS, CHECKED, UNCHECKED, FormField, Layout, Line, Rule
 from iwp_pipeline.model import Location
 from iwp_pipeline.reference import with_nouns
 from iwp_pipeline.resources import load_json_data
@@ -302,9 +302,17 @@ def build_units(layout: Layout) -> list[Unit]:
     units: list[Unit] = []
     body = _body_size(layout)
     stacked = _stacked_pairs(layout.lines)
+    filled_in, read_in_paragraph = _filled_in_paragraphs(layout.lines)
     for li, line in enumerate(layout.lines):
         if li in stacked:
             units.extend(stacked[li])
+            continue
+        if li in read_in_paragraph:
+            continue
+        if li in filled_in:  # a PDF paragraph written as a form to fill in, read as its pairs
+            x0, top, x1, bottom = line.bbox or (None, None, None, None)
+            units.extend(Unit(piece, 0, x0=x0, x1=x1, top=top, bottom=bottom, seg=si, page=line.page, line=li,
+                              part=line.part, size=line.size) for si, piece in enumerate(filled_in[li]))
             continue
         hint = line.bold or bool(line.style and re.match(r"(heading|title)", line.style, re.I)) or (
             body is not None and line.size is not None and line.size >= body + LARGER_TYPE
@@ -607,6 +615,59 @@ def _fill_in_pieces(text: str, blanks: tuple[tuple[int, int], ...]) -> list[str]
             pieces.append(value)
         prev = end
     return pieces if labelled else None
+
+
+PARAGRAPH_LINES = 8
+"""Most PDF lines of one paragraph written as a form to fill in."""
+
+
+def _filled_in_paragraphs(lines: Sequence[Line]) -> tuple[dict[int, list[str]], set[int]]:
+    """PDF paragraphs with underlined blanks inside their printed words, read as pairs (``_fill_in_pieces``).
+
+    A paragraph: lines of one piece each, each just under the one before and starting where the
+    first starts. Its blanks qualify as a Word paragraph's do: printed words before the first, at
+    most ``BLANK_WORDS`` words in each. Answers the pieces by the paragraph's first line, and the
+    other lines read with it.
+    """
+    pieces: dict[int, list[str]] = {}
+    taken: set[int] = set()
+    i = 0
+    while i < len(lines):
+        first = lines[i]
+        if first.bbox is None or len(first.segments) > 1 or first.part == "form":
+            i += 1
+            continue
+        j = i
+        while j + 1 < len(lines) and j + 1 - i < PARAGRAPH_LINES and _next_in_paragraph(lines[j], lines[j + 1], first):
+            j += 1
+        group = lines[i:j + 1]
+        if any(line.blanks for line in group):
+            text, spans = "", []
+            for line in group:
+                start = len(text) + (1 if text else 0)
+                text = f"{text} {line.text}" if text else line.text
+                for a, b in line.blanks:
+                    if spans and not text[spans[-1][1]:a + start].strip():
+                        spans[-1] = (spans[-1][0], b + start)  # a blank carried on to the next line
+                    else:
+                        spans.append((a + start, b + start))
+            if spans and re.search(r"[A-Za-z]", text[:spans[0][0]]) \
+                    and all(len(text[a:b].split()) <= BLANK_WORDS for a, b in spans) \
+                    and (found := _fill_in_pieces(text, tuple(spans))):
+                pieces[i] = found
+                taken.update(range(i + 1, j + 1))
+        i = j + 1
+    return pieces, taken
+
+
+def _next_in_paragraph(prev: Line, nxt: Line, first: Line) -> bool:
+    """``nxt`` carries on ``prev``'s paragraph on a PDF page: one piece, just under it, from the same margin."""
+    if prev.bbox is None or nxt.bbox is None or first.bbox is None or nxt.page != prev.page \
+            or len(nxt.segments) > 1 or nxt.part != prev.part:
+        return False
+    height = nxt.bbox[3] - nxt.bbox[1]
+    return abs(nxt.bbox[0] - first.bbox[0]) <= 3 and 0 <= nxt.bbox[1] - prev.bbox[3] <= 0.8 * height \
+        and nxt.size == prev.size and nxt.bold == prev.bold  # not a title over the paragraph
 
 
 def _blank_caption(before: str) -> str:

@@ -362,3 +362,45 @@ def test_medium_squares_are_boxes():
     from iwp_pipeline.extract.layout import BOX_GLYPHS, CHECKED, UNCHECKED
 
     assert (BOX_GLYPHS["◼"], BOX_GLYPHS["◻"]) == (CHECKED, UNCHECKED)
+
+
+def test_a_pdf_run_with_a_rule_drawn_under_it_is_written_on_a_blank():
+    from iwp_pipeline.extract.layout import Rule
+    from iwp_pipeline.extract.pdf_reader import _mark_underlines
+
+    runs = [_Run("This plan is written for", 90, 172, 211, 182), _Run("Maria L. Gonzalez", 215, 172, 311, 180),
+            _Run("Employer", 90, 200, 140, 210)]
+    _mark_underlines(runs, [Rule(1, 210.4, 181.0, 311.3), Rule(1, 60, 212, 560)])  # a blank's line; a table's rule
+    assert [r.underlined for r in runs] == [False, True, False]
+
+
+def _pdf_line(text: str, top: float, blanks: tuple[str, ...] = (), bold: bool = False) -> Line:
+    spans = []
+    for blank in blanks:
+        start = text.index(blank)
+        spans.append((start, start + len(blank)))
+    return Line(text, page=1, bbox=(90, top, 500, top + 10), segments=(Segment(text, 90, 500, top, top + 10, 10.0,
+                                                                                 bold),),
+                bold=bold, size=10.0, blanks=tuple(spans))
+
+
+def test_a_pdf_paragraph_with_blanks_over_two_lines_is_read_as_pairs():
+    lines = (_pdf_line("The Studio (Employment Network)", 100, bold=True),
+             _pdf_line("The Studio (Employment Network) is Bright Path, Studio EN provider", 115, ("Bright Path",)),
+             _pdf_line("no. (PID) EN-104233. Signed for the Studio by the Mentor Dana", 130, ("EN-104233", "Dana")),
+             _pdf_line("Whitfield on 11 Mar. 2025.", 145, ("Whitfield", "11 Mar. 2025")))
+    texts = [u.text for u in build_units(Layout(kind="pdf-text", pages=1, lines=lines))]
+    assert texts == ["The Studio (Employment Network)", "Studio (Employment Network): Bright Path",
+                     "Studio EN provider no. (PID): EN-104233", "Signed for the Studio by the Mentor: Dana Whitfield",
+                     "Date: 11 Mar. 2025"]
+
+
+def test_a_job_told_over_two_pdf_lines():
+    rows = [(1, 20, [(72, "INDIVIDUAL WORK PLAN")]), (1, 30, [(72, "EMPLOYMENT GOALS")]),
+            (1, 45, [(72, "Long-term goal:"), (250, "Cook, full time, $2,900 per month within 4 years")]),
+            (1, 60, [(72, "WORK IN THE LAST 18 MONTHS")]),
+            (1, 75, [(72, "From June 2023 to Sep. 2024 the Artist worked at Springfield Dental Group")]),
+            (1, 87, [(72, "as Receptionist, about 20 hours a week, earning $12.00 an hour.")])]
+    jobs = interpret(pdf_layout(rows)).work_history
+    assert [(j.employer, j.job_title, j.start_date) for j in jobs] == [
+        ("Springfield Dental Group", "Receptionist", "2023-06")]
