@@ -646,6 +646,9 @@ def label_targets(units: Sequence[Unit]) -> Iterator[tuple[str, Unit]]:
             continue
         party = _label_party(u.text) or (_other_signer(u.label.key, party, u.text) if section == "signatures"
                                           else None) or party
+        if party is None and u.label.key == "generic.name" and section in ("part1", None) and any(
+                n.label is not None and n.label.key == "ticketholder.ssn" for n in units[i + 1:i + 3]):
+            party = "ticketholder"  # a name given with a Social Security number is the person's ('The Youth')
         target = _resolve(u.label.key, section, party)
         person_signed = person_signed or target == "sig.th.signature"
         if target is not None:

@@ -143,7 +143,7 @@ def test_a_line_of_pairs_with_no_semicolons_is_cut_before_each_label():
 
 
 def test_pairs_one_of_whose_captions_is_no_label_are_left_whole():
-    text = "Full name: Maria L. Gonzalez Social Security no.:900-12-3456 Cell phone:555-310-7788"
+    text = "Full name: Maria L. Gonzalez Social Security no.:900-12-3456 Favourite colour:blue"
     assert [u.text for u in inline_pairs([Unit(text, 0)])] == [text]
 
 
@@ -404,3 +404,26 @@ def test_a_job_told_over_two_pdf_lines():
     jobs = interpret(pdf_layout(rows)).work_history
     assert [(j.employer, j.job_title, j.start_date) for j in jobs] == [
         ("Springfield Dental Group", "Receptionist", "2023-06")]
+
+
+def test_a_name_given_with_a_social_security_number_is_the_persons():
+    record = interpret(layout_from_text("""
+# Individual Work Plan
+# 1 · Who this plan is for
+The Youth
+Full name: Maria L. Gonzalez
+Social Security no.: 900-12-3456
+Cell phone: 555-310-7788
+# Employment goals
+Long-term goal: Cook, full time, $2,900 per month within 4 years
+"""))
+    assert (record.ticketholder.name, record.ticketholder.phone) == ("Maria L. Gonzalez", "555-310-7788")
+
+
+@pytest.mark.parametrize(("text", "term"), [
+    ("We will give you each service and support in the part headed What We Will Do.", 12),
+    ("There is nothing else to this agreement beyond what is written here.", 15)])
+def test_terms_in_plain_words(text, term):
+    from iwp_pipeline.extract.terms import expresses, terms_catalogue
+
+    assert expresses(terms_catalogue()[term - 1], text)

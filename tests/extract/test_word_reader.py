@@ -71,8 +71,8 @@ def test_cells_of_label_and_value_pairs_side_by_side_are_no_stacked_labels():
     person = _tc(_p("The Youth"), _p("Full name: Kevin T. Brandt"), _p("Cell phone: 555-880-3131"))
     en = _tc(_p("Transition EN"), _p("Program (EN): Harbor Light"), _p("Ticket provider no. (PID): P-20931"))
     units = build_units(read_docx(_docx(_tbl([person, en]))))
-    # the person's cell is read whole before the EN's, not line against line with it
-    assert [u.text for u in units][:2] == ["The Youth\nFull name: Kevin T. Brandt\nCell phone: 555-880-3131",
+    # the person's cell is read (as its lines of pairs) before the EN's, not line against line with it
+    assert [u.text for u in units][:4] == ["The Youth", "Full name: Kevin T. Brandt", "Cell phone: 555-880-3131",
                                            "Transition EN"]
 
 
