@@ -1113,7 +1113,9 @@ _ROW_PREFIX = re.compile(
 
 
 def _work_header(text: str) -> LabelMatch | None:
-    return match_label(_ROW_PREFIX.sub("", text) + ":", _WORK_COLUMNS)
+    """A column header of a table of jobs: a job column's caption with no value after it."""
+    m = match_label(_ROW_PREFIX.sub("", text) + ":", _WORK_COLUMNS)
+    return None if m is None or m.rest.strip(" :") else m
 
 
 def _transposed(section: Sequence[Unit], keys: tuple[str, ...]) -> list[Unit]:
@@ -1537,8 +1539,8 @@ def _training(found: Found) -> Training | None:
                     expected_completion=values["expected_completion"])
 
 
-_NAMED_ITEM = re.compile(r"^(?P<name>[A-Z][^:.;—–]{2,50}?)(?::|\s+[—–]\s)\s*(?P<rest>\S.*)$", re.S)
-"""'Finding employers for you: Resume writing and ...': a service's name, then what will be done."""
+_NAMED_ITEM = re.compile(r"^(?P<name>[A-Z][^:.;—–]{2,50}?)(?::|\s+[—–-]\s)\s*(?P<rest>\S.*)$", re.S)
+"""'Finding employers for you: Resume writing and ...' ('... - ...'): a service's name, then what will be done."""
 
 
 ROW_REACH = 40.0

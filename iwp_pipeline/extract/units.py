@@ -778,9 +778,11 @@ def _word_pieces(text: str, in_table: bool) -> list[tuple[str, int | None]]:
     start = 0
     for gap in _INLINE_LABEL.finditer(text):
         cut = gap.end()
-        label = match_label(text[cut:text.index(":", cut) + 1])
+        caption = text[cut:text.index(":", cut) + 1]
+        label = match_label(caption) or (  # after a tab, a job's or a goal's column caption too ('Trade:')
+            match_label(caption, tuple(vocabulary()["labels"])) if len(gap[0]) >= 3 else None)
         if label is None or label.rest or len(text[start:gap.start()].split()) > INLINE_VALUE_WORDS \
-                or not _CAPTIONED.match(text[start:gap.start()]):
+                or not _CAPTIONED.match(strip_lead(text[start:gap.start()])):
             continue
         pieces.append((text[start:gap.start()], None))
         start = cut

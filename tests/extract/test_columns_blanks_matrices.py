@@ -427,3 +427,21 @@ def test_terms_in_plain_words(text, term):
     from iwp_pipeline.extract.terms import expresses, terms_catalogue
 
     assert expresses(terms_catalogue()[term - 1], text)
+
+
+def test_jobs_as_tabbed_pairs_and_services_named_before_a_hyphen():
+    # (the Word reader writes a tab as three spaces)
+    record = interpret(layout_from_text("""
+# Individual Work Plan
+# Part 4 Goals
+Long-term goal: Cook, full time, $2,900 per month within 4 years
+# Part 5 Employment in the last 18 months
+(a)   Employer: Acme Storage   Trade: Inventory Clerk   From: January 2022   To: August 2024   Pay: $16.50 an hour
+# Part 6 Services
+Help applying for openings - Weekly job leads from local warehouses.
+Placement with a contractor - Referrals to our employer partners.
+"""))
+    assert [(j.employer, j.job_title, j.start_date) for j in record.work_history] == [
+        ("Acme Storage", "Inventory Clerk", "2022-01")]
+    services = {s.service: s for s in record.services if s.selected}
+    assert services["job_search"].description == "Weekly job leads from local warehouses."
