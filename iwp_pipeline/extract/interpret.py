@@ -2219,13 +2219,14 @@ def _goals_by_horizon(units: Sequence[Unit]) -> None:
     goals = [u for u in units if u.section == "goals"]
     cells = Counter((u.part, u.table, u.row) for u in goals if u.table is not None)
     for u, nxt in zip(goals, [*goals[1:], None], strict=False):
-        if u.field is not None or u.heading or u.label is not None or "$" in u.text \
-                or len(u.text.split()) > HORIZON_WORDS \
+        caption, colon, inline = u.text.partition(":")  # 'Long-term (3-5 years): Administrative ...'
+        if u.field is not None or u.heading or u.label is not None or "$" in caption \
+                or len(caption.split()) > HORIZON_WORDS \
                 or u.table is not None and (cells[(u.part, u.table, u.row)] > 2 or _first_row(goals, u)) \
-                or nxt is None or nxt.label is not None or fields.SHORT_HORIZON.search(nxt.text) \
-                or fields.LONG_HORIZON.search(nxt.text):  # a caption with no value after it
+                or not inline.strip() and (nxt is None or nxt.label is not None or fields.SHORT_HORIZON.search(
+                    nxt.text) or fields.LONG_HORIZON.search(nxt.text)):  # a caption with no value after it
             continue
-        key = fields.horizon_goal(u.text)
+        key = fields.horizon_goal(caption)
         if key is not None and key not in labelled:
             given = re.match(r"[^:]*:\s*(\S.*)$", u.text)
             u.label = LabelMatch(key, given[1] if given else "")

@@ -445,3 +445,12 @@ Placement with a contractor - Referrals to our employer partners.
         ("Acme Storage", "Inventory Clerk", "2022-01")]
     services = {s.service: s for s in record.services if s.selected}
     assert services["job_search"].description == "Weekly job leads from local warehouses."
+
+
+def test_a_horizon_caption_with_its_goal_on_the_same_line():
+    rows = [(1, 20, [(72, "INDIVIDUAL WORK PLAN")]), (1, 30, [(72, "VOCATIONAL GOALS")]),
+            (1, 45, [(72, "Short-term (up to 18 months):")]),
+            (1, 57, [(72, "Office Assistant; part time; 25 hrs/wk; Hourly $14.00; within 9 months")]),
+            (1, 72, [(72, "Long-term (3-5 years): Administrative Coordinator; full time; 40 hrs/wk; Monthly $2,600.00")])]
+    goals = interpret(pdf_layout(rows)).employment_goals
+    assert goals.long_term.monthly_earnings == 2600.0 and goals.short_term.job_title == "Office Assistant"
