@@ -144,7 +144,7 @@ _HOURLY = re.compile(r"(/\s*h(?:ou)?r\b|\bper\s+h(?:ou)?r\b|\ban?\s+h(?:ou)?r\b|
 _RATE_TIMES_HOURS = re.compile(r"\$\s*(\d[\d,]*(?:\.\d+)?)\s*(?:/\s*h(?:ou)?r\.?\s*)?[x×*]\s*(\d{1,2}(?:\.\d+)?)\s*"
                                r"(?:hours?|hrs?\.?)\b", re.I)
 """'$17.00 x 25 hrs = $425.00 a week': a rate times the hours a week, whatever the product says."""
-_WEEKLY = re.compile(r"(/\s*w(?:ee)?k\b|\bper\s+week\b|\ba\s+week\b|\bweekly\b|\bwkly\b)", re.I)
+_WEEKLY = re.compile(r"(/\s*w(?:ee)?k\b|\bper\s+w(?:ee)?k\b|\ba\s+week\b|\bweekly\b|\bwkly\b)", re.I)
 _BIWEEKLY = re.compile(r"\b(bi-?weekly|every (two|2) weeks)\b", re.I)
 _YEARLY = re.compile(r"(/\s*y(?:ea)?r\b|\bper\s+year\b|\ba\s+year\b|\bannual(?:ly)?\b|\byearly\b|\bper annum\b)", re.I)
 _MONTHLY = re.compile(r"(/\s*mo(?:nth)?\b|\bper\s+month\b|\ba\s+month\b|\bmonthly\b|\bm(?:o)?n?thly\b|\beach month\b"

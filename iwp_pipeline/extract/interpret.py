@@ -2366,6 +2366,26 @@ def _label_en_words(units: list[Unit]) -> None:
             u.label = LabelMatch("en.name", "")
 
 
+_CAPTIONED_NAME = re.compile(r"^[A-Z][\w'’ ]{1,30}?\s*(?:[:—–]|\s-\s)\s*(?P<name>[A-Z][a-z'’-]+(?:\s+[A-Z]\.)?"
+                             r"(?:\s+[A-Z][a-z'’-]+){1,3})\s*$")
+"""'Learner — Kevin T. Brandt': a caption, then a person's name."""
+
+
+def _name_before_ssn(units: list[Unit]) -> None:
+    """In the parties' part, a caption no label read over a person's name, just before the SSN: the person's name.
+
+    ('Learner — Kevin T. Brandt' followed by 'Social Security number — 901-44-1234'.)
+    """
+    if any(u.label is not None and u.label.key == "ticketholder.name" for u in units):
+        return
+    for i, u in enumerate(units):
+        if u.label is None and u.field is None and not u.heading and u.section in _PARTY_PARTS \
+                and (m := _CAPTIONED_NAME.match(u.text.strip())) and any(
+                    n.label is not None and n.label.key == "ticketholder.ssn" for n in units[i + 1:i + 3]):
+            u.label = LabelMatch("ticketholder.name", m["name"])
+            return
+
+
 def _label_staff_captions(units: list[Unit]) -> None:
     """In the parties' part, a staff member's title captions the EN's contact person ('Employment Caseworker').
 
@@ -2395,6 +2415,7 @@ def _interpret(units: list[Unit]) -> Record:
             u.label = match_label(u.text)
     _label_en_words(units)
     _label_staff_captions(units)
+    _name_before_ssn(units)
     _goals_by_horizon(units)
     _date_captions(units)
     _signer_name_captions(units)

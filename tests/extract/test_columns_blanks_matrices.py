@@ -454,3 +454,16 @@ def test_a_horizon_caption_with_its_goal_on_the_same_line():
             (1, 72, [(72, "Long-term (3-5 years): Administrative Coordinator; full time; 40 hrs/wk; Monthly $2,600.00")])]
     goals = interpret(pdf_layout(rows)).employment_goals
     assert goals.long_term.monthly_earnings == 2600.0 and goals.short_term.job_title == "Office Assistant"
+
+
+def test_the_persons_name_under_a_caption_no_label_knows_just_before_the_ssn():
+    record = interpret(layout_from_text("""
+# Individual Work Plan
+# Part One: About You
+Learner — Kevin T. Brandt
+Social Security number — 901-44-1234
+# Employment goals
+Short-term goal: Inventory Clerk, part time, $425.00 per wk., within 6 months
+"""))
+    assert record.ticketholder.name == "Kevin T. Brandt"
+    assert record.employment_goals.short_term.monthly_earnings == 1841.67  # 'per wk.': weekly
