@@ -6,10 +6,10 @@ field accuracy, in percent. The six templates were used to develop the reader (t
 longer held out), so these figures show it has not lost what it learned, not how it
 generalises. Raise them when the reader improves; never above what it reaches.
 Documents are checked in this process (``fixtures/heldout/evaluate.py``), not one CLI run each.
-The groups final2 to final11 were each scored on the reader before they were opened for
-development; their rows below are development figures since. The groups final12 and final13
+The groups final2 to final13 were each scored on the reader before they were opened for
+development; their rows below are development figures since. The groups final14 and final15
 are not scored here: they stay untouched (tests/test_heldout_final2.py ...
-test_heldout_final13.py only check that their documents say what their expectations claim).
+test_heldout_final15.py only check that their documents say what their expectations claim).
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from fixtures.heldout.evaluate import ALL, group_of, run, tallies
 from tests.fixture_eval import HELDOUT_DIR, expectations
 
 # (group, kind): (documents, verdict %, failing components and terms %, fields %)
-# dev to final11 are development groups now (each new score is taken on a fresh, untouched group).
+# dev to final13 are development groups now (each new score is taken on a fresh, untouched group).
 REACHED = {
     ("dev", "docx"): (31, 100.0, 100.0, 100.0),
     ("dev", "pdf-form"): (18, 100.0, 100.0, 100.0),
@@ -38,8 +38,8 @@ REACHED = {
     # final3, opened for development after its one scoring (all 69.9 / 0.0 / 20.7)
     ("final3", "docx"): (50, 92.0, 90.0, 99.3),
     ("final3", "pdf-form"): (15, 100.0, 100.0, 100.0),
-    ("final3", "pdf-text"): (48, 91.6, 81.2, 98.0),
-    ("final3", "all"): (113, 92.9, 87.6, 98.9),
+    ("final3", "pdf-text"): (48, 95.8, 87.5, 99.0),
+    ("final3", "all"): (113, 94.6, 90.2, 99.3),
     # final4, opened for development after its one scoring (all 75.2 / 28.3 / 59.8)
     ("final4", "docx"): (50, 100.0, 98.0, 99.8),
     ("final4", "pdf-form"): (15, 100.0, 100.0, 100.0),
@@ -48,41 +48,51 @@ REACHED = {
     # final5, opened for development after its one scoring (all 69.9 / 0.0 / 27.9)
     ("final5", "docx"): (50, 94.0, 94.0, 99.4),
     ("final5", "pdf-form"): (15, 100.0, 100.0, 98.5),
-    ("final5", "pdf-text"): (48, 83.3, 64.5, 91.0),
-    ("final5", "all"): (113, 90.2, 82.3, 95.7),
+    ("final5", "pdf-text"): (48, 87.5, 83.3, 95.3),
+    ("final5", "all"): (113, 92.0, 90.2, 97.6),
     # final6, opened for development after its one scoring (all 69.9 / 0.0 / 49.3)
-    ("final6", "docx"): (50, 88.0, 66.0, 98.5),
-    ("final6", "pdf-form"): (15, 100.0, 100.0, 95.9),
-    ("final6", "pdf-text"): (48, 87.5, 58.3, 89.8),
-    ("final6", "all"): (113, 89.3, 67.2, 94.4),
+    ("final6", "docx"): (50, 100.0, 100.0, 100.0),
+    ("final6", "pdf-form"): (15, 100.0, 100.0, 100.0),
+    ("final6", "pdf-text"): (48, 87.5, 70.8, 93.6),
+    ("final6", "all"): (113, 94.6, 87.6, 97.3),
     # final7, opened for development after its scorings (all 69.9 / 0.0 / 31.4, then 33.6, 33.7)
-    ("final7", "docx"): (50, 70.0, 0.0, 82.1),
-    ("final7", "pdf-form"): (15, 93.3, 93.3, 95.6),
-    ("final7", "pdf-text"): (48, 75.0, 27.0, 81.7),
-    ("final7", "all"): (113, 75.2, 23.8, 83.8),
+    ("final7", "docx"): (50, 94.0, 80.0, 98.3),
+    ("final7", "pdf-form"): (15, 93.3, 93.3, 99.7),
+    ("final7", "pdf-text"): (48, 89.5, 68.7, 85.6),
+    ("final7", "all"): (113, 92.0, 76.9, 93.1),
     # final8, opened for development after its scorings (all 69.9 / 0.0 / 47.3, then 48.2)
-    ("final8", "docx"): (50, 86.0, 50.0, 90.9),
+    ("final8", "docx"): (50, 86.0, 54.0, 95.9),
     ("final8", "pdf-form"): (15, 100.0, 100.0, 96.5),
-    ("final8", "pdf-text"): (48, 83.3, 45.8, 90.5),
-    ("final8", "all"): (113, 86.7, 54.8, 91.5),
+    ("final8", "pdf-text"): (48, 85.4, 47.9, 91.1),
+    ("final8", "all"): (113, 87.6, 57.5, 93.9),
     # final9, opened for development after its one scoring (all 69.9 / 0.0 / 42.3)
-    ("final9", "docx"): (50, 88.0, 88.0, 99.4),
-    ("final9", "pdf-form"): (15, 60.0, 6.6, 91.5),
-    ("final9", "pdf-text"): (48, 87.5, 58.3, 92.8),
-    ("final9", "all"): (113, 84.0, 64.6, 95.6),
+    ("final9", "docx"): (50, 94.0, 94.0, 99.8),
+    ("final9", "pdf-form"): (15, 93.3, 93.3, 95.3),
+    ("final9", "pdf-text"): (48, 95.8, 83.3, 96.5),
+    ("final9", "all"): (113, 94.6, 89.3, 97.8),
     # final10, opened for development after its scorings (all 69.9 / 0.0 / 35.3, then 35.4)
     ("final10", "docx"): (50, 92.0, 80.0, 99.0),
     ("final10", "pdf-form"): (15, 100.0, 100.0, 100.0),
-    ("final10", "pdf-text"): (48, 97.9, 91.6, 93.7),
-    ("final10", "all"): (113, 95.5, 87.6, 96.9),
+    ("final10", "pdf-text"): (48, 97.9, 91.6, 94.6),
+    ("final10", "all"): (113, 95.5, 87.6, 97.3),
     # final11, opened for development after its scorings (all 69.9 / 0.9 / 47.5, then 48.0)
     ("final11", "docx"): (50, 94.0, 94.0, 98.2),
-    ("final11", "pdf-form"): (15, 60.0, 0.0, 86.6),
-    ("final11", "pdf-text"): (48, 72.9, 41.6, 91.3),
-    ("final11", "all"): (113, 80.5, 59.2, 93.8),
+    ("final11", "pdf-form"): (15, 100.0, 86.6, 90.4),
+    ("final11", "pdf-text"): (48, 79.1, 64.5, 94.6),
+    ("final11", "all"): (113, 88.4, 80.5, 95.6),
+    # final12, opened for development after its scorings (all 69.9 / 0.0 / 64.4, the same twice more)
+    ("final12", "docx"): (50, 94.0, 94.0, 99.7),
+    ("final12", "pdf-form"): (15, 93.3, 93.3, 99.7),
+    ("final12", "pdf-text"): (48, 83.3, 83.3, 98.5),
+    ("final12", "all"): (113, 89.3, 89.3, 99.2),
+    # final13, opened for development after its scorings (all 69.9 / 0.0 / 47.7, the same twice more)
+    ("final13", "docx"): (50, 96.0, 96.0, 99.6),
+    ("final13", "pdf-form"): (15, 93.3, 86.6, 99.4),
+    ("final13", "pdf-text"): (48, 91.6, 85.4, 99.1),
+    ("final13", "all"): (113, 93.8, 90.2, 99.4),
 }
 SCORED = (*ALL, "final2", "final3", "final4", "final5", "final6", "final7", "final8", "final9", "final10",
-          "final11")
+          "final11", "final12", "final13")
 """The groups this guard scores."""
 
 
@@ -107,6 +117,6 @@ def test_heldout_figures_do_not_drop(measured, key):
 def test_every_heldout_document_is_scored(measured):
     """Every held-out document has a kind the table names, and each group holds every kind.
 
-    final12 and final13 are not scored here (untouched groups).
+    final14 and final15 are not scored here (untouched groups).
     """
     assert set(measured) == set(REACHED)
