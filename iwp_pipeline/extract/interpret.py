@@ -2009,8 +2009,8 @@ _YES_WORDS = (r"included|provided|selected|yes|offered|true|agreed|arranged|orde
               r"|authori[sz]ed|chosen|scheduled|we will|will provide")
 _STATUS = re.compile(rf"^\s*(?:\[[x ]\]\s*)?(?:(?P<no>{_NO_WORDS})|{_YES_WORDS})\b\s*(?:[-–—:.]\s*|$)", re.I)
 """A service's status before its description: 'INCLUDED - ...', 'Yes: ...', 'Not included'."""
-_STATUS_CELL = re.compile(rf"^\s*(?:\[[x ]\]\s*)?(?:(?P<no>{_NO_WORDS}|off)|{_YES_WORDS}|on)\s*\.?\s*$", re.I)
-"""A cell that gives only a service's status: the words above, and 'ON' / 'OFF' (only on their own)."""
+_STATUS_CELL = re.compile(rf"^\s*(?:\[[x ]\]\s*)?(?:(?P<no>{_NO_WORDS}|off|n)|{_YES_WORDS}|on|y)\s*\.?\s*$", re.I)
+"""A cell that gives only a service's status: the words above, and 'ON' / 'OFF', 'Y' / 'N' (only on their own)."""
 _OTHER_COLUMN = re.compile(r"^\s*(?:how often|frequency|when|schedule|start(?: date)?|dates?|(?:provided )?by(?: whom)?"
                            r"|who|provider|staff|hours|duration|cost)\b", re.I)
 """A service table's column that holds no description ('How often', 'Start date', 'By whom')."""

@@ -467,3 +467,19 @@ Short-term goal: Inventory Clerk, part time, $425.00 per wk., within 6 months
 """))
     assert record.ticketholder.name == "Kevin T. Brandt"
     assert record.employment_goals.short_term.monthly_earnings == 1841.67  # 'per wk.': weekly
+
+
+def test_single_letter_statuses_and_a_sign_date_named_by_its_signer():
+    rows = [(1, 20, [(72, "INDIVIDUAL WORK PLAN")]), (1, 30, [(72, "EMPLOYMENT GOALS")]),
+            (1, 45, [(72, "Long-term goal:"), (250, "Cook, full time, $2,900 per month within 4 years")]),
+            (1, 60, [(72, "SERVICES")]), (1, 75, [(72, "Service"), (300, "Y/N"), (340, "Planned activity")]),
+            (1, 90, [(72, "ASSISTED JOB SEARCH"), (300, "Y"), (340, "Weekly job leads.")]),
+            (1, 105, [(72, "OCCUPATIONAL SKILLS TRAINING"), (300, "N")]),
+            (1, 130, [(72, "SIGNATURES")]), (1, 145, [(72, "Participant signature:"), (250, "Kevin T. Brandt")]),
+            (1, 160, [(72, "Participant sign date:"), (250, "02/20/2025")]),
+            (1, 175, [(72, "Career Planner signature:"), (250, "Luis Ortega")]),
+            (1, 190, [(72, "Planner sign date:"), (250, "02/21/2025")])]
+    record = interpret(pdf_layout(rows))
+    services = {s.service: s.selected for s in record.services}
+    assert services["job_search"] and not services["training"]
+    assert record.signatures.en_representative.date == "2025-02-21"
