@@ -475,6 +475,8 @@ _BOXY = frozenset(_GLYPHS) | frozenset("[(")
 
 
 def _normalise(text: str) -> str:
+    if "( " in text or " )" in text:  # '( PRINTED )' as small capitals are set: '(PRINTED)'
+        text = re.sub(r"(?<=[A-Za-z]{2})\s+\)", ")", re.sub(r"\(\s+(?=[A-Za-z]{2})", "(", text))
     if _BOXY.isdisjoint(text):
         return " ".join(text.split())
     text = MARKED_BRACKETS.sub(CHECKED, text)  # '[✓]' is one box, before its glyph becomes a box of its own

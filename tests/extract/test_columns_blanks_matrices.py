@@ -483,3 +483,10 @@ def test_single_letter_statuses_and_a_sign_date_named_by_its_signer():
     services = {s.service: s.selected for s in record.services}
     assert services["job_search"] and not services["training"]
     assert record.signatures.en_representative.date == "2025-02-21"
+
+
+def test_a_pdf_parenthesis_set_apart_from_its_words_is_closed_up():
+    from iwp_pipeline.extract.pdf_reader import _normalise
+
+    assert _normalise("VOCATIONAL GUIDE NAME ( PRINTED )") == "VOCATIONAL GUIDE NAME (PRINTED)"
+    assert _normalise("( X ) By phone") == "[x] By phone"  # a marked option stays one
