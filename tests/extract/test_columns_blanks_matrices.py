@@ -422,7 +422,9 @@ Long-term goal: Cook, full time, $2,900 per month within 4 years
 
 @pytest.mark.parametrize(("text", "term"), [
     ("We will give you each service and support in the part headed What We Will Do.", 12),
-    ("There is nothing else to this agreement beyond what is written here.", 15)])
+    ("There is nothing else to this agreement beyond what is written here.", 15),
+    ("Everything the Learning Center does for you under this plan is without cost to you.", 1),
+    ("You signed up by your own choice, and you may take your Ticket away at any time you wish.", 2)])
 def test_terms_in_plain_words(text, term):
     from iwp_pipeline.extract.terms import expresses, terms_catalogue
 
