@@ -1263,8 +1263,11 @@ _NUMBERED_CAPTION = re.compile(r"^(?P<label>[A-Za-z][A-Za-z /]{1,30}?)\s+(?:#|no
 
 def _work_groups(section: Sequence[Unit], reader: Reader) -> list[WorkEntry]:
     groups: list[dict[str, str]] = []
-    for u in section:
+    for i, u in enumerate(section):
         numbered = _NUMBERED_CAPTION.match(u.text)  # 'Company 1', 'Employer #2': a job's first caption
+        if numbered and i + 1 < len(section) and (nxt := match_label(section[i + 1].text, _WORK_COLUMNS)) \
+                and nxt.rest:
+            continue  # 'Job 1' over 'Employer — Acme Storage': the job's title, its pairs follow
         text = numbered["label"] if numbered else _ROW_PREFIX.sub("", u.text)  # 'Job 1: Employer: Acme'
         m = u.label if u.label and u.label.key in _WORK_COLUMNS else (
             match_label(text, _WORK_COLUMNS) if u.field is None else None)
