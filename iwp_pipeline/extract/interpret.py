@@ -1667,8 +1667,8 @@ def _scan_services(section: Sequence[Unit], reader: Reader, names: dict[str, tup
             # A checklist row whose name the vocabulary does not know, or a 'Name: what we will do'
             # line of a list of the services given: read the name by its word stems.
             name = named["name"] if named else _service_name_text(u.text)
-            if len(name.split()) <= (7 if named or u.checked is not None or u.table is not None or beside is not None
-                                     else 5) \
+            if len(name.split()) <= (9 if named else 7 if u.checked is not None or u.table is not None
+                                     or beside is not None else 5) \
                     and not name.endswith((".", ";", ",")):  # a name, not a description
                 rest = named["rest"] if named else ""
                 if forced is None and name.strip() and not _HEADER_CELL.match(name) \
@@ -1677,6 +1677,9 @@ def _scan_services(section: Sequence[Unit], reader: Reader, names: dict[str, tup
                 service_key, rest = forced.get(id(u), (None, rest)) if forced else (None, rest)
         if service_key is None:
             continue
+        if not rest and u.checked is None and _SERVICE_FAMILY.fullmatch(_service_name_text(u.text)) \
+                and re.match(r"^\s*\(?\d{1,2}[.)]\s", _next_text(section, u)):
+            continue  # 'A. Career planning' over its numbered services: the family's title, not a service
         answer, rest = _answers(rest)
         selected = answer if answer is not None else u.checked
         status_cell = _status_beside(u, reader) if not rest else None
@@ -1851,6 +1854,17 @@ def _follow_up_phases(section: Sequence[Unit], names: dict[str, tuple[re.Pattern
         return {}
     first, second = seen
     return {first: _FOLLOW_UP[0], second: _FOLLOW_UP[1]}
+
+
+_SERVICE_FAMILY = re.compile(r"(?:career planning|job placement(?: assistance)?|ongoing employment support)\s*:?",
+                             re.I)
+"""The three families SSA's form groups the services under, as titles over them."""
+
+
+def _next_text(section: Sequence[Unit], u: Unit) -> str:
+    """The text of the unit after ``u`` in its part ('' at its end)."""
+    i = next((k for k, x in enumerate(section) if x is u), len(section))
+    return section[i + 1].text if i + 1 < len(section) else ""
 
 
 def _field_service(f: FormField, phases: dict[str, str]) -> str | None:

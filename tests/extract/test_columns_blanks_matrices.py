@@ -492,3 +492,30 @@ def test_a_pdf_parenthesis_set_apart_from_its_words_is_closed_up():
 
     assert _normalise("VOCATIONAL GUIDE NAME ( PRINTED )") == "VOCATIONAL GUIDE NAME (PRINTED)"
     assert _normalise("( X ) By phone") == "[x] By phone"  # a marked option stays one
+
+
+def test_services_grouped_under_the_forms_three_families():
+    record = interpret(layout_from_text("""
+# Individual Work Plan
+# Goals
+Long-term goal: Cook, full time, $2,900 per month within 4 years
+# VI. Services
+A.   Career planning
+1.   Understanding your benefits and work: Included — We refer you to a WIPA project.
+2.   Choosing a career path: Not included
+B.   Job placement assistance
+1.   Getting the offer: Included — Direct referrals to employer partners.
+C.   Ongoing employment support
+1.   Check-ins in the first months of the job: Included — Monthly contact by phone.
+# IX. Signatures
+A.   The Scholar
+1.   Signature of the Scholar (or representative): /s/ Maria L. Gonzalez
+2.   Date: 2025/3/10
+B.   The College
+1.   Signature of the Career Pathways Advisor: /s/ Dana Whitfield
+2.   Date: 2025/3/11
+"""))
+    chosen = {s.service for s in record.services if s.selected}
+    assert chosen == {"benefits_counseling", "job_placement", "follow_up_initial"}  # no family read as a service
+    assert (record.signatures.en_representative.signed, record.signatures.en_representative.date) == (
+        True, "2025-03-11")
