@@ -28,8 +28,8 @@ _MONTH_NAME = r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july
 
 _ISO = re.compile(r"\b(\d{4})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{1,2})\b")
 _US = re.compile(r"\b(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4}|\d{2})\b")
-_NAMED = re.compile(r"\b" + _MONTH_NAME + r"(?:\s+|\s*-\s*)(\d{1,2})(?:st|nd|rd|th)?(?:,?\s+|\s*-\s*|,\s*)(\d{4})\b",
-                    re.I)
+_NAMED = re.compile(r"\b" + _MONTH_NAME + r"(?:\s+(?:the\s+)?|\s*-\s*)(\d{1,2})(?:st|nd|rd|th)?"
+                    r"(?:,?\s+|\s*-\s*|,\s*)(\d{4})\b", re.I)
 _NAMED_DMY = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?(?:\s+day)?(?:\s+of)?(?:\s+|\s*[-/]\s*|(?=[a-z]))" + _MONTH_NAME
                         + r"(?:,?\s+|\s*[-/]\s*|(?<=[a-z]))(\d{4}|\d{2})\b", re.I)
 """'4 March 2025', '4-Mar-25', '04/Mar/2025', and run together as '04MAR2025'."""
@@ -145,7 +145,7 @@ _RATE_TIMES_HOURS = re.compile(r"\$\s*(\d[\d,]*(?:\.\d+)?)\s*(?:/\s*h(?:ou)?r\.?
                                r"(?:hours?|hrs?\.?)\b", re.I)
 """'$17.00 x 25 hrs = $425.00 a week': a rate times the hours a week, whatever the product says."""
 _WEEKLY = re.compile(r"(/\s*w(?:ee)?k\b|\bper\s+w(?:ee)?k\b|\ba\s+week\b|\bweekly\b|\bwkly\b)", re.I)
-_BIWEEKLY = re.compile(r"\b(bi-?weekly|every (two|2) weeks)\b", re.I)
+_BIWEEKLY = re.compile(r"\b(bi-?weekly|every (two|2) weeks|every other week|fortnightly)\b", re.I)
 _YEARLY = re.compile(r"(/\s*y(?:ea)?r\b|\bper\s+year\b|\ba\s+year\b|\bannual(?:ly)?\b|\byearly\b|\bper annum\b)", re.I)
 _MONTHLY = re.compile(r"(/\s*mo(?:nth)?\b|\bper\s+month\b|\ba\s+month\b|\bmonthly\b|\bm(?:o)?n?thly\b|\beach month\b"
                       r"|\bmonth\b)", re.I)

@@ -2350,7 +2350,8 @@ def _discussion_by_value(units: Sequence[Unit], found: Found) -> None:
 def _label_en_words(units: list[Unit]) -> None:
     """The plan's own word for its EN, given once as 'X (EN)', read as the EN's name label elsewhere ('X:').
 
-    Only a unit that is that word alone (with 'name' or a colon) and is no label already.
+    Only a unit that is that word alone (with 'name' or a colon), in the parties' part, and is no label
+    already (a work table's 'Employer' column is no EN's name, whatever the plan calls its EN).
     """
     words, titles = set(), []
     for u in units:
@@ -2364,7 +2365,7 @@ def _label_en_words(units: list[Unit]) -> None:
                 u.label = LabelMatch("en.name", given[1])  # 'County Behavioral Health (EN): Harbor Light Careers'
     labelled = False
     for u in units if words else ():
-        if u.field is None and u.label is None and not u.heading \
+        if u.field is None and u.label is None and not u.heading and u.section in _PARTY_PARTS \
                 and " ".join(_NAME_WORD.sub("", u.text).split()).casefold() in words:
             u.label = LabelMatch("en.name", "")
             labelled = True

@@ -519,3 +519,26 @@ B.   The College
     assert chosen == {"benefits_counseling", "job_placement", "follow_up_initial"}  # no family read as a service
     assert (record.signatures.en_representative.signed, record.signatures.en_representative.date) == (
         True, "2025-03-11")
+
+
+def test_dates_with_the_and_pay_every_other_week():
+    from iwp_pipeline.values import parse_money
+
+    assert parse_date("March the 10th, 2025").isoformat() == "2025-03-10"
+    assert parse_money("$700 every other week").monthly == 1516.67
+
+
+def test_a_word_for_the_person_joined_to_another_and_the_ens_word_only_in_the_parties_part():
+    record = interpret(layout_from_text("""
+# Individual Work Plan
+APPLICANT-CLIENT
+Applicant-Client name | Social Security no.
+Maria L. Gonzalez | 900-12-3456
+EMPLOYER (EMPLOYMENT NETWORK)
+Retail Employer (Employment Network) | Employer EN number (PID)
+Bright Path Employment Services | EN-104233
+# Work history
+Employer | Position | From | To | Pay
+Springfield Dental Group | Receptionist | June 2023 | Sep. 2024 | $240 a week
+"""))
+    assert (record.ticketholder.name, record.en.name) == ("Maria L. Gonzalez", "Bright Path Employment Services")
