@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 
 from iwp_pipeline.extract import fields, prose
-from iwp_pipeline.extract.layout import FormField, Layout
+from iwp_pipeline.extract.layout import CHECKED, UNCHECKED, FormField, Layout
 from iwp_pipeline.extract.terms import recognise_terms, terms_list_by_content
 from iwp_pipeline.extract.units import (
     CONTEXT_ONLY,
@@ -356,7 +356,9 @@ class Reader:
         order = [right, below]
         if allow_above:
             above = self.above(u)
-            above_first = self.values_above or (_gap(above, u) <= _gap(u, below) and not self.values_below)
+            above_first = self.values_above or (_gap(above, u) <= _gap(u, below) and not self.values_below
+                                                and (u.top is not None or u.table is None or below is None))
+            # (in a Word table, the cell under a label first)
             order.insert(1 if above_first else 2, above)
         if u.top is not None:
             order.append(self._run_on(u))  # 'Date:' ending a wrapped line, its date starting the next
@@ -1553,6 +1555,7 @@ ROW_REACH = 40.0
 def read_services(units: Sequence[Unit], reader: Reader) -> tuple[list[Service], dict[str, Location]]:
     """Part Two, Section 4: each service named, whether it is selected, and its description."""
     section = [u for u in units if u.section == "services"]
+    _statuses_in_parentheses(section)
     names = vocabulary()["services"]
     phases = _follow_up_phases(section, names)
     services, where, unnamed, read_in = _scan_services(section, reader, names, phases, None)
@@ -1563,6 +1566,30 @@ def read_services(units: Sequence[Unit], reader: Reader) -> tuple[list[Service],
         forced = _by_stems(unnamed, {k: v for k, v in services.items() if k not in in_sentence}, names)
         services, where, _, _ = _scan_services(section, reader, names, phases, forced)
     return list(services.values()), where
+
+
+_PAREN_STATUS = re.compile(r"^(?P<name>[A-Z][^()\[\]]{2,60}?)\s*\((?P<status>[^()]{2,30})\)\s*[.:—–-]?\s*(?P<rest>.*)$",
+                           re.S)
+"""'Placement in a job (will provide). Direct referrals ...': a service, its status in brackets, what will be done."""
+
+
+def _statuses_in_parentheses(section: Sequence[Unit]) -> None:
+    """Services whose status follows their name in brackets, read as a checklist's lines.
+
+    'Placement in a job (will provide). Direct referrals ...' is a ticked line 'Placement in a job:
+    Direct referrals ...'; 'Workplace adjustments (not needed now).' an empty one. Only a status
+    the plan words as one: a word that says it is given, or a negative.
+    """
+    for u in section:
+        m = _PAREN_STATUS.match(u.text) if u.field is None and u.checked is None else None
+        if m is None:
+            continue
+        status = m["status"].strip()
+        given = re.match(rf"(?:{_YES_WORDS})\b", status, re.I) is not None
+        refused = re.match(r"(?:not|no|none)\b", status, re.I) is not None
+        if given != refused:
+            rest = m["rest"].strip()
+            u.text = f"{CHECKED if given else UNCHECKED} {m['name'].strip()}" + (f": {rest}" if rest else "")
 
 
 SERVICES_LISTED = 8

@@ -542,3 +542,33 @@ Employer | Position | From | To | Pay
 Springfield Dental Group | Receptionist | June 2023 | Sep. 2024 | $240 a week
 """))
     assert (record.ticketholder.name, record.en.name) == ("Maria L. Gonzalez", "Bright Path Employment Services")
+
+
+def test_services_with_their_status_in_brackets():
+    record = interpret(layout_from_text("""
+# Individual Work Plan
+# Goals
+Long-term goal: Cook, full time, $2,900 per month within 4 years
+# Services
+Job placement (will provide). Direct referrals to employer partners.
+Job accommodations (not needed now).
+"""))
+    services = {s.service: s for s in record.services}
+    assert services["job_placement"].selected and services["job_placement"].description.startswith("Direct")
+    assert not services["job_accommodation"].selected
+
+
+def test_a_word_signature_table_of_label_rows_over_value_rows():
+    record = interpret(layout_from_text("""
+# Individual Work Plan
+Participant name: Maria L. Gonzalez
+# Goals
+Long-term goal: Cook, full time, $2,900 per month within 4 years
+# Signatures
+Participant signature | Date signed
+Maria L. Gonzalez | March 10, 2025
+Coordinator signature | Printed name | Date signed
+Dana Whitfield | Dana Whitfield | March 11, 2025
+"""))
+    sig = record.signatures
+    assert (sig.en_representative.printed_name, sig.en_representative.date) == ("Dana Whitfield", "2025-03-11")
