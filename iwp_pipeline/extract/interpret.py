@@ -1301,9 +1301,9 @@ _JOB_LIST = re.compile(r"^(?P<employer>[A-Z][^,;:—–]{1,60}?)\s*(?:[,;]|\s[�
                        r"\s*(?:[,;]|(?=\())\s*(?P<rest>.+)$")
 """A past job as a list: 'Acme Storage, Inventory Clerk, January 2022 to August 2024, $495 weekly' (employer first),
 'Acme Storage — Inventory Clerk (January/2022 to August/2024), ...'."""
-_MONTH_SPAN = re.compile(r"(?P<start>[A-Z][a-z]+\.?(?:[ /-]\d{4}|\s*['’]\d{2})|\d{1,2}[/.-]\d{2,4})\s+"
-                         r"(?:to|-|–|—|through|until)\s+"
-                         r"(?P<end>[A-Z][a-z]+\.?(?:[ /-]\d{4}|\s*['’]\d{2})|\d{1,2}[/.-]\d{2,4}|present|now|today)",
+_MONTH = r"[A-Z][a-z]+\.?(?:[ /-]\d{4}|\s*['’]\d{2})|\d{1,2}[/.-]\d{2,4}|\d{4}\s+[A-Z][a-z]{2,8}"
+"""A month as a job's dates give it: 'June 2023', "June '23", '6/2023', '2023 Jun'."""
+_MONTH_SPAN = re.compile(rf"(?P<start>{_MONTH})\s+(?:to|-|–|—|through|until)\s+(?P<end>{_MONTH}|present|now|today)",
                          re.I)
 
 
@@ -1327,7 +1327,7 @@ def _work_sentences(section: Sequence[Unit]) -> list[WorkEntry]:
         if prev is not None and paragraphs and continues(prev, u):
             paragraphs[-1] += " " + u.text
         else:
-            paragraphs.append(strip_lead(u.text).strip())
+            paragraphs.append(_ROW_PREFIX.sub("", strip_lead(u.text)).strip())  # 'Job 1: Acme — Clerk; ...'
         prev = u
     sentences = [s for text in paragraphs for s in _sentences(text)]
     for text in sentences:

@@ -91,6 +91,7 @@ def read_pdf(data: bytes, *, max_pages: int = 2000) -> Layout:
             except pdfium.PdfiumError as exc:
                 raise CorruptDocument(f"page {index + 1} of the PDF cannot be read (damaged)") from exc
             heights.append(page.get_height())
+            width = page.get_width()
             try:
                 runs, page_rules, page_images = _page_runs(page, index + 1)
                 if form is not None:
@@ -100,7 +101,9 @@ def read_pdf(data: bytes, *, max_pages: int = 2000) -> Layout:
             images += page_images
             rules.extend(page_rules)
             runs_by_page.append(runs)
-            lines.extend(_lines_in_columns(runs, index + 1))
+            halves = _two_up(runs, width, heights[-1])
+            for half in halves:
+                lines.extend(_lines_in_columns(half, index + 1))
     finally:
         pdf.close()
     lines = _without_furniture(lines, heights)
@@ -299,6 +302,32 @@ COLUMN_PITCH = 1.0
 """Points by which two columns' line spacings must differ for them to be independent columns, not a table's."""
 COLUMN_MIN_LINES = 5
 """Fewest lines on each side, and of lines off each other's baselines, before two columns are read one by one."""
+
+
+TWO_UP_GUTTER = 12.0
+"""Fewest points of blank down the middle of a landscape sheet that holds two pages side by side."""
+
+
+def _two_up(runs: list[_Run], width: float, height: float) -> list[list[_Run]]:
+    """A landscape sheet printed two pages to a sheet, as its left page and then its right one.
+
+    Runs on both halves, none crossing a blank band at least ``TWO_UP_GUTTER`` wide near the middle
+    of the sheet, from its top to its bottom (running headers and footers aside). Otherwise the page
+    as it is.
+    """
+    if width <= height or len(runs) < 2 * COLUMN_MIN_LINES:
+        return [runs]
+    middle = width / 2
+    body = [r for r in runs if r.top >= height * MARGIN and r.bottom <= height * (1 - MARGIN)]
+    edges = sorted({round(r.x1) for r in body if abs(r.x1 - middle) < width * 0.15})
+    for edge in edges:
+        left = [r for r in body if r.x1 <= edge]
+        right = [r for r in body if r.x0 >= edge + TWO_UP_GUTTER]
+        if len(left) + len(right) == len(body) and len(left) >= COLUMN_MIN_LINES \
+                and len(right) >= COLUMN_MIN_LINES:
+            margins = [r for r in runs if r not in body]  # a running header or footer: with the page it starts on
+            return [left + [r for r in margins if r.x0 < edge], right + [r for r in margins if r.x0 >= edge]]
+    return [runs]
 
 
 def _lines_in_columns(runs: list[_Run], page: int) -> list[Line]:

@@ -1337,7 +1337,7 @@ class Parts:
 
 _SERIES_TITLE = re.compile(
     r"^(?:(?P<word>[A-Za-z][A-Za-z]{2,14}(?:\s+[a-z]{2,10})?)\s+)?(?P<n>\d{1,2}|[IVX]{1,4}|[A-L])(?:\s+of\s+\d{1,2})?"
-    r"\s*(?P<sep>[—–\-:.|·)])\s*(?P<title>[A-Za-z(].*)$")
+    r"(?:\s*(?P<sep>[—–\-:.|·)])|\s+(?=[A-Z]{2}))\s*(?P<title>[A-Za-z(].*)$")
 """'Checkpoint 6 — Supports', 'Topic 2: The program', 'Section 1 of 9 — The Member', 'F · SUPPORTS',
 'Agenda item 4 – Work in the last 18 months': a series' lead and title."""
 _CIRCLED = {chr(base + k): k + 1 for base, count in ((0x2460, 20), (0x2776, 10), (0x2780, 10), (0x278A, 10))
@@ -1483,6 +1483,8 @@ def _section_named(text: str, keys: Sequence[str],
 def _title_part(title: str) -> str:
     """The part a title's own words name: by the section patterns, else by their word stems."""
     text = written_out(_INSTRUCTION.sub("", title).strip())[0]
+    if _EN_IN_BRACKETS.search(title):
+        return "part1"  # 'VOCATIONAL SERVICES (EMPLOYMENT NETWORK)': the EN, named by its kind
     named = _section_named(text, _HEADING_SECTIONS[2:])  # a title within the plan: no amendment or attachment
     if named:
         return named
@@ -1492,6 +1494,8 @@ def _title_part(title: str) -> str:
     return by_cues("section_cues", own_words) or UNPLACED  # 'NOTICES TO THE PERSON RECEIVING SERVICES'
 
 
+_EN_IN_BRACKETS = re.compile(r"\((?:the )?(?:EN|employment network)\)\s*$", re.I)
+"""A title that ends by naming the EN in brackets: the part about the EN, whatever its words."""
 _NAMES_EN = re.compile(r"\((?:the )?EN\)|\bemployment network\b", re.I)
 """A title that names the EN ('Deaf Services Center (EN)'): the part about the parties."""
 

@@ -572,3 +572,21 @@ Dana Whitfield | Dana Whitfield | March 11, 2025
 """))
     sig = record.signatures
     assert (sig.en_representative.printed_name, sig.en_representative.date) == ("Dana Whitfield", "2025-03-11")
+
+
+def test_a_landscape_sheet_of_two_pages_is_read_page_by_page():
+    from iwp_pipeline.extract.pdf_reader import _two_up
+
+    left = [_Run(f"Left page line {k}", 58, 80 + 12 * k, 370, 88 + 12 * k) for k in range(8)]
+    right = [_Run(f"Right page line {k}", 419, 80 + 12 * k, 730, 88 + 12 * k) for k in range(8)]
+    footer = [_Run("FORM · sheet 1 of 2", 353, 580, 439, 588)]  # a footer across the middle
+    halves = _two_up(left + right + footer, 792, 612)
+    assert [len(h) for h in halves] == [9, 8] and halves[0][0].text.startswith("Left")  # the footer starts left
+    assert _two_up(left, 612, 792) == [left]  # a portrait page is one page
+
+
+def test_titles_numbered_without_a_mark_and_a_part_named_by_the_en_in_brackets():
+    titles = series_titles(_units("1 PATIENT-WORKER", "2 VOCATIONAL SERVICES (EMPLOYMENT NETWORK)",
+                                  "3 VOCATIONAL INTAKE VISIT", "4 WORK HISTORY (PRIOR 18 MONTHS)",
+                                  "5 VOCATIONAL GOALS", "6 SERVICE PLAN"))
+    assert [titles[k] for k in range(6)] == ["part1", "part1", "discussion", "work_history", "goals", "services"]
