@@ -39,6 +39,11 @@ _MONTH_YEAR_NAMED = re.compile(r"\b" + _MONTH_NAME + r"(?:,?\s+|\s*[/\-.]\s*|(?<
 _YEAR_MONTH_NAMED = re.compile(r"\b(\d{4})(?:\s+|\s*[-/]\s*)" + _MONTH_NAME + r"(?![\w/.-]*\s*\d)", re.I)
 """'2024 MAR': the year before the month's name."""
 _MONTH_SHORT_YEAR = re.compile(r"\b" + _MONTH_NAME + r"\s*(?:['’]|-)\s*(\d{2})\b(?!\s*[,/-]?\s*\d)", re.I)
+_ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
+_ROMAN_MONTH = r"(XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I)"
+_ROMAN_DATE = re.compile(r"\b(\d{1,2})[-./]" + _ROMAN_MONTH + r"[-./](\d{4})\b")
+"""'4-III-2025': the month in Roman numerals."""
+_ROMAN_MONTH_YEAR = re.compile(r"(?<![\w-])" + _ROMAN_MONTH + r"[-./](\d{4})\b")
 _MONTH_YEAR_NUM = re.compile(r"\b(\d{1,2})\s*[/.-]\s*(\d{4})\b")
 _YEAR_MONTH = re.compile(r"\b(\d{4})-(\d{1,2})\b")
 
@@ -90,6 +95,10 @@ def parse_date(text: str | None) -> date | None:
         d = _make(int(m[3]), _MONTHS[m[1].lower().rstrip(".")], int(m[2]))
         if d:
             candidates.append((m.start(), d))
+    for m in _ROMAN_DATE.finditer(text):
+        d = _make(int(m[3]), _ROMAN.index(m[2]) + 1, int(m[1]))
+        if d:
+            candidates.append((m.start(), d))
     for m in _YEAR_NAMED_DAY.finditer(text):
         d = _make(int(m[1]), _MONTHS[m[2].lower().rstrip(".")], int(m[3]))
         if d:
@@ -118,6 +127,9 @@ def parse_month(text: str | None) -> str | None:
     m = _MONTH_YEAR_NAMED.search(text)
     if m:
         return f"{int(m[2]):04d}-{_MONTHS[m[1].lower().rstrip('.')]:02d}"
+    m = _ROMAN_MONTH_YEAR.search(text)
+    if m:  # 'VI-2023'
+        return f"{int(m[2]):04d}-{_ROMAN.index(m[1]) + 1:02d}"
     m = _YEAR_MONTH_NAMED.search(text)
     if m:
         return f"{int(m[1]):04d}-{_MONTHS[m[2].lower().rstrip('.')]:02d}"

@@ -150,6 +150,8 @@ class _Para:
     """Some of the paragraph's text is struck through (left out: 'delete as appropriate')."""
     blanks: tuple[tuple[int, int], ...] = ()
     """Underlined blanks filled in inside the paragraph's printed words (``Line.blanks``)."""
+    ringed: list[int] = field(default_factory=list)
+    """Where in ``parts`` runs drawn with a border start (a '(circle one)' answer ringed)."""
 
 
 class _Walker:
@@ -193,6 +195,7 @@ class _Walker:
     def paragraph_text(self, p: etree._Element) -> tuple[str, _Para]:
         para = _Para()
         self._inline(p, para)
+        _mark_ringed_option(para)
         text = "".join(para.parts)
         if para.struck:  # the separators left by options struck out ('held: ~~A~~ / B / ~~C~~')
             text = re.sub(r"(?:\s*/\s*){2,}", " / ", text)
@@ -254,6 +257,9 @@ class _Walker:
         before = len(para.parts)
         underline = rpr.find(f"{_W}u") if rpr is not None else None
         underlined = underline is not None and underline.get(f"{_W}val") not in (None, "none", "0", "false")
+        border = rpr.find(f"{_W}bdr") if rpr is not None else None
+        if border is not None and border.get(f"{_W}val") not in (None, "none", "nil"):
+            para.ringed.append(len(para.parts))  # where a run drawn in a frame (a ringed answer) starts
         if underlined:
             para.parts.append(_BLANK_OPEN)
         for child in r:
@@ -402,6 +408,30 @@ class _Walker:
                     for p in content.findall(f"{_W}p"):
                         pieces.append(self.paragraph_text(p)[0])
         return "\n".join(p for p in pieces if p), bool(pieces) and all_bold
+
+
+RINGED_WORDS = 6
+"""Most words of an option printed among others and ringed as the answer ('IN PERSON AT THE CO-OP')."""
+
+
+def _mark_ringed_option(para: _Para) -> None:
+    """A '(circle one)' line whose answer is ringed (one run drawn with a border): the options as boxes.
+
+    The options are the runs set in capitals, at most ``RINGED_WORDS`` words each; the ringed one
+    is ticked, the others empty. A paragraph with more than one ringed run, or a ringed run that is
+    no such option, is left as it is.
+    """
+    if len(para.ringed) != 1:
+        return
+    def option(piece: str) -> bool:
+        letters = [c for c in piece if c.isalpha()]
+        return bool(letters) and all(c.isupper() for c in letters) and len(piece.split()) <= RINGED_WORDS
+    ringed = para.ringed[0]
+    if ringed >= len(para.parts) or not option(para.parts[ringed]):
+        return
+    for k, piece in enumerate(para.parts):
+        if option(piece) and k >= min(i for i, p in enumerate(para.parts) if option(p)):
+            para.parts[k] = f" {CHECKED if k == ringed else UNCHECKED} {piece.strip()} "
 
 
 def _gloss(para: _Para, before: _Para) -> bool:

@@ -2241,7 +2241,7 @@ def _date_in_fields(a: Unit, b: Unit, c: Unit) -> bool:
 
 
 _EN_WORDS = re.compile(r"^\s*(?:(?:part|section|step)?\s*[\dA-Z]{1,3}[.):]?\s+(?=\S+\s))?"
-                       r"([A-Za-z][A-Za-z&'’ ]{2,40}?)\s*\((?:EN|Employment Network)\)", re.I)
+                       r"([A-Za-z][A-Za-z&'’ -]{2,40}?)\s*\((?:EN|Employment Network)\)", re.I)
 """A part or label that says what the plan calls its EN: 'WORKFORCE PARTNER (EN)', '2. Agency (Employment Network)'."""
 _NAME_WORD = re.compile(r"\s*(?:'s|’s)?\s*(?:name)?\s*:?\s*$", re.I)
 
@@ -2264,6 +2264,8 @@ def _goals_by_horizon(units: Sequence[Unit]) -> None:
     cells = Counter((u.part, u.table, u.row) for u in goals if u.table is not None)
     for u, nxt in zip(goals, [*goals[1:], None], strict=False):
         caption, colon, inline = u.text.partition(":")  # 'Long-term (3-5 years): Administrative ...'
+        if inline.strip() and len(inline.split()) <= HORIZON_WORDS and fields.horizon_goal(inline):
+            caption, inline = u.text, ""  # 'Goal 1: in the next 18 months': the horizon is the caption's
         if u.field is not None or u.heading or u.label is not None or "$" in caption \
                 or len(caption.split()) > HORIZON_WORDS \
                 or u.table is not None and (cells[(u.part, u.table, u.row)] > 2 or _first_row(goals, u)) \
@@ -2272,7 +2274,7 @@ def _goals_by_horizon(units: Sequence[Unit]) -> None:
             continue
         key = fields.horizon_goal(caption)
         if key is not None and key not in labelled:
-            given = re.match(r"[^:]*:\s*(\S.*)$", u.text)
+            given = re.match(r"[^:]*:\s*(\S.*)$", u.text) if inline.strip() else None
             u.label = LabelMatch(key, given[1] if given else "")
             labelled.add(key)
 

@@ -1271,8 +1271,8 @@ def _match_label(text: str, keys: tuple[str, ...] | None, learned: tuple[str, ..
     suffix = vocabulary()["party_suffix"].match(body[end:])
     if suffix:
         end += suffix.end()
-    if body[end:end + 1] == "?" and re.match(r"\?\s*(?:[:\-–—]|$)", body[end:]):
-        end += 1  # 'How did we meet?:': the question mark ends the label
+    if body[end:end + 1] == "?" and re.match(r"\?\s*(?:\([^)]{0,40}\)\s*)?(?:[:\-–—]|$|\[[x ]\])", body[end:]):
+        end += 1  # 'How did we meet?:', 'How did we meet? (circle one) [x] ...': the question mark ends the label
     rest = original[end:] if where is None else original[where[end]:] if end < len(where) else ""
     if _POSSESSIVE.match(strip_lead(text)) and (copula := _COPULA.match(rest)):
         rest = ": " + rest[copula.end():]  # 'Your short-term goal is to work as ...': a label in a sentence
@@ -1287,7 +1287,7 @@ def _match_label(text: str, keys: tuple[str, ...] | None, learned: tuple[str, ..
     if body.rstrip().endswith("?") and len(rest) < 60:
         return LabelMatch(best[1], "")  # a question: the answer is under it, not in it
     if rest and not body[:end].rstrip().endswith((":", "#")) and not separated and len(rest_stripped) > 0:
-        if not re.match(r"^\s*(?:\[[x ]\])", rest):
+        if not re.match(r"^\s*(?:\[[x ]\])", rest_stripped):
             return None
     return LabelMatch(best[1], rest_stripped.strip())
 
@@ -1397,8 +1397,10 @@ def series_titles(units: Sequence[Unit]) -> dict[int, str]:
         if len(set(placed.values()) - {UNPLACED}) < 3:
             continue
         first = members[0][0].order
-        if sum(p == placed[first] for p in placed.values()) > 1 and placed[first] != "part1":
-            placed[first] = "part1"  # the plan opens on the person ('A · SERVICE USER'), however their word reads
+        if placed[first] != "part1" and (sum(p == placed[first] for p in placed.values()) > 1
+                                         or cue_scores("section_cues", members[0][2])["part1"]):
+            placed[first] = "part1"  # the plan opens on the person ('A · SERVICE USER'), however their word reads,
+            # also under a title that names the parties and more ('Who we are, and our signatures')
         out.update(placed)
     return out
 

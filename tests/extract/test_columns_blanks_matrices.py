@@ -590,3 +590,17 @@ def test_titles_numbered_without_a_mark_and_a_part_named_by_the_en_in_brackets()
                                   "3 VOCATIONAL INTAKE VISIT", "4 WORK HISTORY (PRIOR 18 MONTHS)",
                                   "5 VOCATIONAL GOALS", "6 SERVICE PLAN"))
     assert [titles[k] for k in range(6)] == ["part1", "part1", "discussion", "work_history", "goals", "services"]
+
+
+def test_a_ringed_answer_among_options_in_capitals():
+    body = _p(_run("How did we meet? (circle one)    "),
+              '<w:r><w:rPr><w:b/><w:bdr w:val="single" w:sz="8"/></w:rPr><w:t>IN PERSON AT THE CO-OP</w:t></w:r>',
+              _run("     "), _run("BY PHONE"), _run("     "), _run("BY VIDEO"))
+    line = read_docx(_docx(body)).lines[0]
+    assert line.text == "How did we meet? (circle one) [x] IN PERSON AT THE CO-OP [ ] BY PHONE [ ] BY VIDEO"
+
+
+def test_dates_and_months_in_roman_numerals():
+    assert parse_date("10-III-2025").isoformat() == "2025-03-10"
+    assert parse_month("VI-2023") == "2023-06"
+    assert parse_month("Part IV 2025") is None
