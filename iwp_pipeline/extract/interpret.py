@@ -1708,6 +1708,8 @@ def _scan_services(section: Sequence[Unit], reader: Reader, names: dict[str, tup
                 and re.match(r"^\s*\(?\d{1,2}[.)]\s", _next_text(section, u)):
             continue  # 'A. Career planning' over its numbered services: the family's title, not a service
         answer, rest = _answers(rest)
+        if re.fullmatch(r"[^.]{0,80}\?\s*(?:\([^)]{0,40}\))?\s*", rest):
+            rest = ""  # 'will the Co-op do this? (circle one)': the question asked, no description
         selected = answer if answer is not None else u.checked
         status_cell = _status_beside(u, reader) if not rest else None
         if status_cell is not None:  # 'Agreed' / 'Not needed', 'ON' / 'OFF' in the row: the words decide
@@ -1744,6 +1746,9 @@ def _scan_services(section: Sequence[Unit], reader: Reader, names: dict[str, tup
             if below is not None and below.checked is None and not below.heading and below.label is None \
                     and not _service_in([below.text], names)[0] and below.section == "services":
                 description, _ = reader.long_text(below, below.text)
+                prompt = re.match(r"^if\b[^:]{0,60}:\s*", description or "", re.I)
+                if prompt:  # 'If YES, what my Career Ally will do: ...': the answer after the prompt
+                    description = description[prompt.end():]
         if description and (status := _STATUS.match(description)):
             # 'INCLUDED - Weekly job leads ...' / 'Not included' in a status column: the answer
             selected = status["no"] is None
@@ -1841,12 +1846,22 @@ def _named_service(u: Unit, names: dict[str, tuple[re.Pattern[str], ...]]) -> st
     """The service a short line, a cell or a form field names, if any."""
     if u.field is not None:
         return _field_service(u.field, {}) if u.field.kind in ("checkbox", "radio") else None
-    if u.heading or len(u.text.split()) > 8:
+    if u.heading:
         return None
-    key = _service_in([u.text], names)[0]
-    if key is None and len(_service_name_text(u.text).split()) <= 6:
-        key = service_by_cues(written_out(_service_name_text(u.text))[0])
+    text = u.text
+    named = _NAMED_ITEM.match(_service_name_text(text))
+    if named and len(named["name"].split()) <= 8 and not _PROMPT_WORDS.match(named["name"]):
+        text = named["name"]  # 'Finding employers for me: will the Co-op do this? ...': the name before the colon
+    elif len(text.split()) > 8:
+        return None
+    key = _service_in([text], names)[0]
+    if key is None and len(_service_name_text(text).split()) <= 6:
+        key = service_by_cues(written_out(_service_name_text(text))[0])
     return key
+
+
+_PROMPT_WORDS = re.compile(r"^(?:if|what|how|when|who|where|why)\b", re.I)
+"""A caption that asks ('If YES, what ... will do'), not a service's name."""
 
 
 _FOLLOW_UP = ("follow_up_initial", "follow_up_ongoing")

@@ -604,3 +604,26 @@ def test_dates_and_months_in_roman_numerals():
     assert parse_date("10-III-2025").isoformat() == "2025-03-10"
     assert parse_month("VI-2023") == "2023-06"
     assert parse_month("Part IV 2025") is None
+
+
+def test_services_asked_one_by_one_with_the_answer_ringed_and_what_will_be_done_under_it():
+    record = interpret(layout_from_text("""
+# Individual Work Plan
+# Goals
+Long-term goal: Cook, full time, $2,900 per month within 4 years
+# Part 5 — Help from the Co-op
+Finding employers for me: will the Co-op do this? (circle one) [x] YES [ ] NO
+If YES, what my Career Ally will do: Resume writing and mock interviews.
+Classes and learning: will the Co-op do this? (circle one) [ ] YES [x] NO
+If YES, what my Career Ally will do: ______
+Looking for jobs with me: will the Co-op do this? (circle one) [x] YES [ ] NO
+If YES, what my Career Ally will do: Weekly job leads.
+Getting hired: will the Co-op do this? (circle one) [x] YES [ ] NO
+If YES, what my Career Ally will do: Referrals to employer partners.
+Keeping my job: will the Co-op do this? (circle one) [ ] YES [x] NO
+If YES, what my Career Ally will do: ______
+"""))
+    services = {s.service: s for s in record.services}
+    assert services["job_development"].selected and services["job_development"].description == (
+        "Resume writing and mock interviews.")
+    assert not services["training"].selected
