@@ -182,6 +182,11 @@ class _Walker:
         text, para = self.paragraph_text(p)
         style_id = p.find(f"{_W}pPr/{_W}pStyle")
         style = self.styles.get(style_id.get(f"{_W}val", "")) if style_id is not None else None
+        # A caption in a text box anchored to the paragraph (a label set in the margin beside its value)
+        # is read before the paragraph; other text boxes after it.
+        captions = [box for box in para.textboxes if text.strip() and _margin_caption(box, self)]
+        for box in captions:
+            self.block(box, "textbox")
         if text.strip():
             bold = (para.text_runs > 0 and para.bold_runs == para.text_runs) or bool(style and style.bold)
             self.lines.append(Line(text, paragraph=self.paragraphs if part == "body" else None, part=part,
@@ -190,7 +195,8 @@ class _Walker:
         if part == "body":
             self.paragraphs += 1
         for box in para.textboxes:
-            self.block(box, "textbox")
+            if box not in captions:
+                self.block(box, "textbox")
 
     def paragraph_text(self, p: etree._Element) -> tuple[str, _Para]:
         para = _Para()
@@ -432,6 +438,19 @@ def _mark_ringed_option(para: _Para) -> None:
     for k, piece in enumerate(para.parts):
         if option(piece) and k >= min(i for i, p in enumerate(para.parts) if option(p)):
             para.parts[k] = f" {CHECKED if k == ringed else UNCHECKED} {piece.strip()} "
+
+
+MARGIN_CAPTION_WORDS = 12
+"""Most words of a text box's single paragraph read as the caption of the paragraph it is anchored to."""
+
+
+def _margin_caption(box: etree._Element, walker: _Walker) -> bool:
+    """A text box holding one short paragraph with no figures: a label set beside its value."""
+    paragraphs = [p for p in box.iter(f"{_W}p")]
+    if len(paragraphs) != 1:
+        return False
+    text = walker.paragraph_text(paragraphs[0])[0]
+    return 0 < len(text.split()) <= MARGIN_CAPTION_WORDS and not re.search(r"\d", text)
 
 
 def _gloss(para: _Para, before: _Para) -> bool:

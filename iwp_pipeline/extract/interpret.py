@@ -2428,6 +2428,8 @@ def _label_en_words(units: list[Unit]) -> None:
             u.label = LabelMatch("en.name", "")
 
 
+_PERSON_NAME = re.compile(r"[A-Z][a-z'’-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z'’-]+){1,3}")
+"""A person's name as a value: 'Maria L. Gonzalez'."""
 _CAPTIONED_NAME = re.compile(r"^[A-Z][\w'’ ]{1,30}?\s*(?:[:—–]|\s-\s)\s*(?P<name>[A-Z][a-z'’-]+(?:\s+[A-Z]\.)?"
                              r"(?:\s+[A-Z][a-z'’-]+){1,3})\s*$")
 """'Learner — Kevin T. Brandt': a caption, then a person's name."""
@@ -2441,10 +2443,17 @@ def _name_before_ssn(units: list[Unit]) -> None:
     if any(u.label is not None and u.label.key == "ticketholder.name" for u in units):
         return
     for i, u in enumerate(units):
-        if u.label is None and u.field is None and not u.heading and u.section in _PARTY_PARTS \
-                and (m := _CAPTIONED_NAME.match(u.text.strip())) and any(
-                    n.label is not None and n.label.key == "ticketholder.ssn" for n in units[i + 1:i + 3]):
+        if u.label is not None or u.field is not None or u.heading or u.section not in _PARTY_PARTS:
+            continue
+        m = _CAPTIONED_NAME.match(u.text.strip())
+        if m and any(n.label is not None and n.label.key == "ticketholder.ssn" for n in units[i + 1:i + 3]):
             u.label = LabelMatch("ticketholder.name", m["name"])
+            return
+        # a caption over the name ('Jobseeker client' / 'Maria L. Gonzalez'), the SSN's caption after them
+        if len(u.text.split()) <= 4 and not re.search(r"\d|:", u.text) and i + 1 < len(units) \
+                and _PERSON_NAME.fullmatch(units[i + 1].text.strip()) and units[i + 1].label is None and any(
+                    n.label is not None and n.label.key == "ticketholder.ssn" for n in units[i + 2:i + 5]):
+            u.label = LabelMatch("ticketholder.name", "")
             return
 
 

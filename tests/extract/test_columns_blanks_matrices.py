@@ -627,3 +627,12 @@ If YES, what my Career Ally will do: ______
     assert services["job_development"].selected and services["job_development"].description == (
         "Resume writing and mock interviews.")
     assert not services["training"].selected
+
+
+def test_labels_in_text_boxes_in_the_margin_are_read_before_their_values():
+    def boxed(label: str, value: str) -> str:
+        box = ('<w:r><w:pict><v:shape xmlns:v="urn:schemas-microsoft-com:vml"><v:textbox><w:txbxContent>'
+               + _p(_run(label, bold=True)) + "</w:txbxContent></v:textbox></v:shape></w:pict></w:r>")
+        return "<w:p>" + box + _run(value) + "</w:p>"
+    lines = read_docx(_docx(boxed("Social Security no.", "900-12-3456") + boxed("Phone", "555-310-7788"))).lines
+    assert [line.text for line in lines] == ["Social Security no.", "900-12-3456", "Phone", "555-310-7788"]
