@@ -445,12 +445,12 @@ MARGIN_CAPTION_WORDS = 12
 
 
 def _margin_caption(box: etree._Element, walker: _Walker) -> bool:
-    """A text box holding one short paragraph with no figures: a label set beside its value."""
+    """A text box holding one short paragraph with no amount or long number: a label set beside its value."""
     paragraphs = [p for p in box.iter(f"{_W}p")]
     if len(paragraphs) != 1:
         return False
     text = walker.paragraph_text(paragraphs[0])[0]
-    return 0 < len(text.split()) <= MARGIN_CAPTION_WORDS and not re.search(r"\d", text)
+    return 0 < len(text.split()) <= MARGIN_CAPTION_WORDS and not re.search(r"\$|\d{3}", text)  # no amount or number
 
 
 def _gloss(para: _Para, before: _Para) -> bool:

@@ -1388,6 +1388,10 @@ def read_goals(units: Sequence[Unit], reader: Reader, found: Found) -> Employmen
             m = match_label(u.text, _GOAL_SUB) if u.field is None else None
             if m:  # not another detail's caption beside it ('Pay' / 'Reach it' over their values)
                 value, _ = reader.value(u, m.rest, accept=lambda text: not _goal_detail_label(text))
+                if value and re.search(r"\s[·•|]\s", value) and current not in texts:
+                    # 'Job: Office Assistant · 25 hours a week · Pay: $14/h': the goal's particulars in one line
+                    texts[current] = (u.text, u)
+                    value = re.split(r"\s[·•|]\s", value)[0]
                 if value:
                     subs[current].setdefault(m.key, value)
     for key, (cells, first) in table.items():

@@ -636,3 +636,18 @@ def test_labels_in_text_boxes_in_the_margin_are_read_before_their_values():
         return "<w:p>" + box + _run(value) + "</w:p>"
     lines = read_docx(_docx(boxed("Social Security no.", "900-12-3456") + boxed("Phone", "555-310-7788"))).lines
     assert [line.text for line in lines] == ["Social Security no.", "900-12-3456", "Phone", "555-310-7788"]
+
+
+def test_a_goals_particulars_in_one_line_after_a_detail_caption():
+    record = interpret(layout_from_text("""
+# Individual Work Plan
+Participant name: Maria L. Gonzalez
+# Employment Targets
+Near-term target (within 18 months)
+Job: Office Assistant · 25 hours a week, part time · Pay: $14/h · By: within 9 months
+Longer-term target (3 to 5 years)
+Job: Administrative Coordinator · 40 hours a week, full time · Pay: $2,600 a month · By: within 3 years
+"""))
+    goals = record.employment_goals
+    assert (goals.short_term.job_title, goals.short_term.monthly_earnings) == ("Office Assistant", 1516.67)
+    assert goals.long_term.monthly_earnings == 2600.0
