@@ -29,7 +29,8 @@ _MONTH_NAME = r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july
 _ISO = re.compile(r"\b(\d{4})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{1,2})\b")
 _US = re.compile(r"\b(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4}|\d{2})\b")
 _NAMED = re.compile(r"\b" + _MONTH_NAME + r"(?:\s+(?:the\s+)?|\s*-\s*)(\d{1,2})(?:st|nd|rd|th)?"
-                    r"(?:,?\s+|\s*-\s*|,\s*)(\d{4})\b", re.I)
+                    r"(?:,?\s+|\s*-\s*|,\s*)(\d{4}|['’]\d{2})\b", re.I)
+"""'March 14, 2024', 'March the 10th, 2025', "Mar. 4th '25"."""
 _NAMED_DMY = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?(?:\s+day)?(?:\s+of)?(?:\s+|\s*[-/]\s*|(?=[a-z]))" + _MONTH_NAME
                         + r"(?:,?\s+|\s*[-/]\s*|(?<=[a-z]))(\d{4}|\d{2})\b", re.I)
 """'4 March 2025', '4-Mar-25', '04/Mar/2025', and run together as '04MAR2025'."""
@@ -92,7 +93,7 @@ def parse_date(text: str | None) -> date | None:
         if d:
             candidates.append((m.start(), d))
     for m in _NAMED.finditer(text):
-        d = _make(int(m[3]), _MONTHS[m[1].lower().rstrip(".")], int(m[2]))
+        d = _make(_year(m[3].lstrip("'’")), _MONTHS[m[1].lower().rstrip(".")], int(m[2]))
         if d:
             candidates.append((m.start(), d))
     for m in _ROMAN_DATE.finditer(text):

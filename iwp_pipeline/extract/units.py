@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Any
 
-from iwp_pipeline.extract.layout import BLANK_WORDS, CHECKED, UNCHECKED, FormField, Layout, Line, Rule
+from iwp_pipeline.extract.layout import BLANK_WORDS, CHECKED, UNCHECKED, FormField, Layout, Line, Rule, Segment
 from iwp_pipeline.model import Location
 from iwp_pipeline.reference import with_nouns
 from iwp_pipeline.resources import load_json_data
@@ -324,7 +324,8 @@ def build_units(layout: Layout) -> list[Unit]:
         if _glosses(line, layout.lines[li - 1] if li else None):
             continue  # a line of translations under the labels ('Nombre del trabajador' under 'Farmworker's name')
         if len(line.segments) > 1:
-            for si, seg in enumerate(line.segments):
+            for si in _labels_first(line.segments):
+                seg = line.segments[si]
                 if text := _without_leaders(seg.text):
                     own = dict(base, size=seg.size or line.size, heading_hint=hint or seg.bold)
                     units.append(Unit(text, 0, x0=seg.x0, x1=seg.x1,
@@ -559,6 +560,27 @@ _BLANK_TAIL_OUT = re.compile(r"(?:\s+|^)(?:is|are|was|were|on|at|for|of|by|to|as
                              r"|\s*[:(]\s*$", re.I)
 _JOB_WORDS = re.compile(r"\b(?:worked|employed|work as|to work)\b", re.I)
 """A sentence about a job held or wanted: the job and goal readers take it as a sentence."""
+
+
+LABEL_AFTER_SIZE = 2.0
+"""Points by which a label printed after its value (at the right of the line it is written on) is smaller."""
+
+
+def _labels_first(segments: Sequence[Segment]) -> list[int]:
+    """The order to read a PDF line's pieces in: a value followed by its label in small type, label first.
+
+    ('Maria L. Gonzalez ........ Plan holder's name': a form filled in on lines whose names are printed
+    small at their right.) Every second piece is at least ``LABEL_AFTER_SIZE`` points smaller than the
+    piece before it, and one of them at least is a known label; otherwise the line reads as it stands.
+    """
+    order = list(range(len(segments)))
+    if len(segments) % 2 or not all(
+            (a.size or 0) - (b.size or 0) >= LABEL_AFTER_SIZE for a, b in zip(segments[::2], segments[1::2],
+                                                                             strict=True)):
+        return order
+    if not any(match_label(b.text) is not None for b in segments[1::2]):
+        return order
+    return [k for pair in zip(order[1::2], order[::2], strict=True) for k in pair]
 
 
 def _glosses(line: Line, above: Line | None) -> bool:

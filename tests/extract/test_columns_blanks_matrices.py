@@ -651,3 +651,11 @@ Job: Administrative Coordinator · 40 hours a week, full time · Pay: $2,600 a m
     goals = record.employment_goals
     assert (goals.short_term.job_title, goals.short_term.monthly_earnings) == ("Office Assistant", 1516.67)
     assert goals.long_term.monthly_earnings == 2600.0
+
+
+def test_values_written_on_lines_with_their_labels_printed_small_at_the_right():
+    lines = (_line(100, (54, "900-12-3456", False, True, 11.0), (224, "Social Security number", False, False, 7.0),
+                   (310, "555-310-7788", False, True, 11.0), (491, "Phone", False, False, 7.0)),)
+    texts = [u.text for u in build_units(Layout(kind="pdf-text", pages=1, lines=lines))]
+    assert texts == ["Social Security number", "900-12-3456", "Phone", "555-310-7788"]
+    assert parse_date("Mar. 4th '25").isoformat() == "2025-03-04"
