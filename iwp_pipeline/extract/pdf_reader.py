@@ -9,6 +9,7 @@ is then read. Checkbox glyphs and small drawn boxes (with or without a drawn mar
 
 from __future__ import annotations
 
+import bisect
 import ctypes
 import logging
 import re
@@ -409,6 +410,8 @@ def _off_baseline(lines: list[Line]) -> list[tuple[tuple[float, float], tuple[fl
 
 def _underlined_spans(text: str, runs: list[_Run]) -> tuple[tuple[int, int], ...]:
     """Where the line's underlined runs stand in its text (a blank's value, as ``Line.blanks``)."""
+    if not any(run.underlined for run in runs):
+        return ()
     spans: list[tuple[int, int]] = []
     at = 0
     for run in runs:
@@ -592,11 +595,13 @@ def _mark_underlines(runs: list[_Run], rules: list[Rule]) -> None:
     """
     if not rules:
         return
+    rules = sorted(rules, key=lambda r: r.y)
+    heights = [r.y for r in rules]
     for run in runs:
-        run.underlined = any(run.top + 0.6 * (run.bottom - run.top) <= r.y <= run.bottom + UNDERLINE_DROP
-                             and r.x0 <= run.x0 + 2 and r.x1 >= run.x1 - 2
+        low, high = run.top + 0.6 * (run.bottom - run.top), run.bottom + UNDERLINE_DROP
+        run.underlined = any(r.x0 <= run.x0 + 2 and r.x1 >= run.x1 - 2
                              and run.x0 - r.x0 <= UNDERLINE_OVERHANG and r.x1 - run.x1 <= UNDERLINE_OVERHANG
-                             for r in rules)
+                             for r in rules[bisect.bisect_left(heights, low):bisect.bisect_right(heights, high)])
 
 
 def _apply_boxes(runs: list[_Run], boxes: list[_Box]) -> list[_Run]:

@@ -653,6 +653,8 @@ def _filled_in_paragraphs(lines: Sequence[Line]) -> tuple[dict[int, list[str]], 
     """
     pieces: dict[int, list[str]] = {}
     taken: set[int] = set()
+    if not any(line.blanks and line.bbox is not None for line in lines):
+        return pieces, taken
     i = 0
     while i < len(lines):
         first = lines[i]
