@@ -6,10 +6,10 @@ field accuracy, in percent. The six templates were used to develop the reader (t
 longer held out), so these figures show it has not lost what it learned, not how it
 generalises. Raise them when the reader improves; never above what it reaches.
 Documents are checked in this process (``fixtures/heldout/evaluate.py``), not one CLI run each.
-The groups final2 to final13 were each scored on the reader before they were opened for
-development; their rows below are development figures since. The groups final14 and final15
+The groups final2 to final15 were each scored on the reader before they were opened for
+development; their rows below are development figures since. The groups final16 and final17
 are not scored here: they stay untouched (tests/test_heldout_final2.py ...
-test_heldout_final15.py only check that their documents say what their expectations claim).
+test_heldout_final17.py only check that their documents say what their expectations claim).
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from fixtures.heldout.evaluate import ALL, group_of, run, tallies
 from tests.fixture_eval import HELDOUT_DIR, expectations
 
 # (group, kind): (documents, verdict %, failing components and terms %, fields %)
-# dev to final13 are development groups now (each new score is taken on a fresh, untouched group).
+# dev to final15 are development groups now (each new score is taken on a fresh, untouched group).
 REACHED = {
     ("dev", "docx"): (31, 100.0, 100.0, 100.0),
     ("dev", "pdf-form"): (18, 100.0, 100.0, 100.0),
@@ -67,9 +67,9 @@ REACHED = {
     ("final8", "all"): (113, 98.2, 96.4, 98.3),
     # final9, opened for development after its one scoring (all 69.9 / 0.0 / 42.3)
     ("final9", "docx"): (50, 94.0, 94.0, 99.8),
-    ("final9", "pdf-form"): (15, 93.3, 93.3, 95.3),
-    ("final9", "pdf-text"): (48, 95.8, 83.3, 96.5),
-    ("final9", "all"): (113, 94.6, 89.3, 97.8),
+    ("final9", "pdf-form"): (15, 93.3, 93.3, 99.7),
+    ("final9", "pdf-text"): (48, 95.8, 83.3, 97.5),
+    ("final9", "all"): (113, 94.6, 89.3, 98.8),
     # final10, opened for development after its scorings (all 69.9 / 0.0 / 35.3, then 35.4)
     ("final10", "docx"): (50, 92.0, 80.0, 99.0),
     ("final10", "pdf-form"): (15, 100.0, 100.0, 100.0),
@@ -90,9 +90,19 @@ REACHED = {
     ("final13", "pdf-form"): (15, 93.3, 86.6, 99.4),
     ("final13", "pdf-text"): (48, 91.6, 85.4, 99.1),
     ("final13", "all"): (113, 93.8, 90.2, 99.4),
+    # final14, opened for development after its one scoring (all 69.9 / 0.0 / 49.9; 49.1 on the round-6 reader)
+    ("final14", "docx"): (50, 82.0, 48.0, 95.9),
+    ("final14", "pdf-form"): (15, 60.0, 0.0, 74.4),
+    ("final14", "pdf-text"): (48, 72.9, 0.0, 72.4),
+    ("final14", "all"): (113, 75.2, 21.2, 83.1),
+    # final15, opened for development after its one scoring (all 73.5 / 10.6 / 70.9; 66.9 on the round-6 reader)
+    ("final15", "docx"): (50, 94.0, 94.0, 96.6),
+    ("final15", "pdf-form"): (15, 86.6, 60.0, 98.2),
+    ("final15", "pdf-text"): (48, 81.2, 29.1, 82.5),
+    ("final15", "all"): (113, 87.6, 61.9, 90.8),
 }
 SCORED = (*ALL, "final2", "final3", "final4", "final5", "final6", "final7", "final8", "final9", "final10",
-          "final11", "final12", "final13")
+          "final11", "final12", "final13", "final14", "final15")
 """The groups this guard scores."""
 
 
@@ -117,6 +127,6 @@ def test_heldout_figures_do_not_drop(measured, key):
 def test_every_heldout_document_is_scored(measured):
     """Every held-out document has a kind the table names, and each group holds every kind.
 
-    final14 and final15 are not scored here (untouched groups).
+    final16 and final17 are not scored here (untouched groups).
     """
     assert set(measured) == set(REACHED)
