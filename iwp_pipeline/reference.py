@@ -120,11 +120,18 @@ class TermSpec:
     ideas: tuple[TermIdea, ...]
 
 
+EN_WORD = "en:"
+"""The mark of a learned word that is the EN's, not the person's ('en:contractor')."""
+
+
 def noun_pattern(kind: str, learned: tuple[str, ...] = ()) -> str:
     """The alternation of the words for the person (``person``) or the EN (``en``), from vocabulary.json."""
     words = list(load_json_data("vocabulary.json")["nouns"][kind])
+    if kind == "en":  # the EN's own defined term ('the “Contractor”'), learned as 'en:contractor'
+        words += [rf"\b{re.escape(w[3:])}\b" for w in learned if w.startswith(EN_WORD)]
+        return "|".join(words)
     # A learned word is the person's only where it is not someone else's ('staff member').
-    words += [rf"(?<!staff )(?<!team )(?<!board )\b{re.escape(w)}" for w in learned]
+    words += [rf"(?<!staff )(?<!team )(?<!board )\b{re.escape(w)}" for w in learned if not w.startswith(EN_WORD)]
     return "|".join(words)
 
 
@@ -132,7 +139,7 @@ def with_nouns(pattern: str, learned: tuple[str, ...] = ()) -> str:
     """``pattern`` with its %PERSON% and %EN% slots filled in."""
     if "%" not in pattern:
         return pattern
-    return pattern.replace("%PERSON%", noun_pattern("person", learned)).replace("%EN%", noun_pattern("en"))
+    return pattern.replace("%PERSON%", noun_pattern("person", learned)).replace("%EN%", noun_pattern("en", learned))
 
 
 _ANCHOR = re.compile(r"(?<![\\\[])\^")

@@ -76,11 +76,21 @@ def _make(year: int, month: int, day: int) -> date | None:
         return None
 
 
+_TEENS = ("first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth "
+             "fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth").split()
+_ORDINALS = (*_TEENS, *(f"twenty-{w}" for w in _TEENS[:9]), "thirtieth", "thirty-first")
+_ORDINAL_DAY = re.compile(rf"\b({'|'.join(w.replace('-', '[- ]') for w in sorted(_ORDINALS, key=len, reverse=True))})"
+                          r"\s+day\s+of\b", re.I)
+"""A day of the month in words, as a contract dates itself: 'the fourth day of March, 2025'."""
+
+
 def parse_date(text: str | None) -> date | None:
     """The first date written in ``text`` (03/14/2024, 3/14/24, March 14, 2024, 2024-03-14, ...)."""
     if is_absent(text):
         return None
     assert text is not None
+    if "day of" in text.lower():  # 'the fourth day of March, 2025': the day in words
+        text = _ORDINAL_DAY.sub(lambda m: f"{_ORDINALS.index(m[1].lower().replace(' ', '-')) + 1}th day of", text)
     candidates: list[tuple[int, date]] = []
     for m in _ISO.finditer(text):
         d = _make(int(m[1]), int(m[2]), int(m[3]))
@@ -157,8 +167,9 @@ _HOURLY = re.compile(r"(/\s*h(?:ou)?r\b|\bper\s+h(?:ou)?r\b|\ban?\s+h(?:ou)?r\b|
 _RATE_TIMES_HOURS = re.compile(r"\$\s*(\d[\d,]*(?:\.\d+)?)\s*(?:/\s*h(?:ou)?r\.?\s*)?[x×*]\s*(\d{1,2}(?:\.\d+)?)\s*"
                                r"(?:hours?|hrs?\.?)\b", re.I)
 """'$17.00 x 25 hrs = $425.00 a week': a rate times the hours a week, whatever the product says."""
-_WEEKLY = re.compile(r"(/\s*w(?:ee)?k\b|\bper\s+w(?:ee)?k\b|\ba\s+week\b|\bweekly\b|\bwkly\b)", re.I)
+_WEEKLY = re.compile(r"(/\s*w(?:ee)?k\b|\b(?:per|each|every)\s+w(?:ee)?k\b|\ba\s+week\b|\bweekly\b|\bwkly\b)", re.I)
 _BIWEEKLY = re.compile(r"\b(bi-?weekly|every (two|2) weeks|every other week|fortnightly)\b", re.I)
+_TWICE_MONTHLY = re.compile(r"\b(?:twice (?:a|per|each) month|twice monthly|semi-?monthly)\b", re.I)
 _YEARLY = re.compile(r"(/\s*y(?:ea)?r\b|\bper\s+year\b|\ba\s+year\b|\bannual(?:ly)?\b|\byearly\b|\bper annum\b)", re.I)
 _MONTHLY = re.compile(r"(/\s*mo(?:nth)?\b|\bper\s+month\b|\ba\s+month\b|\bmonthly\b|\bm(?:o)?n?thly\b|\beach month\b"
                       r"|\bmonth\b)", re.I)
@@ -178,7 +189,7 @@ class Money:
     monthly: float
     as_written: str
     period: str
-    """``month``, ``hour``, ``week``, ``biweekly`` or ``year``: how the figure was given."""
+    """``month``, ``hour``, ``week``, ``biweekly``, ``semimonthly`` or ``year``: how the figure was given."""
 
 
 def parse_hours(text: str | None) -> float | None:
@@ -222,11 +233,14 @@ def parse_money(text: str | None, *, hours_per_week: float | None = None) -> Mon
     amount = float(amount_text.replace(",", "")) * (1000 if thousands else 1)
     after = rest[:40]
     written = re.sub(r"\s+", " ", text.strip())
-    if _HOURLY.search(after) or (_HOURLY.search(text) and not _MONTHLY.search(after)):
+    if _HOURLY.search(after) or re.match(r"\s*(?:hr|hour)\b", after, re.I) \
+            or (_HOURLY.search(text) and not _MONTHLY.search(after)):  # ('$14 hr')
         hours = parse_hours(text.replace(amount_text, " ", 1)) or hours_per_week
         if hours is None:
             return None
         return Money(round(amount * hours * WEEKS_PER_MONTH, 2), written, "hour")
+    if _TWICE_MONTHLY.search(after):
+        return Money(round(amount * 2, 2), written, "semimonthly")
     if _BIWEEKLY.search(after):
         return Money(round(amount * 26 / 12, 2), written, "biweekly")
     if _WEEKLY.search(after) and not _MONTHLY.search(after):

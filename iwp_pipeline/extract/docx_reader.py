@@ -21,12 +21,15 @@ from iwp_pipeline.extract.layout import (
     BLANK_WORDS,
     BOX_GLYPHS,
     CHECKED,
+    CROSSES,
     EMPTY_BRACKETS,
     MARKED_BRACKETS,
+    TICKS,
     UNCHECKED,
     Layout,
     Line,
     radio_dots,
+    ticks_and_crosses,
 )
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -66,7 +69,7 @@ def read_docx(data: bytes, *, max_unpacked_bytes: int = 200_000_000) -> Layout:
     body = root.find(f"{_W}body")
     if body is None:
         raise CorruptDocument("the Word document has no body")
-    walker = _Walker(styles)
+    walker = _Walker(styles, ticks_and_crosses("".join(g for g in TICKS | CROSSES if g.encode() in document)))
     walker.block(body)
     return Layout(kind="docx", pages=pages or walker.page_breaks + 1, lines=tuple(walker.lines))
 
@@ -157,8 +160,9 @@ class _Para:
 class _Walker:
     """Walks the body in order, producing Lines."""
 
-    def __init__(self, styles: dict[str, _Style]) -> None:
+    def __init__(self, styles: dict[str, _Style], glyphs: dict[str, str] = _CHECKED_CHARS) -> None:
         self.styles = styles
+        self.glyphs = glyphs
         self.lines: list[Line] = []
         self.paragraphs = 0
         self.tables = 0
@@ -279,7 +283,7 @@ class _Walker:
             elif tag == "t" and symbol_font:
                 para.parts.append("".join(_symbol_box(c) for c in (child.text or "")))
             elif tag == "t":
-                para.parts.append("".join(_CHECKED_CHARS.get(c, c) for c in (child.text or "")))
+                para.parts.append("".join(self.glyphs.get(c, c) for c in (child.text or "")))
             elif tag == "tab":
                 para.parts.append(" \t ")
             elif tag in ("br", "cr"):

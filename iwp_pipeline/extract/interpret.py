@@ -29,6 +29,7 @@ from iwp_pipeline.extract.units import (
     build_units,
     continues,
     cue_scores,
+    dashed_signer,
     field_hints,
     inline_pairs,
     learn_person_nouns,
@@ -615,6 +616,7 @@ def label_targets(units: Sequence[Unit]) -> Iterator[tuple[str, Unit]]:
     section: str | None = None
     person_signed = False
     person_signed_as = ""  # the words of the person's signature field, once read
+    person_dated = False  # the person's signature field and then its date field read
     for i, u in enumerate(units):
         if u.section != section:
             section, party = u.section, None
@@ -626,14 +628,18 @@ def label_targets(units: Sequence[Unit]) -> Iterator[tuple[str, Unit]]:
             if hit is None:
                 continue
             key, text = hit
-            party = fields.field_party(u.field, text) or _other_signer(key, party, text) or party
+            named = fields.field_party(u.field, text)
+            party = named or _other_signer(key, party, text) or party
             if key == "generic.signature" and party == "ticketholder" and person_signed_as \
                     and _first_word(text) != _first_word(person_signed_as):
                 party = "en"  # 'Outreach Worker signature' after 'Farmworker signature': the other signer
+            elif named is None and person_dated and party == "ticketholder" and key in _SIGNER_FIELDS:
+                party = "en"  # '33. Printed name' after the person's signature and its date: the other signer's
             # A field that says it is a signature (or its date) is one, whatever section it is in.
             target = _resolve(key, "signatures" if fields.is_signature(u.field, key) else section, party)
             if target == "sig.th.signature" and not person_signed_as:
                 person_signed_as = text
+            person_dated = person_dated or (target == "sig.th.date" and bool(person_signed_as))
             if target:
                 yield target, u
             continue
@@ -648,6 +654,9 @@ def label_targets(units: Sequence[Unit]) -> Iterator[tuple[str, Unit]]:
             continue
         party = _label_party(u.text) or (_other_signer(u.label.key, party, u.text) if section == "signatures"
                                           else None) or party
+        if section == "signatures" and person_signed and party == "ticketholder" \
+                and (signer := dashed_signer(u.text)) is not None and party_of(signer) is None:
+            party = "en"  # 'Placement Steward — Printed name: ...' after the person's lines: the other signer
         if party is None and u.label.key == "generic.name" and section in ("part1", None) and any(
                 n.label is not None and n.label.key == "ticketholder.ssn" for n in units[i + 1:i + 3]):
             party = "ticketholder"  # a name given with a Social Security number is the person's ('The Youth')
@@ -655,6 +664,10 @@ def label_targets(units: Sequence[Unit]) -> Iterator[tuple[str, Unit]]:
         person_signed = person_signed or target == "sig.th.signature"
         if target is not None:
             yield target, u
+
+
+_SIGNER_FIELDS = ("generic.signature", "generic.name", "generic.printed_name", "generic.date", "generic.title")
+"""A signer's fields: after the person's signature and date, the next such field with no party is the other signer's."""
 
 
 def _first_word(text: str) -> str:
@@ -1110,7 +1123,8 @@ _WORK_COLUMNS = ("work.employer", "work.job_title", "work.dates", "work.start", 
 
 
 _ROW_PREFIX = re.compile(
-    r"^\s*(?:job|employment|employer|position|work|entry|row)\s*(?:#|no\.?)?\s*\d{1,2}\s*[:.\-–—)]\s*", re.I)
+    r"^\s*(?:job|employment|employer|position|work|entry|row|engagement|assignment|role)\s*(?:#|no\.?)?\s*\d{1,2}"
+    r"\s*[:.\-–—)·]\s*", re.I)
 """'Job 1: employer': a header cell that numbers its row (one header per job) before the column's words."""
 
 
@@ -1297,8 +1311,8 @@ _WORKED_AT = re.compile(r"\b(?:worked|was employed|were employed)\s+(?:at|for|wi
                         r"(?P<employer>[A-Z][\w'.&\- ]{1,60}?)\s+as\s+(?:an?\s+)?(?P<title>[A-Z][\w'&/\- ]{1,40}?)"
                         r"\s*(?:,|\.|\bfrom\b|\bsince\b|\(|$)")
 """The employer first: '... the Artist worked at Springfield Dental Group as Receptionist, about 20 hours ...'."""
-_JOB_LIST = re.compile(r"^(?P<employer>[A-Z][^,;:—–]{1,60}?)\s*(?:[,;]|\s[—–]\s)\s*(?P<title>[A-Z][^,;:(]{1,40}?)"
-                       r"\s*(?:[,;]|(?=\())\s*(?P<rest>.+)$")
+_JOB_LIST = re.compile(r"^(?P<employer>[A-Z][^,;:—–]{1,60}?)\s*(?:[,;]|\s[—–]\s)\s*(?:as\s+(?:an?\s+)?)?"
+                       r"(?P<title>[A-Z][^,;:(]{1,40}?)\s*(?:[,;]|(?=\())\s*(?P<rest>.+)$")
 """A past job as a list: 'Acme Storage, Inventory Clerk, January 2022 to August 2024, $495 weekly' (employer first),
 'Acme Storage — Inventory Clerk (January/2022 to August/2024), ...'."""
 _MONTH = r"[A-Z][a-z]+\.?(?:[ /-]\d{4}|\s*['’]\d{2})|\d{1,2}[/.-]\d{2,4}|\d{4}\s+[A-Z][a-z]{2,8}"
@@ -1331,7 +1345,8 @@ def _work_sentences(section: Sequence[Unit]) -> list[WorkEntry]:
         prev = u
     sentences = [s for text in paragraphs for s in _sentences(text)]
     for text in sentences:
-        m = _JOB_SENTENCE.match(text) or _JOB_LIST.match(text) or _WORKED_AS.search(text) or _WORKED_AT.search(text)
+        # 'you worked for X as a Y' first: as a plain sentence 'You worked' would be the title
+        m = _WORKED_AS.search(text) or _WORKED_AT.search(text) or _JOB_SENTENCE.match(text) or _JOB_LIST.match(text)
         if m is None:
             continue
         rest = m["rest"] if m.re not in (_WORKED_AS, _WORKED_AT) else text
@@ -1394,6 +1409,8 @@ def read_goals(units: Sequence[Unit], reader: Reader, found: Found) -> Employmen
                     value = re.split(r"\s[·•|]\s", value)[0]
                 if value:
                     subs[current].setdefault(m.key, value)
+    for key, found_in_column in _goal_columns([u for u in units if u.section == "goals"]).items():
+        table.setdefault(key, found_in_column)
     for key, (cells, first) in table.items():
         if key not in texts and len(subs[key]) < 2:  # a table of goals: a row each (or a table each), a column
             # per detail (details read by their captions already are the goal's)
@@ -1458,6 +1475,38 @@ def _goal_table(section: Sequence[Unit]) -> dict[str, tuple[dict[str, str], Unit
         cells = {k: v for k, v in _assign_columns(columns, data).items() if clean(v)}
         if cells:
             out[key] = (cells, row[0])
+    return out
+
+
+def _goal_columns(section: Sequence[Unit]) -> dict[str, tuple[dict[str, str], Unit]]:
+    """Goals as columns of a Word table under a header row naming their horizons.
+
+    '● Step 1 · within 18 months →' | '● Step 2 · in 3 to 5 years' over cells of the goal's
+    details ('Job: Office Assistant' / 'Schedule: part time, 25 hours a week' / 'Earnings: ...'):
+    each column below a horizon is that goal's. A detail whose caption the vocabulary does not
+    know still gives the hours it states.
+    """
+    out: dict[str, tuple[dict[str, str], Unit]] = {}
+    tables: dict[tuple[object, int], list[Unit]] = {}
+    for u in section:
+        if u.table is not None and u.row is not None and u.cell is not None and u.field is None:
+            tables.setdefault((u.part, u.table), []).append(u)
+    for cells in tables.values():
+        top = min(u.row for u in cells if u.row is not None)
+        heads = {u.cell: key for u in cells if u.row == top and (key := fields.horizon_goal(u.text))}
+        if len(heads) != 2 or len(set(heads.values())) != 2:
+            continue
+        for column, key in heads.items():
+            details: dict[str, str] = {}
+            below = [u for u in cells if u.cell == column and u.row != top]
+            for u in below:
+                m = match_label(u.text, _GOAL_SUB)
+                if m is not None and clean(m.rest):
+                    details.setdefault(m.key, m.rest)
+                elif (caption := re.match(r"^[^:]{1,30}:\s*(\S.*)$", u.text)) and parse_hours(caption[1]):
+                    details.setdefault("goal.hours", caption[1])
+            if details and below:
+                out[key] = (details, below[0])
     return out
 
 
@@ -1548,7 +1597,7 @@ def _training(found: Found) -> Training | None:
                     expected_completion=values["expected_completion"])
 
 
-_NAMED_ITEM = re.compile(r"^(?P<name>[A-Z][^:.;—–]{2,50}?)(?::|\s+[—–-]\s)\s*(?P<rest>\S.*)$", re.S)
+_NAMED_ITEM = re.compile(r"^(?P<name>[A-Z][^:.;—–]{2,50}?)(?::|\.?\s+[—–-]\s)\s*(?P<rest>\S.*)$", re.S)
 """'Finding employers for you: Resume writing and ...' ('... - ...'): a service's name, then what will be done."""
 
 
@@ -1566,7 +1615,10 @@ def read_services(units: Sequence[Unit], reader: Reader) -> tuple[list[Service],
     if unnamed:
         # a service named by pattern only in a sentence ('Coaching on the job during the first
         # month.' describing the row above) is still open to a row read by its stems
-        in_sentence = {k for k, u in read_in.items() if u.text.rstrip().endswith(".") or len(u.text.split()) > 7}
+        # (a 'Name: what will be done.' line names its service, however long)
+        in_sentence = {k for k, u in read_in.items() if (u.text.rstrip().endswith(".") or len(u.text.split()) > 7)
+                       and not ((named := _NAMED_ITEM.match(strip_lead(u.text))) and len(named["name"].split()) <= 7
+                                and _service_in([named["name"]], names)[0] == k)}
         forced = _by_stems(unnamed, {k: v for k, v in services.items() if k not in in_sentence}, names)
         services, where, _, _ = _scan_services(section, reader, names, phases, forced)
     return list(services.values()), where
@@ -1591,7 +1643,8 @@ def _statuses_in_parentheses(section: Sequence[Unit]) -> None:
         status = m["status"].strip()
         given = re.match(rf"(?:{_YES_WORDS})\b", status, re.I) is not None
         refused = re.match(r"(?:not|no|none)\b", status, re.I) is not None
-        if given != refused:
+        if given != refused and not re.match(r"(?:or|and)\b|/", m["rest"].strip()):
+            # (not 'Each support below is marked (will provide) or (not needed now).': the key to them)
             rest = m["rest"].strip()
             u.text = f"{CHECKED if given else UNCHECKED} {m['name'].strip()}" + (f": {rest}" if rest else "")
 
@@ -1757,6 +1810,10 @@ def _scan_services(section: Sequence[Unit], reader: Reader, names: dict[str, tup
             # 'INCLUDED - Weekly job leads ...' / 'Not included' in a status column: the answer
             selected = status["no"] is None
             description = description[status.end():] if selected else ""
+        elif description and (said := status_sentence(description)) is not None:
+            # 'We are not doing this for you now.' / 'The Contractor SHALL PROVIDE this service, as
+            # follows: ...': the plan's sentence answers, what follows it describes
+            selected, description = said[0], said[1] if said[0] else ""
         previous = services.get(service_key)
         if previous and previous.description and not description:
             continue
@@ -1767,6 +1824,30 @@ def _scan_services(section: Sequence[Unit], reader: Reader, names: dict[str, tup
         where[service_key] = u.location
         read_in[service_key] = u
     return services, where, unnamed, read_in
+
+
+DISCUSSION_BY_LABELS = 2
+"""Labels of the meeting (its date, its way, its summary) that make a part under an unknown title the discussion's."""
+
+
+def discussion_part_by_labels(units: Sequence[Unit]) -> None:
+    """Find the discussion part by its labels when no title named it ('Segment 3 · Your appointment').
+
+    When no unit is in the discussion part: the first part whose title the vocabulary could not
+    place, holding at least ``DISCUSSION_BY_LABELS`` labels (printed or a form field's) of the
+    meeting's date, way or summary. A form field's reading is done again in its new part (a
+    multi-line field there is the summary).
+    """
+    if any(u.section == "discussion" for u in units):
+        return
+    for part in unplaced_parts(units):
+        keys = {hit[0] for u in part if (hit := (_label_for_field(u) if u.field is not None else
+                                                 (u.label.key, "") if u.label is not None else None))}
+        if len({k for k in keys if k.startswith("discussion.")}) >= DISCUSSION_BY_LABELS:
+            place_part(part, "discussion")
+            for u in part:
+                u.field_label = False
+            return
 
 
 SERVICES_BY_CONTENT = 5
@@ -1975,6 +2056,9 @@ def _service_in(hints: list[str], names: dict[str, tuple[re.Pattern[str], ...]])
                     # ('Placement-focused job search' is not placement: the name is a compound's first word)
                     at = m.end() if where is None else where[min(m.end(), len(where) - 1)]
                     rest = original[at + _label_tail(original[at:]):]
+                    caption = re.match(r"^\s+\w[^:.;,—–()]{0,50}?(?::|\.?\s[—–]\s)\s*", rest)
+                    if caption and len(caption[0].split()) <= 6:
+                        rest = rest[caption.end():]  # 'Training to learn new skills: ...': the name runs to its colon
                     if rest and not re.match(r"^\s*[:.\-–—)(]", rest) and len(rest.split()) <= 3 \
                             and not rest[:1].isspace() or re.match(r"^\s*/\s*\w", rest) \
                             or re.fullmatch(r"\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?\s*", rest):
@@ -2072,6 +2156,27 @@ _YES_WORDS = (r"included|provided|selected|yes|offered|true|agreed|arranged|orde
               r"|authori[sz]ed|chosen|scheduled|we will|will provide")
 _STATUS = re.compile(rf"^\s*(?:\[[x ]\]\s*)?(?:(?P<no>{_NO_WORDS})|{_YES_WORDS})\b\s*(?:[-–—:.]\s*|$)", re.I)
 """A service's status before its description: 'INCLUDED - ...', 'Yes: ...', 'Not included'."""
+_STATUS_SENTENCE = re.compile(r"^\s*(?P<sentence>[^.:;]{0,60}?\b(?:will|shall|are|is|am|can|won[’']t|cannot|does|do)\s+"
+                              r"(?:not\s+)?(?:be\s+)?(?:do(?:ing)?|provid\w*|offer\w*|deliver\w*|arrang\w*"
+                              r"|includ\w*|giv\w*)\s+(?:you\s+)?(?:this|it)\b(?:\s+(?:service|support))?"
+                              r"(?P<tail>[^.:;]{0,40}?))(?:[.:;]+\s*|$)", re.I)
+"""A sentence that says whether a service is given: 'We will do this for you.', 'We are not doing this for you now.'"""
+
+
+def status_sentence(text: str) -> tuple[bool, str] | None:
+    """Whether the sentence opening ``text`` says the service is given, and what follows it, or None.
+
+    Only a short sentence whose object is the service itself ('this', 'it', 'this service') and
+    that adds at most a few words ('for you now', 'under this Agreement', 'as follows'): a sentence
+    with more in it is a description. A 'not' or "n't" makes it a refusal.
+    """
+    m = _STATUS_SENTENCE.match(text)
+    if m is None or len(m["sentence"].split()) > 12 or len(m["tail"].split()) > 4:
+        return None
+    refused = re.search(r"\bnot\b|n[’']t\b|\bno longer\b", m["sentence"], re.I) is not None
+    return not refused, text[m.end():].strip()
+
+
 _STATUS_CELL = re.compile(rf"^\s*(?:\[[x ]\]\s*)?(?:(?P<no>{_NO_WORDS}|off|n)|{_YES_WORDS}|on|y)\s*\.?\s*$", re.I)
 """A cell that gives only a service's status: the words above, and 'ON' / 'OFF', 'Y' / 'N' (only on their own)."""
 _OTHER_COLUMN = re.compile(r"^\s*(?:how often|frequency|when|schedule|start(?: date)?|dates?|(?:provided )?by(?: whom)?"
@@ -2280,7 +2385,8 @@ def _goals_by_horizon(units: Sequence[Unit]) -> None:
     """
     labelled = {u.label.key for u in units if u.label is not None}
     goals = [u for u in units if u.section == "goals"]
-    cells = Counter((u.part, u.table, u.row) for u in goals if u.table is not None)
+    cells = Counter((part, table, row) for part, table, row, _ in
+                    {(u.part, u.table, u.row, u.cell) for u in goals if u.table is not None})
     for u, nxt in zip(goals, [*goals[1:], None], strict=False):
         caption, colon, inline = u.text.partition(":")  # 'Long-term (3-5 years): Administrative ...'
         if inline.strip() and len(inline.split()) <= HORIZON_WORDS and fields.horizon_goal(inline):
@@ -2467,12 +2573,12 @@ def _label_staff_captions(units: list[Unit]) -> None:
     A caption of at most four words that ends in a staff title (``staff_titles`` in the
     vocabulary), alone or before a colon and its value, and that no label read.
     """
-    caption = vocabulary()["staff_caption"]
+    caption, of_en = vocabulary()["staff_caption"], vocabulary()["staff_of_en"]
     if any(u.label is not None and u.label.key == "en.contact_person" for u in units):
         return
     for u in units:
         if u.field is None and u.label is None and not u.heading and u.section in _PARTY_PARTS \
-                and (m := caption.match(u.text.strip())):
+                and ((m := caption.match(u.text.strip())) or (m := of_en.match(strip_lead(u.text).strip()))):
             u.label = LabelMatch("en.contact_person", m["value"] or "")
 
 
@@ -2501,6 +2607,7 @@ def _interpret(units: list[Unit]) -> Record:
     main = parts.main
     if not _iwp_signals(main):
         return Record(document_type="other")
+    discussion_part_by_labels(main)  # the meeting's part under a title the vocabulary does not know
     services_part_by_content(main)  # a services part under a title the vocabulary does not know
     terms_list_by_content(main)  # a terms part under a title the vocabulary does not know ('7) Pledges')
     reader = Reader(main)

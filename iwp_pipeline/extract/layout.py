@@ -28,6 +28,22 @@ BOX_GLYPHS = {"☒": CHECKED, "☑": CHECKED, "✔": CHECKED, "✓": CHECKED, "�
               "◉": CHECKED, "⦿": CHECKED, "⊠": CHECKED, "▣": CHECKED, "⊙": CHECKED, "◼": CHECKED, "◾": CHECKED,
               "☐": UNCHECKED, "□": UNCHECKED, "◻": UNCHECKED, "◽": UNCHECKED, "○": UNCHECKED, "◯": UNCHECKED}
 """Characters drawn as a ticked or an empty box (or a chosen or an open option), whatever the document."""
+TICKS = frozenset("✔✓☑")
+CROSSES = frozenset("✘✗")
+
+
+def ticks_and_crosses(text: str) -> dict[str, str]:
+    """The box glyphs for a document: a cross is a 'no' where the same document ticks with a check mark.
+
+    '✔ Getting you placed' beside '✘ Skills classes — not part of this plan': a document that
+    marks with both a tick and a cross uses the cross for what it does not do. Alone, a cross
+    is a mark like any other ('✗ In person').
+    """
+    if TICKS.isdisjoint(text) or CROSSES.isdisjoint(text):
+        return BOX_GLYPHS
+    return {**BOX_GLYPHS, **dict.fromkeys(CROSSES, UNCHECKED)}
+
+
 MARKED_BRACKETS = re.compile(r"\[\s*[xX✓✔■●•Y]\s*\]|\(\s*[xX✓✔•●◉■]\s*\)|[◉⦿]")
 """A mark inside brackets or parentheses: '[x]', '[✓]', '[Y]' (yes), a radio button's '(•)' or '(●)', or '◉'."""
 EMPTY_BRACKETS = re.compile(r"\[\s{0,3}\]|\[\s*N\s*\]|\(\s{1,3}\)")

@@ -19,7 +19,7 @@ from typing import Any
 
 from iwp_pipeline.extract.layout import BLANK_WORDS, CHECKED, UNCHECKED, FormField, Layout, Line, Rule, Segment
 from iwp_pipeline.model import Location
-from iwp_pipeline.reference import with_nouns
+from iwp_pipeline.reference import EN_WORD, with_nouns
 from iwp_pipeline.resources import load_json_data
 from iwp_pipeline.values import parse_date
 
@@ -189,7 +189,31 @@ def learn_person_nouns(texts: Iterable[str], limit: int = 2) -> tuple[str, ...]:
             word = f"{before[1]} {written}".lower()  # 'Service User name': a word for anyone made the person's
         if word not in stop and word not in staff and not known.match(word):
             counts[word] += 2 if m["strong"] or m["plan"] else 1  # an SSN or the plan itself is the person's
-    return tuple(w for w, n in counts.most_common(limit) if n >= 2)
+    learned = [w for w, n in counts.most_common(limit) if n >= 2]
+    defined = [t for t in texts if "(" in t and _QUOTE_MARKS.search(t)]
+    for m in _DEFINED_PARTY.finditer("\n".join(defined)):
+        # 'the individual named in Clause 1.1 (the “Ticket User”) and the Employment Network named in
+        # Clause 1.5 (the “Contractor”)': a contract's own names for its parties
+        word, party = m["term"].lower(), _defined_party(m["before"])
+        if party == "en" and not known.match(word):
+            learned.append(EN_WORD + word)
+        elif party == "ticketholder" and word not in learned and word not in stop and not known.match(word):
+            learned.append(word)
+    return tuple(dict.fromkeys(learned))
+
+
+_DEFINED_PARTY = re.compile(r"(?P<before>[^()\n]{0,100})\((?:the\s+|hereinafter(?:\s+called)?\s+(?:the\s+)?)?"
+                            r"[“\"‘](?P<term>[A-Z][A-Za-z\-]{2,20}(?: [A-Z][A-Za-z\-]{2,20})?)[”\"’]\)")
+"""A defined term in brackets: '... the Employment Network named in Clause 1.5 (the “Contractor”)'."""
+_QUOTE_MARKS = re.compile(r"[“\"‘]")
+_PARTY_KINDS = re.compile(r"\b(?P<en>employment network|EN|provider|organi[sz]ation|agency)\b"
+                          r"|\b(?P<person>individual|person|beneficiary|ticket ?holder|claimant|participant)\b", re.I)
+
+
+def _defined_party(before: str) -> str | None:
+    """Whose defined term follows ``before``: the party its nearest party word names, or None."""
+    kinds = list(_PARTY_KINDS.finditer(before))
+    return None if not kinds else "en" if kinds[-1]["en"] else "ticketholder"
 
 
 @lru_cache(maxsize=4)
@@ -267,9 +291,13 @@ def _vocabulary(learned: tuple[str, ...]) -> dict[str, Any]:
         "labels": labels,
         "label_words": anywhere,
         "party_suffix": re.compile(
-            rf"^\s*(?:\((?:[^)]{{0,40}})\)|(?:of|by|for)\s+(?:the\s+)?(?:{party_words})(?:'s)?"
+            rf"^(?:\s*\((?:[^)]{{0,40}})\))?(?:\s*(?:of|by|for)\s+(?:the\s+)?(?:{party_words})(?:'s)?"
             rf"(?:\s+(?:{party_words})(?:'s)?)?(?:\s+(?:member|person|worker))?"  # 'of EN staff member'
-            r"(?:\s+(?:or\s+)?(?:representative|rep\.?))?(?:\s*\([^)]{0,40}\))?)(?:\s+by\b)?", re.I),
+            r"(?:\s+(?:or\s+)?(?:representative|rep\.?))?(?:\s*\([^)]{0,40}\))?)?(?:\s+by\b)?", re.I),
+        # 'Designated Representative of the Contractor — Dana Whitfield': someone of the EN's, by title
+        "staff_of_en": re.compile(rf"^(?:[A-Z][a-z]+\s+){{0,2}}[A-Z][a-z]+\s+of\s+(?:the|its)\s+"
+                                  rf"(?:{raw['parties']['en'][0]})"
+                                  r"\s*(?:[:—–]\s*(?P<value>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,3}))?\s*$"),
         "services": {k: comp(v) for k, v in raw["services"].items()},
         "modalities": {k: comp(v) for k, v in raw["modalities"].items()},
         "no_work_history": comp(raw["no_work_history"]),
@@ -549,7 +577,7 @@ def _body_size(layout: Layout) -> float | None:
 
 _CAPTIONED = re.compile(r"^[A-Z][^:\n]{0,40}:")
 """Text that opens with a short caption and a colon ('EN Representative: ...')."""
-_INLINE_LABEL = re.compile(r"(?<=\S)\s+(?=[A-Z][^:\n]{0,40}:)")
+_INLINE_LABEL = re.compile(r"(?<=\S)\s+(?:[—–|]\s+)?(?=[A-Z][^:\n—–]{0,40}:)")
 INLINE_VALUE_WORDS = 12
 """Longest text (words) before a second label in one Word paragraph ('Signature: ... Date: ...')."""
 
@@ -780,6 +808,13 @@ def _caption_line(line: str) -> bool:
     return (hit is not None and not hit.rest) or caps
 
 
+CELL_ITEMS = 2
+"""Items or pairs a Word cell must hold (at least half its lines) before it is read line by line."""
+_ITEM_LINE = re.compile(r"^(?:[A-Z][\w'’ ()/,—–-]{0,50}:\s*\S|[☒☐☑✔✘✓✗■□▣◉○●]|\[[ xX✓✔]?\]|\(?\d{1,2}[.)]\s"
+                        r"|[•▸▪►–-]\s|[A-Z][a-z]+ \d{1,2}\s*(?:[—–:-]|$))")
+"""A line that is an item of a list or a 'Label: value' pair ('Employer: ...', '[x] ...', 'Commitment 1 — ...')."""
+
+
 def _word_pieces(text: str, in_table: bool) -> list[tuple[str, int | None]]:
     """A Word paragraph or cell as label-or-value pieces, each with its line in the cell (or None).
 
@@ -793,8 +828,12 @@ def _word_pieces(text: str, in_table: bool) -> list[tuple[str, int | None]]:
         bare = sum(1 for hit in hits if hit is not None and not hit.rest)
         if in_table and (bare >= 2 or len(lines) == 2 and _caption_line(lines[0]) and not _caption_line(lines[1])):
             return [(line, k) for k, line in enumerate(lines)]  # 'NAME' over 'Kevin T. Brandt' in one cell
-        if sum(hit is not None for hit in hits) >= 2:  # a text box or a paragraph of 'Label: value' lines
-            return [(line, k) for k, line in enumerate(lines)]
+        items = sum(bool(_ITEM_LINE.match(line)) for line in lines) if in_table else 0
+        if sum(hit is not None for hit in hits) >= 2 or items >= CELL_ITEMS and 2 * items >= len(lines):
+            # a text box or a paragraph of 'Label: value' lines, or a part's whole text in one cell
+            # ('Employer: ...' / 'Job: ...', '[x] Sorting out your benefits — ...', 'Commitment 1 —
+            # ...'): each line read as a paragraph of its own
+            return [(piece, k) for k, line in enumerate(lines) for piece, _ in _word_pieces(line, in_table)]
     bars = re.split(r"\s+\|\s+", text)
     if len(bars) > 1 and all(re.match(r"^[^:|]{1,60}:\s*\S", b) for b in bars):
         return [(b, None) for b in bars]  # 'Position: Clerk | From: 01/22 | To: 08/24': pairs in a row
@@ -1190,8 +1229,15 @@ def _caps_title(u: Unit) -> bool:
             and len(u.text.split()) <= 5 and match_label(u.text) is None)
 
 
-_DASHED_ROLE = re.compile(r"\s+[—–-]\s+(?=(?:signature|signed|date signed|printed name|print name|title)\b)", re.I)
+_DASHED_ROLE = re.compile(r"\s+[—–-]\s+(?=(?:signature|signed|date signed|printed name|print name|name|title)\b)",
+                          re.I)
 """'Neighbor or representative — signature': a party and its line's role, set apart by a dash."""
+
+
+def dashed_signer(text: str) -> str | None:
+    """The words naming who signs before a dashed role ('Placement Steward — Printed name: ...'), or None."""
+    m = _DASHED_ROLE.search(text)
+    return text[:m.start()].strip() if m and len(text[:m.start()].split()) <= 6 else None
 _QUESTION = re.compile(r"^(?:what|which) (?:is|are|was) (?=(?:the|your|our|this|his|her|their)\s.*\?\s*$)", re.I)
 """A question asking for a value: 'What is the Applicant's name?' is the label 'the Applicant's name?'."""
 _SLASHED_WORDS = re.compile(r"^\s*/\s*[A-Za-z][A-Za-z .,()'’-]{0,40}(?:/\s*[A-Za-z][A-Za-z .,()'’-]{0,40})*\s*:?\s*$")

@@ -1,0 +1,140 @@
+"""Plans written as contracts and notices, parts held whole in one cell, goals as columns (reader round 8)."""
+
+from __future__ import annotations
+
+import pytest
+
+from iwp_pipeline.extract.interpret import interpret, status_sentence
+from iwp_pipeline.extract.layout import BOX_GLYPHS, CHECKED, UNCHECKED, Layout, Line, ticks_and_crosses
+from iwp_pipeline.extract.units import _word_pieces, learn_person_nouns, match_label, person_nouns
+from iwp_pipeline.values import parse_date, parse_money
+from tests.extract.layouts import layout_from_text
+
+
+@pytest.mark.parametrize("text, given, rest", [
+    ("We will do this for you.", True, ""),
+    ("We are not doing this for you now.", False, ""),
+    ("We will do this for you. Ellen Park will meet Kevin twice.", True, "Ellen Park will meet Kevin twice."),
+    ("The Contractor SHALL PROVIDE this service, as follows: weekly job leads", True, "weekly job leads"),
+    ("The Contractor SHALL NOT PROVIDE this service under this Agreement.", False, ""),
+    ("We won't provide this now.", False, ""),
+])
+def test_a_sentence_that_says_whether_a_service_is_given(text, given, rest):
+    assert status_sentence(text) == (given, rest)
+
+
+@pytest.mark.parametrize("text", [
+    "We will provide it through our partner agency every week until you start.",  # more than a status
+    "Coaching to do it well at work.",  # no 'will' / 'shall': a description
+    "Weekly job leads by email",
+])
+def test_a_description_is_not_a_status_sentence(text):
+    assert status_sentence(text) is None
+
+
+@pytest.mark.parametrize("text, monthly, period", [
+    ("$350.00 each week", 1516.67, "week"),
+    ("$758.33 twice a month", 1516.66, "semimonthly"),
+    ("$14 hr, 25 hours a week", 1516.67, "hour"),
+])
+def test_pay_each_week_twice_a_month_and_by_the_hour(text, monthly, period):
+    money = parse_money(text)
+    assert money is not None and money.monthly == monthly and money.period == period
+
+
+@pytest.mark.parametrize("text, iso", [
+    ("the fourth day of March, 2025", "2025-03-04"),
+    ("Dated — the twenty-first day of March, 2025", "2025-03-21"),
+    ("the thirty first day of May 2025", "2025-05-31"),
+])
+def test_a_day_of_the_month_in_words(text, iso):
+    assert str(parse_date(text)) == iso
+
+
+def test_a_contracts_defined_terms_name_its_parties():
+    opening = ("THIS AGREEMENT is made between the individual named in Clause 1.1 (the “Ticket User”) and the "
+               "Employment Network named in Clause 1.5 (the “Contractor”).")
+    learned = learn_person_nouns([opening, "(the “Parties”)"])
+    assert learned == ("ticket user", "en:contractor")
+    with person_nouns(learned):
+        assert match_label("Name of the Ticket User — Maria L. Gonzalez").key == "ticketholder.name"
+        pid = match_label("Provider Identification Number (PID) of the Contractor — EN-104233")
+        assert pid is not None and (pid.key, pid.rest) == ("en.pid", "EN-104233")
+
+
+def test_crosses_are_noes_only_beside_ticks():
+    assert ticks_and_crosses("✘ In person") is BOX_GLYPHS
+    both = ticks_and_crosses("✔ Placement ✘ Training")
+    assert both["✔"] == CHECKED and both["✘"] == UNCHECKED and both["✗"] == UNCHECKED
+
+
+def test_a_cell_holding_a_whole_part_is_read_line_by_line():
+    cell = ("Job 1\nEmployer: Springfield Dental Group\nJob: Receptionist\nFrom: June 2023\n"
+            "Pay: $520.00 twice a month")
+    assert [p for p, _ in _word_pieces(cell, True)] == cell.split("\n")
+    prose = "We met at the library.\nMaria brought her resume and we read it together."
+    assert len(_word_pieces(prose, True)) == 1  # lines of prose stay one paragraph
+
+
+def test_pairs_set_apart_by_dashes_are_cut_before_each_label():
+    line = ("Cardholder (or representative) — Name: Maria L. Gonzalez — Signature: /s/ Maria L. Gonzalez — "
+            "Date: Mon, Mar 10, 2025")
+    assert [p for p, _ in _word_pieces(line, True)] == [
+        "Cardholder (or representative) — Name: Maria L. Gonzalez", "Signature: /s/ Maria L. Gonzalez",
+        "Date: Mon, Mar 10, 2025"]
+
+
+NOTICE = """
+# NOTICE OF YOUR INDIVIDUAL WORK PLAN
+This Ticket to Work plan is between you and the Employment Network named below.
+# About you
+Your name: Maria L. Gonzalez
+Your Social Security number: 900-12-3456
+# Your past work
+Job 1: You worked for Springfield Dental Group as a Receptionist from Jun 2023 to Sep 2024, 20 hours a week, earning $240.00 each week.
+# Your goals
+Your first goal (within 18 months): You plan to work as an Office Assistant, part time, 25 hours a week, earning $350.00 each week, within 9 months.
+# What we will do for you
+Help understanding your benefits: We will do this for you. A certified counselor will meet you twice.
+Training to learn new skills: We are not doing this for you now.
+Help looking for jobs: We will do this for you.
+Finding employers who may hire you: We will do this for you. Resume writing and mock interviews.
+Help getting hired: We will do this for you. Referrals to our employer partners.
+"""  # noqa: E501
+
+
+def test_a_notice_in_the_second_person():
+    record = interpret(layout_from_text(NOTICE))
+    assert [j.employer for j in record.work_history] == ["Springfield Dental Group"]
+    goal = record.employment_goals.short_term
+    assert goal is not None and goal.monthly_earnings == 1516.67
+    services = {s.service: (s.selected, bool(s.description)) for s in record.services}
+    assert services["benefits_counseling"] == (True, True)
+    assert services["training"] == (False, False)
+    assert services["job_search"] == (True, False)  # 'We will do this for you.' and nothing more
+    assert services["job_development"] == (True, True)  # named by its stems
+    assert services["job_placement"] == (True, True)
+
+
+def _cell(text: str, table: int, row: int, cell: int) -> Line:
+    return Line(text, table=table, row=row, cell=cell)
+
+
+def test_goals_as_columns_under_their_horizons():
+    lines = (
+        Line("Individual Work Plan — Ticket to Work", paragraph=0),
+        Line("Ticketholder name: Maria L. Gonzalez", paragraph=1),
+        Line("Social Security number: 900-12-3456", paragraph=2),
+        Line("Employment goals", paragraph=3, bold=True, style="Heading 2"),
+        _cell("● This plan is signed →", 0, 0, 0), _cell("● Step 1 · within 18 months →", 0, 0, 1),
+        _cell("● Step 2 · in 3 to 5 years", 0, 0, 2),
+        _cell("Work with the Career Librarian begins.", 0, 1, 0),
+        _cell("Job: Office Assistant\nSchedule: part time, 25 hours a week\nEarnings: $14 hr\nReach by: within 9 months",
+              0, 1, 1),
+        _cell("Job: Administrative Coordinator\nSchedule: full time, 40 hours a week\nEarnings: $2,600 mo.\n"
+              "Reach by: within 3 years", 0, 1, 2),
+    )
+    goals = interpret(Layout(kind="docx", pages=1, lines=lines)).employment_goals
+    assert goals.short_term is not None and goals.short_term.job_title == "Office Assistant"
+    assert goals.short_term.monthly_earnings == 1516.67
+    assert goals.long_term is not None and goals.long_term.monthly_earnings == 2600.0
