@@ -679,7 +679,8 @@ def _first_word(text: str) -> str:
 def _opens_signer_block(units: Sequence[Unit], i: int) -> bool:
     """``units[i]`` is a caption over a signer's lines: plain words, with a signature label right after it."""
     u, nxt = units[i], units[i + 1] if i + 1 < len(units) else None
-    return nxt is not None and nxt.label is not None and nxt.label.key == "generic.signature" \
+    return nxt is not None and nxt.label is not None \
+        and nxt.label.key in ("generic.signature", "generic.printed_name", "generic.name") \
         and not re.search(r"\d", u.text) and u.checked is None and nxt.section == u.section
 
 
@@ -1409,8 +1410,10 @@ def read_goals(units: Sequence[Unit], reader: Reader, found: Found) -> Employmen
                     value = re.split(r"\s[·•|]\s", value)[0]
                 if value:
                     subs[current].setdefault(m.key, value)
-    for key, found_in_column in _goal_columns([u for u in units if u.section == "goals"]).items():
-        table.setdefault(key, found_in_column)
+    for key, (cells, first) in _goal_columns([u for u in units if u.section == "goals"]).items():
+        if len(cells) >= 2:  # each goal's column under its horizon: the layout says whose each line is
+            subs[key] = cells
+            texts[key] = (fields.describe_goal(cells), first)
     for key, (cells, first) in table.items():
         if key not in texts and len(subs[key]) < 2:  # a table of goals: a row each (or a table each), a column
             # per detail (details read by their captions already are the goal's)
@@ -1497,17 +1500,45 @@ def _goal_columns(section: Sequence[Unit]) -> dict[str, tuple[dict[str, str], Un
         if len(heads) != 2 or len(set(heads.values())) != 2:
             continue
         for column, key in heads.items():
-            details: dict[str, str] = {}
             below = [u for u in cells if u.cell == column and u.row != top]
-            for u in below:
-                m = match_label(u.text, _GOAL_SUB)
-                if m is not None and clean(m.rest):
-                    details.setdefault(m.key, m.rest)
-                elif (caption := re.match(r"^[^:]{1,30}:\s*(\S.*)$", u.text)) and parse_hours(caption[1]):
-                    details.setdefault("goal.hours", caption[1])
-            if details and below:
+            if below and (details := _goal_details(below)):
                 out[key] = (details, below[0])
+    if not out:
+        out = _goal_columns_on_page(section)
     return out
+
+
+def _goal_details(units: Sequence[Unit]) -> dict[str, str]:
+    """A goal's details from its lines ('Job: Office Assistant', 'Pay: $350.00 a week'); hours from any caption."""
+    details: dict[str, str] = {}
+    for u in units:
+        m = match_label(u.text, _GOAL_SUB)
+        if m is not None and clean(m.rest):
+            details.setdefault(m.key, m.rest)
+        elif (caption := re.match(r"^[^:]{1,30}:\s*(\S.*)$", u.text)) and parse_hours(caption[1]):
+            details.setdefault("goal.hours", caption[1])
+    return details
+
+
+def _goal_columns_on_page(section: Sequence[Unit]) -> dict[str, tuple[dict[str, str], Unit]]:
+    """Goals as two columns of a flat PDF: captions naming the horizons side by side, each goal's lines below."""
+    placed = [u for u in section if u.field is None and u.top is not None and u.x0 is not None]
+    for i, u in enumerate(placed):
+        row = [v for v in placed if v.page == u.page and abs((v.top or 0) - (u.top or 0)) < 3]
+        heads = sorted(((v.x0 or 0.0, key, v) for v in row if (key := fields.horizon_goal(v.text))),
+                       key=lambda h: h[0])
+        if len(heads) != 2 or heads[0][1] == heads[1][1]:
+            continue
+        after = [v for v in placed[i:] if v not in row and not v.heading and v.label is None]
+        columns: dict[str, list[Unit]] = {heads[0][1]: [], heads[1][1]: []}
+        for v in after:  # under the caption nearest its left edge
+            columns[min(heads, key=lambda h: abs(h[0] - (v.x0 or 0.0)))[1]].append(v)
+        out = {}
+        for key, lines in columns.items():
+            if lines and (details := _goal_details(lines)):
+                out[key] = (details, lines[0])
+        return out
+    return {}
 
 
 def _goal_detail_label(text: str) -> bool:
@@ -2109,7 +2140,7 @@ def _left_box(section: Sequence[Unit], u: Unit) -> bool | None:
     for the service: selected when Yes is ticked; so do marks under status columns ('Provide' /
     'Not now').
     """
-    marks, answers = [], []
+    marks, answers, beside = [], [], []
     for other in section:
         if other is u or other.checked is None:
             continue
@@ -2126,9 +2157,11 @@ def _left_box(section: Sequence[Unit], u: Unit) -> bool | None:
             if left and not other.mark_cell:
                 return other.checked
             marks.append(bool(other.checked))
+        elif on_line and len(strip_lead(other.text).replace("[x]", "").replace("[ ]", "").strip()) < 3:
+            beside.append(bool(other.checked))  # a lone mark at the line's right ('Offered' column)
     if answers:
         return any(a is True for a in answers)
-    return any(marks) if marks else None
+    return any(marks) if marks else beside[0] if len(beside) == 1 else None
 
 
 def _merge_field_service(services: dict[str, Service], where: dict[str, Location], key: str, u: Unit) -> None:
@@ -2565,6 +2598,13 @@ def _name_before_ssn(units: list[Unit]) -> None:
                     n.label is not None and n.label.key == "ticketholder.ssn" for n in units[i + 2:i + 5]):
             u.label = LabelMatch("ticketholder.name", "")
             return
+        # the person's word alone in a row of captions, the SSN's caption beside it ('Work Partner' |
+        # 'Social Security number' over their values)
+        if len(u.text.split()) <= 3 and not re.search(r"\d|:", u.text) and party_of(u.text) == "ticketholder" \
+                and any(n.label is not None and n.label.key == "ticketholder.ssn"
+                                                for n in units[i + 1:i + 3]):
+            u.label = LabelMatch("ticketholder.name", "")
+            return
 
 
 def _label_staff_captions(units: list[Unit]) -> None:
@@ -2680,8 +2720,6 @@ def _iwp_signals(units: Sequence[Unit]) -> bool:
     specific = len(sections & {"discussion", "work_history", "goals", "services", "terms", "sou"}) \
         + len(keys & (strong - {"ticketholder.ssn"}))
     return (score >= 3 and specific >= 2 and bool(keys & strong)) or (iwp_words and score >= 2)
-
-
 
 
 def _alternate(found: Found) -> AlternateContact:

@@ -116,10 +116,32 @@ def _column_order(body: list[Unit]) -> list[Unit]:
         if split is None:
             out.extend(units)
             continue
-        left = sorted((u for u in units if (u.x0 or 0) < split), key=lambda u: (u.top or 0, u.x0 or 0))
-        right = sorted((u for u in units if (u.x0 or 0) >= split), key=lambda u: (u.top or 0, u.x0 or 0))
-        out.extend(left + right)
+        out.extend(_by_lines([u for u in units if (u.x0 or 0) < split])
+                   + _by_lines([u for u in units if (u.x0 or 0) >= split]))
     return out
+
+
+def _by_lines(pieces: Sequence[Unit]) -> list[Unit]:
+    """Pieces top to bottom, those on one line (tops within 3 points: an item's number and its text) left to right."""
+    rows: list[list[Unit]] = []
+    for u in sorted(pieces, key=lambda u: u.top or 0):
+        if rows and abs((u.top or 0) - (rows[-1][0].top or 0)) < 3:
+            rows[-1].append(u)
+        else:
+            rows.append([u])
+    return [u for row in rows for u in sorted(row, key=lambda u: u.x0 or 0)]
+
+
+def _gutter(pieces: Sequence[Unit]) -> float | None:
+    """An x that no piece crosses, in the middle third of the pieces' span, with pieces on both sides."""
+    x0, x1 = min(u.x0 or 0 for u in pieces), max(u.x1 or 0 for u in pieces)
+    spans = sorted(((u.x0 or 0), (u.x1 or 0)) for u in pieces)
+    reach, best = spans[0][1], None
+    for a, b in spans[1:]:
+        if a > reach + 6 and x0 + (x1 - x0) / 3 <= (a + reach) / 2 <= x1 - (x1 - x0) / 3:
+            best = (a + reach) / 2
+        reach = max(reach, b)
+    return best
 
 
 def _column_split(units: list[Unit]) -> float | None:

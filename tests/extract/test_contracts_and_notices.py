@@ -8,7 +8,7 @@ from iwp_pipeline.extract.interpret import interpret, status_sentence
 from iwp_pipeline.extract.layout import BOX_GLYPHS, CHECKED, UNCHECKED, Layout, Line, ticks_and_crosses
 from iwp_pipeline.extract.units import _word_pieces, learn_person_nouns, match_label, person_nouns
 from iwp_pipeline.values import parse_date, parse_money
-from tests.extract.layouts import layout_from_text
+from tests.extract.layouts import layout_from_text, pdf_layout
 
 
 @pytest.mark.parametrize("text, given, rest", [
@@ -138,3 +138,60 @@ def test_goals_as_columns_under_their_horizons():
     assert goals.short_term is not None and goals.short_term.job_title == "Office Assistant"
     assert goals.short_term.monthly_earnings == 1516.67
     assert goals.long_term is not None and goals.long_term.monthly_earnings == 2600.0
+
+
+def _journey_rows() -> list[tuple[int, float, list[tuple[float, str]]]]:
+    return [
+        (1, 40, [(50, "Work Partner Plan — Individual Work Plan under the Ticket to Work program")]),
+        (1, 60, [(50, "Tab 1 · Work Partner")]),
+        (1, 80, [(55, "Work Partner"), (183, "Social Security number"), (311, "Phone")]),
+        (1, 92, [(55, "Maria L. Gonzalez"), (183, "900-12-3456"), (311, "555-310-7788")]),
+        (1, 120, [(50, "Tab 4 · The Journey Ahead (Goals)")]),
+        (1, 140, [(73, "First steps (within 18 months)"), (329, "Further along (3 to 5 years)")]),
+        (1, 155, [(60, "Job: Office Assistant"), (316, "Job: Administrative Coordinator")]),
+        (1, 167, [(61, "Hours: 25 a week, part time"), (317, "Hours: 40 a week, full time")]),
+        (1, 179, [(61, "Pay: $350.00 a week (25 h × $14.00)"), (317, "Pay: $2,600.00 a month")]),
+        (1, 191, [(61, "By: within 9 months"), (317, "By: within 3 years")]),
+        (1, 220, [(50, "Tab 6 · Support Offered")]),
+        (1, 235, [(50, "Support, and what the Outreach Worker will do"), (524, "Offered")]),
+        (1, 250, [(50, "Talking through your benefits"), (537, "[x]")]),
+        (1, 262, [(65, "A certified counselor meets the Work Partner twice.")]),
+        (1, 277, [(50, "Classes to build skills"), (534, "[ ]")]),
+        (1, 292, [(50, "Help getting hired"), (537, "[x]")]),
+        (1, 304, [(65, "Direct referrals to employer partners hiring office staff.")]),
+        (1, 330, [(50, "Tab 9 · Signatures")]),
+        (1, 345, [(50, "Work Partner signature: Maria L. Gonzalez")]),
+        (1, 357, [(50, "Work Partner's printed name: Maria L. Gonzalez")]),
+    ]
+
+
+def test_a_grid_of_captions_goals_in_columns_and_marks_at_the_right_on_a_flat_pdf():
+    rows = _journey_rows()
+    record = interpret(pdf_layout(rows, bold=tuple(t for _, _, segs in rows for _, t in segs if t.startswith("Tab "))))
+    assert record.ticketholder.name == "Maria L. Gonzalez"  # the person's word over the name, the SSN's beside
+    short, long = record.employment_goals.short_term, record.employment_goals.long_term
+    assert short is not None and short.job_title == "Office Assistant" and short.monthly_earnings == 1516.67
+    assert long is not None and long.job_title == "Administrative Coordinator" and long.monthly_earnings == 2600.0
+    services = {s.service: s.selected for s in record.services}
+    assert services["benefits_counseling"] is True and services["job_placement"] is True
+    assert services["training"] is False
+
+
+def test_a_signer_caption_over_a_printed_name_opens_the_other_signers_block():
+    rows = [
+        (1, 40, [(50, "Individual Work Plan under the Ticket to Work program")]),
+        (1, 60, [(50, "Participant name: Maria L. Gonzalez")]),
+        (1, 72, [(50, "Social Security number: 900-12-3456")]),
+        (1, 100, [(50, "Signatures")]),
+        (1, 115, [(50, "Participant (or representative)")]),
+        (1, 127, [(50, "Signature: Maria L. Gonzalez")]),
+        (1, 139, [(50, "Date: March 10, 2025")]),
+        (1, 160, [(50, "Employment Outreach Worker")]),
+        (1, 172, [(50, "Printed name: Dana Whitfield")]),
+        (1, 184, [(50, "Signature: Dana Whitfield")]),
+        (1, 196, [(50, "Date: March 11, 2025")]),
+    ]
+    signatures = interpret(pdf_layout(rows, bold=("Signatures",))).signatures
+    assert signatures.ticketholder.date == "2025-03-10"
+    en = signatures.en_representative
+    assert (en.signed, en.printed_name, en.date) == (True, "Dana Whitfield", "2025-03-11")
