@@ -235,6 +235,19 @@ class Reader:
             return prev if u.top - prev.bottom <= ABOVE_REACH else None
         return None
 
+    def checklist_entry(self, u: Unit) -> Unit | None:
+        """The entry a checklist row gives for its item: after a lone mark right of ``u``, last on the line.
+
+        'Synopsis: why the goals are reasonable | ✔ | We met one-on-one ...': the words after the
+        item's colon describe the item; the entry after the mark is the value.
+        """
+        mark = self.right(u) if u.top is not None and u.table is None else None
+        if mark is None or mark.checked is None or not _bare_mark(mark.text):
+            return None
+        entry = self.right(mark)
+        return entry if entry is not None and entry.checked is None and self.right(entry) is None \
+            and not _is_label_unit(entry) else None
+
     def value(self, u: Unit, rest: str, *, allow_above: bool = False,
               accept: Callable[[str], bool] | None = None,
               wanted: Callable[[str], bool] | None = None) -> tuple[str | None, Unit]:
@@ -256,6 +269,8 @@ class Reader:
                 return above.text, above
             return None, u  # and an empty line over it
         if rest and not _PLACEHOLDER.match(rest):
+            if (entry := self.checklist_entry(u)) is not None:
+                return entry.text, entry  # the words after the colon describe the item
             beside = self.right(u)
             if _BOX.match(rest) and beside is not None and beside.field is None:
                 return f"{rest} {self.row_text(beside)}", u  # 'Type: [ ] In person   [x] Phone', boxes apart
@@ -270,6 +285,14 @@ class Reader:
             if (_is_label_unit(candidate) or _caption(candidate)) \
                     and not (wanted and len(candidate.text.split()) <= 3 and wanted(candidate.text)):
                 continue  # a label, unless it is a word or two of the kind asked for ('Telephone')
+            if candidate.checked is not None and candidate.table is None and _bare_mark(candidate.text):
+                after = self.right(candidate)
+                if after is None or after.checked is None and self.right(after) is None:
+                    # a checklist's mark between an item and the entry found ('Name | ✔ | Maria L.
+                    # Gonzalez'): the entry is the value; a mark with no entry after it, no value
+                    if after is None or _is_label_unit(after) or accept is not None and not accept(after.text):
+                        return None, u
+                    return after.text, after
             if accept is not None and not accept(candidate.text):
                 continue
             if candidate.field is not None:
@@ -456,9 +479,10 @@ def _labels_under_values(units: Sequence[Unit]) -> bool:
     """Whether a flat PDF form prints its labels under the lines the values are written on.
 
     'Part A. Enrollee' / 'Kevin T. Brandt' / 'Enrollee name': in most parts, the first label
-    under the heading has plain text between the heading and itself, straight over it. (Where
-    labels stand over their values, the first label comes right under the heading; deeper in a
-    part the two layouts look alike, each label between two values.)
+    under the heading has plain text between the heading and itself, straight over it (not a row
+    of three or more column headers). (Where labels stand over their values, the first label comes
+    right under the heading; deeper in a part the two layouts look alike, each label between two
+    values.)
     """
     if any(u.top is None for u in units if u.field is None) or any(u.field is not None for u in units):
         return False
@@ -480,7 +504,7 @@ def _labels_under_values(units: Sequence[Unit]) -> bool:
         if not m.rest:
             parts += 1
             if any(p.page == u.page and p.checked is None and _has_word(p.text) and p.bottom is not None
-                   and p.bottom <= (u.top or 0) + 2
+                   and p.bottom <= (u.top or 0) + 2 and sum(q.line == p.line for q in since_heading) < 3
                    and _overlaps(u, p) and (u.top or 0) - p.bottom <= ABOVE_REACH / 2 for p in since_heading):
                 over += 1
         since_heading = None  # only the first label of a part
@@ -916,7 +940,9 @@ def read_discussion(units: Sequence[Unit], reader: Reader, found: Found) -> Disc
     summary, where = None, None
     for u in units:
         if u.label and u.label.key == "discussion.summary" and u.section in ("discussion", "part1", None, UNPLACED):
-            summary, where = _paragraph_above(reader, u) if reader.labels_under else reader.long_text(u, u.label.rest)
+            summary, where = _paragraph_above(reader, u) if reader.labels_under else \
+                (reader.wrapped(entry, entry.text), entry) if (entry := reader.checklist_entry(u)) is not None else \
+                reader.long_text(u, u.label.rest)
             if summary:
                 break
     if summary is None:  # an unlabelled paragraph in the discussion section (PDF: its lines joined)
@@ -2044,6 +2070,33 @@ def _row_has_cells(section: Sequence[Unit], u: Unit) -> bool:
                                        for o in section)
 
 
+def _status_over(section: Sequence[Unit], mark: Unit) -> bool | None:
+    """On a PDF page, the status the column header over ``mark`` gives ('Planned' / 'Not planned'), or None.
+
+    The nearest header above the mark's middle (on its page or an earlier one) in a row of
+    headers (two or more pieces of text on its line, each of a few words) that opens with a
+    status word.
+    """
+    if mark.top is None or mark.x0 is None or mark.x1 is None:
+        return None
+    middle = (mark.x0 + mark.x1) / 2
+    over = [h for h in section if h.top is not None and (h.page or 0, h.top) < (mark.page or 0, mark.top - 2)
+            and h.checked is None and h.field is None and (h.x0 or 0) - 3 <= middle <= (h.x1 or 0) + 3]
+    for head in sorted(over, key=lambda h: (-(h.page or 0), -(h.top or 0))):  # (a header carried over a page)
+        words = head.text.split()
+        if len(words) > 8 or sum(1 for h in section if h.page == head.page and h.line == head.line) < 2:
+            continue
+        for n in (2, 1):
+            if (status := _cell_status(" ".join(words[:n]))) is not None:
+                return status
+    return None
+
+
+def _bare_mark(text: str) -> bool:
+    """The text is a box or mark and nothing else ('[x]', '[ ]')."""
+    return not strip_lead(text).replace(CHECKED, "").replace(UNCHECKED, "").strip()
+
+
 def _cell_status(text: str) -> bool | None:
     """What a cell that only gives a service's status says ('ON', '[x] Not needed', 'Agreed'), else None."""
     m = _STATUS_CELL.match(text) if len(text.split()) <= 4 else None
@@ -2151,6 +2204,10 @@ def _left_box(section: Sequence[Unit], u: Unit) -> bool | None:
             answers.append(_answer(other.text))
         elif in_row and (head := _cell_status(_column_head(section, other))) is not None:
             if other.checked:  # a mark under 'Provide' or under 'Not now'
+                answers.append(head)
+        elif on_line and u.table is None and _bare_mark(other.text) \
+                and (head := _status_over(section, other)) is not None:
+            if other.checked:  # on a page, a mark under 'Planned' or under 'Not planned'
                 answers.append(head)
         elif (in_row or left or (on_line and other.mark_cell)) \
                 and len(strip_lead(other.text).replace("[x]", "").replace("[ ]", "").strip()) < 3:
@@ -2586,7 +2643,8 @@ def _name_before_ssn(units: list[Unit]) -> None:
     if any(u.label is not None and u.label.key == "ticketholder.name" for u in units):
         return
     for i, u in enumerate(units):
-        if u.label is not None or u.field is not None or u.heading or u.section not in _PARTY_PARTS:
+        if u.label is not None or u.field is not None or u.heading or u.checked is not None \
+                or u.section not in _PARTY_PARTS:
             continue
         m = _CAPTIONED_NAME.match(u.text.strip())
         if m and any(n.label is not None and n.label.key == "ticketholder.ssn" for n in units[i + 1:i + 3]):

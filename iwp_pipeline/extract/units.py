@@ -951,7 +951,9 @@ def _join_wrapped_cells(units: list[Unit], rules: tuple[Rule, ...]) -> list[Unit
     of the two lines holds more than one cell or the lower one closes the upper one's parenthesis.
     So 'Follow-Up (Initial' / 'Job Acquisition)' is one service, 'Springfield' / 'Dental Group' one
     employer and 'Alternate Contact (name,' / 'relationship, phone)' one label, while rows and
-    stacked labels with their values stay apart. A line broken after a hyphen joins without a
+    stacked labels with their values stay apart. Without a rule, a row whose cells wrap together
+    (the line under it holds fewer cells, each under one of the row's, none under its first) is
+    joined the same way. A line broken after a hyphen joins without a
     space ('EN-' / '104233)').
     """
     by_page: dict[int, list[Rule]] = {}
@@ -959,8 +961,21 @@ def _join_wrapped_cells(units: list[Unit], rules: tuple[Rule, ...]) -> list[Unit
         by_page.setdefault(r.page, []).append(r)
     heights = {page: [r.y for r in page_rules] for page, page_rules in by_page.items()}
     cells_on_line: dict[tuple[int | None, int], int] = {}
+    edges: dict[tuple[int | None, int], list[float]] = {}
     for u in units:
         cells_on_line[(u.page, u.line)] = cells_on_line.get((u.page, u.line), 0) + 1
+        if u.x0 is not None and u.field is None:
+            edges.setdefault((u.page, u.line), []).append(u.x0)
+
+    def row_wraps(a_line: tuple[int | None, int], u_line: tuple[int | None, int]) -> bool:
+        """The lower line carries on the cells of the upper one (a row whose cells wrap).
+
+        Fewer cells, each under one of the upper line's cells, and none under its first (a row
+        number or an item, whose neighbours wrap).
+        """
+        upper, lower = sorted(edges.get(a_line, [])), edges.get(u_line, [])
+        return 1 < len(lower) < len(upper) and all(any(abs(x - y) <= 3 for y in upper[1:]) for x in lower) \
+            and not any(abs(x - upper[0]) <= 3 for x in lower)
 
     def ruled(u: Unit, y0: float, y1: float) -> bool:
         """A rule between heights y0 and y1 running under or over the unit."""
@@ -982,7 +997,8 @@ def _join_wrapped_cells(units: list[Unit], rules: tuple[Rule, ...]) -> list[Unit
                       and (cells_on_line[(a.page, first)] > 1 or cells_on_line[(u.page, u.line)] > 1
                            or _closes_parenthesis(a.text, u.text))
                       and 0 <= (u.top or 0) - (a.bottom or 0) <= max(4.0, 0.8 * ((u.bottom or 0) - (u.top or 0)))
-                      and (ruled(a, (a.top or 0) - 14, (a.top or 0)) or a.text.count("(") > a.text.count(")"))
+                      and (ruled(a, (a.top or 0) - 14, (a.top or 0)) or a.text.count("(") > a.text.count(")")
+                           or row_wraps((a.page, first), (u.page, u.line)))
                       and not ruled(a, (a.bottom or 0) - 1, (u.top or 0) + 1)
                       and not _complete_label(a.text)),  # (the costliest test last)
                      None)

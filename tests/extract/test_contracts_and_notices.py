@@ -195,3 +195,40 @@ def test_a_signer_caption_over_a_printed_name_opens_the_other_signers_block():
     assert signatures.ticketholder.date == "2025-03-10"
     en = signatures.en_representative
     assert (en.signed, en.printed_name, en.date) == (True, "Dana Whitfield", "2025-03-11")
+
+
+def _checklist_rows() -> list[tuple[int, float, list[tuple[float, str]]]]:
+    return [
+        (1, 30, [(54, "INDIVIDUAL WORK PLAN — COMPLETENESS CHECKLIST")]),
+        (1, 60, [(54, "COMPONENT 1 — CONTACT PARTICULARS")]),
+        (1, 75, [(54, "No."), (83, "Item checked"), (230, "Met"), (276, "Not met"), (330, "Entry found in the plan")]),
+        (1, 90, [(54, "1.1"), (84, "Program Entrant's name"), (230, "[x]"), (330, "Maria L. Gonzalez")]),
+        (1, 105, [(54, "1.2"), (84, "Entrant's Social Security number"), (230, "[x]"), (330, "900-12-3456")]),
+        (1, 120, [(54, "1.3"), (84, "Network Office (EN)"), (230, "[x]"), (330, "Bright Path Employment Services")]),
+        (1, 135, [(54, "1.4"), (84, "Network payee number (PID)"), (276, "[x]")]),
+        (1, 145, [(54, "COMPONENT 2 — INDIVIDUALIZED DISCUSSION")]),
+        (1, 152, [(54, "2.1"), (84, "Synopsis: why the goals fit"), (230, "[x]"),
+                  (330, "We met one-on-one about Maria's plans for an hour.")]),
+        (1, 160, [(54, "COMPONENT 3 — WORK HISTORY (LAST 18 MONTHS)")]),
+        (1, 175, [(54, "3.1"), (83, "Job 1: employer, job, dates,"), (230, "[x]"),
+                  (330, "Springfield Dental Group; Receptionist; JUN-2023 to")]),
+        (1, 185.5, [(83, "earnings"), (330, "SEP-2024; 20 hrs/wk; $240.00 weekly")]),
+        (1, 210, [(54, "COMPONENT 5 — SUPPORTS AND SERVICES")]),
+        (1, 225, [(54, "No."), (83, "Service"), (230, "Planned"), (276, "Not planned"), (330, "What we will do")]),
+        (1, 240, [(54, "5.1"), (84, "Benefits review"), (230, "[x]"), (330, "A WIPA referral for benefits counseling.")]),
+        (1, 255, [(54, "5.2"), (84, "Goal plan"), (276, "[x]")]),
+        (1, 270, [(54, "5.3"), (84, "Job placement"), (230, "[x]"), (330, "Direct referrals to employer partners.")]),
+    ]
+
+
+def test_a_checklist_gives_the_entry_after_its_mark_and_marks_under_status_columns():
+    record = interpret(pdf_layout(_checklist_rows(), bold=("COMPONENT",)))
+    assert (record.ticketholder.name, record.ticketholder.ssn) == ("Maria L. Gonzalez", "900-12-3456")
+    assert record.en.name == "Bright Path Employment Services"
+    assert record.en.pid is None  # marked under 'Not met', no entry
+    assert record.discussion.summary == "We met one-on-one about Maria's plans for an hour."  # not the item's gloss
+    assert [j.employer for j in record.work_history] == ["Springfield Dental Group"]  # its row wrapped, read whole
+    assert record.work_history[0].end_date == "2024-09"
+    services = {s.service: s.selected for s in record.services}
+    assert services["benefits_counseling"] is True and services["job_placement"] is True
+    assert services["goal_setting"] is False  # a mark under 'Not planned'
