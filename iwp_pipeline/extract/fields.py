@@ -599,7 +599,8 @@ def describe_goal(details: dict[str, str]) -> str:
     hours = details.get("goal.hours")
     if hours and re.fullmatch(r"\d+(?:\.\d+)?", hours.strip()):
         hours = f"{hours.strip()} hours per week"
-    parts = [details.get("goal.job_title"), hours, details.get("goal.earnings"), details.get("goal.time_frame")]
+    parts = [details.get("goal.job_title"), details.get("goal.other"), hours, details.get("goal.earnings"),
+             details.get("goal.time_frame")]  # ('goal.other': a detail under a caption no label names, 'part time')
     return ", ".join(p for p in parts if p)
 
 

@@ -131,6 +131,10 @@ class Found:
         return self.values.get(key)
 
 
+_CLAUSE_NUMBER = re.compile(r"\(?\d{1,2}(?:\.\d{1,2})*[.)]?")
+"""A clause's or an item's number on its own ('1.2', '5.10', '(3)')."""
+
+
 class Reader:
     """Finds the value that belongs to a label: inline, to the right, below (or above)."""
 
@@ -315,10 +319,24 @@ class Reader:
         left = self.units[i].x0
         for nxt in self.units[self.index(u) + 1:]:
             if nxt.heading or nxt.field is not None or _is_label_unit(nxt) or _caption(nxt) \
-                    or nxt.section != u.section or not continues(last, nxt, left if last is u else None):
+                    or nxt.section != u.section or not continues(last, nxt, left if last is u else None) \
+                    or _CLAUSE_NUMBER.fullmatch(nxt.text.strip()):  # ('1.2': the next clause's number)
                 break
-            text, last = f"{text} {nxt.text}", nxt
+            # ('EN-' / '104233', 'one-' / 'on-one': a line broken after a hyphen joins without a space)
+            text, last = f"{text}{'' if re.search(r'[A-Za-z0-9]-$', text) else ' '}{nxt.text}", nxt
         return text
+
+    def name_tail(self, u: Unit) -> Unit | None:
+        """The end of a name wrapped in its cell of a flat PDF: a word or three alone on the next line, under it."""
+        i = self.index(u) + 1
+        while i < len(self.units) and self.units[i].page == u.page and self.units[i].line == u.line:
+            i += 1  # (past what stands beside it on its line)
+        if i >= len(self.units):
+            return None
+        nxt = self.units[i]
+        alone = i + 1 >= len(self.units) or self.units[i + 1].line != nxt.line or self.units[i + 1].page != nxt.page
+        return nxt if alone and len(nxt.text.split()) <= 3 and continues(u, nxt) and not nxt.heading \
+            and nxt.field is None and not _is_label_unit(nxt) and not _caption(nxt) else None
 
     def column_text(self, u: Unit) -> str:
         """A PDF table cell's text: ``u`` and the lines under it that start at its x.
@@ -757,6 +775,10 @@ def _only_party(text: str) -> bool:
     return not re.sub(r"(?i)\b(?:the|or|and|authorized|rep)\b|[\W_]", "", rest)
 
 
+_WRAPPING_NAMES = ("en.name", "alternate.name", "discussion.modality")
+"""Values read beside or under their label that may wrap in a narrow cell of a flat PDF."""
+
+
 def collect_labels(units: Sequence[Unit], reader: Reader, found: Found) -> None:
     """Resolve every label of the main part into ``found``."""
     long_keys = ("discussion.summary", "goals.short_term", "goals.long_term")
@@ -775,6 +797,9 @@ def collect_labels(units: Sequence[Unit], reader: Reader, found: Found) -> None:
                                     wanted=wanted)
         if value is not None and where is u and u.top is not None:
             value = reader.wrapped(u, value)
+        elif value is not None and where is not u and where.top is not None and target in _WRAPPING_NAMES \
+                and (tail := reader.name_tail(where)) is not None:
+            value = f"{value} {tail.text}"  # a name wrapped in its cell ('Bright Path Employment' / 'Services')
         found.put(target, value, where)
     box, ticked = fields.modality_boxes(units)  # a checkbox per way of meeting: the boxes decide
     known = found.where.get("discussion.modality")
@@ -1410,6 +1435,9 @@ def read_goals(units: Sequence[Unit], reader: Reader, found: Found) -> Employmen
         label = u.label if u.label else None
         if label and label.key in ("goals.short_term", "goals.long_term"):
             current = label.key
+            if current not in texts and (row := _caption_row_goal(reader, u)):
+                subs[current] = row  # 'Near goal (18 months): job | Hours/wk | Pay | By' over a row of values
+                texts[current] = (fields.describe_goal(row), u)
             if current not in texts:
                 stop = r"^\s*(?:job title|position|hours(?: per week)?|earnings|wages?|time ?frame)\s*:"
                 nxt = reader.units[reader.index(u) + 1] if reader.index(u) + 1 < len(reader.units) else None
@@ -1429,7 +1457,9 @@ def read_goals(units: Sequence[Unit], reader: Reader, found: Found) -> Employmen
         if current and u.section in ("goals", None):
             m = match_label(u.text, _GOAL_SUB) if u.field is None else None
             if m:  # not another detail's caption beside it ('Pay' / 'Reach it' over their values)
-                value, _ = reader.value(u, m.rest, accept=lambda text: not _goal_detail_label(text))
+                value, at = reader.value(u, m.rest, accept=lambda text: not _goal_detail_label(text))
+                if value and at is u and u.top is not None:
+                    value = reader.wrapped(u, value)  # 'Pay: 24' / 'hours weekly at $21.00 an hour'
                 if value and re.search(r"\s[·•|]\s", value) and current not in texts:
                     # 'Job: Office Assistant · 25 hours a week · Pay: $14/h': the goal's particulars in one line
                     texts[current] = (u.text, u)
@@ -1534,16 +1564,56 @@ def _goal_columns(section: Sequence[Unit]) -> dict[str, tuple[dict[str, str], Un
     return out
 
 
+def _caption_row_goal(reader: Reader, u: Unit) -> dict[str, str]:
+    """A goal's details on a flat PDF as a row of captions over a row of values.
+
+    The goal's label opens the row, naming its first detail or none ('Near goal (18 months): job'),
+    and at least two captions of details follow it on its line ('Hours/wk', 'FT/PT', 'Pay', 'By');
+    the next line holds the values, each under its caption (the nearest by its left edge). The
+    label's own column is the job.
+    """
+    if u.top is None or u.x0 is None or u.field is not None:
+        return {}
+    i = reader.index(u)
+    row = [v for v in reader.units[i + 1:i + 12] if v.page == u.page and v.top is not None
+           and abs(v.top - u.top) < 3 and v.field is None]
+    captions = [(v, hit.key if (hit := match_label(v.text + ":", _GOAL_SUB)) is not None and not hit.rest
+                 else "goal.other" if len(v.text.split()) <= 2 and not re.search(r"[\d:]", v.text) else None)
+                for v in row]  # ('FT/PT', 'By': captions the vocabulary does not know, read by their values)
+    if sum(key not in (None, "goal.other") for _, key in captions) < 2 or any(key is None for _, key in captions):
+        return {}
+    bottom = max(v.bottom or 0 for v in [u, *row])
+    after = [v for v in reader.units[i + len(row) + 1:i + len(row) + 14] if v.page == u.page and v.top is not None
+             and v.field is None and v.top > bottom - 1]
+    values = [v for v in after if after and abs((v.top or 0) - (after[0].top or 0)) < 3]
+    columns = [(u.x0, "goal.job_title")] + [(v.x0 or 0.0, key) for v, key in captions]
+    details: dict[str, str] = {}
+    for v in values:
+        key = min(columns, key=lambda c: abs(c[0] - (v.x0 or 0.0)))[1]
+        if key == "goal.other" and re.match(r"^(?:within|by|in|before)\b", v.text, re.I):
+            key = "goal.time_frame"
+        details[key] = f"{details[key]}, {v.text}" if key == "goal.other" and key in details else \
+            details.get(key, v.text)
+    return details if len(details) >= 2 else {}
+
+
 def _goal_details(units: Sequence[Unit]) -> dict[str, str]:
     """A goal's details from its lines ('Job: Office Assistant', 'Pay: $350.00 a week'); hours from any caption."""
     details: dict[str, str] = {}
-    for u in units:
-        m = match_label(u.text, _GOAL_SUB)
+    texts = [piece for u in units for piece in _CAPTION_AHEAD.split(u.text)]  # lines run together on a page
+    for text, nxt in zip(texts, [*texts[1:], None], strict=True):
+        m = match_label(text, _GOAL_SUB)
         if m is not None and clean(m.rest):
             details.setdefault(m.key, m.rest)
-        elif (caption := re.match(r"^[^:]{1,30}:\s*(\S.*)$", u.text)) and parse_hours(caption[1]):
+        elif m is not None and nxt is not None and not _goal_detail_label(nxt):
+            details.setdefault(m.key, nxt)  # a caption over its value ('Job' / 'Office Assistant')
+        elif (caption := re.match(r"^[^:]{1,30}:\s*(\S.*)$", text)) and parse_hours(caption[1]):
             details.setdefault("goal.hours", caption[1])
     return details
+
+
+_CAPTION_AHEAD = re.compile(r"\s+(?=[A-Z][a-z]+(?: [a-z]+)?:\s)")
+"""Where a short caption starts inside a text ('Job: Office Assistant Schedule: part time ...')."""
 
 
 def _goal_columns_on_page(section: Sequence[Unit]) -> dict[str, tuple[dict[str, str], Unit]]:
@@ -1555,7 +1625,7 @@ def _goal_columns_on_page(section: Sequence[Unit]) -> dict[str, tuple[dict[str, 
                        key=lambda h: h[0])
         if len(heads) != 2 or heads[0][1] == heads[1][1]:
             continue
-        after = [v for v in placed[i:] if v not in row and not v.heading and v.label is None]
+        after = [v for v in placed[i:] if v not in row and not v.heading]
         columns: dict[str, list[Unit]] = {heads[0][1]: [], heads[1][1]: []}
         for v in after:  # under the caption nearest its left edge
             columns[min(heads, key=lambda h: abs(h[0] - (v.x0 or 0.0)))[1]].append(v)
@@ -1654,7 +1724,7 @@ def _training(found: Found) -> Training | None:
                     expected_completion=values["expected_completion"])
 
 
-_NAMED_ITEM = re.compile(r"^(?P<name>[A-Z][^:.;—–]{2,50}?)(?::|\.?\s+[—–-]\s)\s*(?P<rest>\S.*)$", re.S)
+_NAMED_ITEM = re.compile(r"^(?P<name>[A-Z][^:.;—–]{2,50}?)(?::|\.?\s*[—–]\s|\s+-\s)\s*(?P<rest>\S.*)$", re.S)
 """'Finding employers for you: Resume writing and ...' ('... - ...'): a service's name, then what will be done."""
 
 
@@ -1822,6 +1892,9 @@ def _scan_services(section: Sequence[Unit], reader: Reader, names: dict[str, tup
                 and re.match(r"^\s*\(?\d{1,2}[.)]\s", _next_text(section, u)):
             continue  # 'A. Career planning' over its numbered services: the family's title, not a service
         answer, rest = _answers(rest)
+        if rest and u.top is not None and (status_sentence(rest) is None or not re.search(r"[.:;]\s*$", rest)) \
+                and (said := reader.wrapped(u, rest)) != rest and status_sentence(said) is not None:
+            rest = said  # 'Name. — The Contractor' / 'SHALL NOT PROVIDE' / 'this service ...': the sentence wraps
         if re.fullmatch(r"[^.]{0,80}\?\s*(?:\([^)]{0,40}\))?\s*", rest):
             rest = ""  # 'will the Co-op do this? (circle one)': the question asked, no description
         selected = answer if answer is not None else u.checked
@@ -2140,10 +2213,10 @@ def _service_in(hints: list[str], names: dict[str, tuple[re.Pattern[str], ...]])
                     # ('Placement-focused job search' is not placement: the name is a compound's first word)
                     at = m.end() if where is None else where[min(m.end(), len(where) - 1)]
                     rest = original[at + _label_tail(original[at:]):]
-                    caption = re.match(r"^\s+\w[^:.;,—–()]{0,50}?(?::|\.?\s[—–]\s)\s*", rest)
+                    caption = re.match(r"^\s+\w[^:.;,—–()]{0,50}?(?::|\.?\s?[—–]\s)\s*", rest)
                     if caption and len(caption[0].split()) <= 6:
                         rest = rest[caption.end():]  # 'Training to learn new skills: ...': the name runs to its colon
-                    if rest and not re.match(r"^\s*[:.\-–—)(]", rest) and len(rest.split()) <= 3 \
+                    elif rest and not re.match(r"^\s*[:.\-–—)(]", rest) and len(rest.split()) <= 3 \
                             and not rest[:1].isspace() or re.match(r"^\s*/\s*\w", rest) \
                             or re.fullmatch(r"\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?\s*", rest):
                         rest = ""  # 'Coaching at work|site', 'Training / certificates', 'Skills training referral'
@@ -2657,12 +2730,23 @@ def _name_before_ssn(units: list[Unit]) -> None:
             u.label = LabelMatch("ticketholder.name", "")
             return
         # the person's word alone in a row of captions, the SSN's caption beside it ('Work Partner' |
-        # 'Social Security number' over their values)
-        if len(u.text.split()) <= 3 and not re.search(r"\d|:", u.text) and party_of(u.text) == "ticketholder" \
-                and any(n.label is not None and n.label.key == "ticketholder.ssn"
-                                                for n in units[i + 1:i + 3]):
+        # 'Social Security number' over their values), or any short caption there over a person's name
+        # ('Profile holder' | 'SSN' over 'Maria L. Gonzalez' | '900-12-3456')
+        if len(u.text.split()) <= 3 and not re.search(r"\d|:", u.text) and any(
+                n.label is not None and n.label.key == "ticketholder.ssn" and n.top is not None and u.top is not None
+                and abs(n.top - u.top) < 3 for n in units[i + 1:i + 3]) \
+                and (party_of(u.text) == "ticketholder" or _name_under(units, i)):
             u.label = LabelMatch("ticketholder.name", "")
             return
+
+
+def _name_under(units: Sequence[Unit], i: int) -> bool:
+    """On a PDF page, the first text straight under ``units[i]`` (within two lines) is a person's name."""
+    u = units[i]
+    under = next((v for v in units[i + 1:i + 10] if v.page == u.page and v.top is not None and u.bottom is not None
+                  and v.top >= u.bottom - 1 and abs((v.x0 or 0) - (u.x0 or 0)) < 4), None)
+    return under is not None and (under.top or 0) - (u.bottom or 0) < 30 and \
+        _PERSON_NAME.fullmatch(under.text.strip()) is not None
 
 
 def _label_staff_captions(units: list[Unit]) -> None:
@@ -2686,8 +2770,21 @@ _EN_CAPTION = re.compile(r"^\s*[A-Z][A-Za-z&'’ ]{2,30}?\s+EN\s*\([a-z][^)]{1,3
 """A caption naming the EN by its kind: 'Employer EN (hospital system)'."""
 
 
+def _dots_among_boxes(units: list[Unit]) -> None:
+    """A filled dot opening one of a row of options whose others open with an empty box is the chosen one.
+
+    '[ ] In person' | '● Phone call' | '[ ] Video call' drawn apart (a radio group, each option
+    a piece of its own); within one piece of text, ``radio_dots`` reads them already.
+    """
+    for i, u in enumerate(units):
+        if u.field is None and u.text.startswith("●") and sum(
+                v.text.startswith(UNCHECKED) for v in units[max(0, i - 2):i + 3] if v is not u) >= 1:
+            u.text = CHECKED + u.text[1:]
+
+
 def _interpret(units: list[Unit]) -> Record:
     _join_date_boxes(units)
+    _dots_among_boxes(units)
     parts = assign_sections(units)
     for u in units:
         if u.field is None and not u.heading:

@@ -290,6 +290,10 @@ def terms_list_by_content(units: Sequence[Unit]) -> None:
     if len(best) < TERMS_RUN:
         return
     start, end = best[0], best[-1]
+    for k in range(start + 1, end):  # a short title inside the run starts the list (services' lines above it
+        # that happen to say something a term says are not terms)
+        if k not in best and _title_before(units[k]) and sum(i > k for i in best) >= TERMS_RUN:
+            start = k + 1
     while end + 1 < len(units) and _continues_item(units[end], units[end + 1]):
         end += 1
     if start > 0 and _ITEM_MARK.match(units[start - 1].text):

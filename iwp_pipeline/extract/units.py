@@ -190,8 +190,8 @@ def learn_person_nouns(texts: Iterable[str], limit: int = 2) -> tuple[str, ...]:
         if word not in stop and word not in staff and not known.match(word):
             counts[word] += 2 if m["strong"] or m["plan"] else 1  # an SSN or the plan itself is the person's
     learned = [w for w, n in counts.most_common(limit) if n >= 2]
-    defined = [t for t in texts if "(" in t and _QUOTE_MARKS.search(t)]
-    for m in _DEFINED_PARTY.finditer("\n".join(defined)):
+    defined = [t for t in texts if "(" in t or _QUOTE_MARKS.search(t)]  # (a term may wrap: '(the' / '“Ticket User”)')
+    for m in _DEFINED_PARTY.finditer(" ".join(defined) if any(_QUOTE_MARKS.search(t) for t in defined) else ""):
         # 'the individual named in Clause 1.1 (the “Ticket User”) and the Employment Network named in
         # Clause 1.5 (the “Contractor”)': a contract's own names for its parties
         word, party = m["term"].lower(), _defined_party(m["before"])
@@ -202,7 +202,7 @@ def learn_person_nouns(texts: Iterable[str], limit: int = 2) -> tuple[str, ...]:
     return tuple(dict.fromkeys(learned))
 
 
-_DEFINED_PARTY = re.compile(r"(?P<before>[^()\n]{0,100})\((?:the\s+|hereinafter(?:\s+called)?\s+(?:the\s+)?)?"
+_DEFINED_PARTY = re.compile(r"(?P<before>[^()\n]{0,100})\(\s*(?:the\s+|hereinafter(?:\s+called)?\s+(?:the\s+)?)?"
                             r"[“\"‘](?P<term>[A-Z][A-Za-z\-]{2,20}(?: [A-Z][A-Za-z\-]{2,20})?)[”\"’]\)")
 """A defined term in brackets: '... the Employment Network named in Clause 1.5 (the “Contractor”)'."""
 _QUOTE_MARKS = re.compile(r"[“\"‘]")
@@ -369,8 +369,11 @@ def build_units(layout: Layout) -> list[Unit]:
         elif text:
             x0 = line.bbox[0] if line.bbox else None
             x1 = line.bbox[2] if line.bbox else None
-            units.append(Unit(text, 0, x0=x0, x1=x1, top=top, bottom=bottom,
-                              **base))  # type: ignore[arg-type]
+            for si, (start, piece) in enumerate(_dashed_pairs(text)):
+                # pieces of a line of pairs set apart by dashes, placed along the line by their letters
+                at = None if x0 is None or x1 is None else x0 + (x1 - x0) * start / len(text)
+                units.append(Unit(piece, 0, x0=at, x1=x1, top=top, bottom=bottom, seg=si if si else None,
+                                  **base))  # type: ignore[arg-type]
     if layout.kind != "docx":
         units = _join_wrapped_cells(units, layout.rules)
         if not layout.fields:  # a fillable form's printed text is its labels, set where its fields are
@@ -942,6 +945,33 @@ def _closes_parenthesis(text: str, following: str) -> bool:
     return text.count("(") > text.count(")") and following.count(")") > following.count("(")
 
 
+_DASHED_PAIR = re.compile(r"(?:^|\s+)[—–|]\s+(?=[A-Z][^:—–|]{0,40}:)")
+"""A dash before a caption and its colon: where a pair starts on a line of pairs ('... — Date: ...')."""
+
+
+def _dashed_pairs(text: str) -> list[tuple[int, str]]:
+    """A PDF line of pairs set apart by dashes, cut before each caption: (where it starts, the piece).
+
+    'Cardholder (or representative) — Name: Maria L. Gonzalez — Signature: /s/' is two pairs; a
+    line that starts with the dash ('— Date: Tue, Mar 11, 2025', carried over) loses it. Only
+    before a caption of a few words and a colon; other dashes stay.
+    """
+    if "—" not in text and "–" not in text and "|" not in text:
+        return [(0, text)]
+    pieces, start = [], 0
+    for m in _DASHED_PAIR.finditer(text):
+        if m.start() > start:
+            pieces.append((start, text[start:m.start()]))
+        start = m.end()
+    pieces.append((start, text[start:]))
+    return [(at, piece) for at, piece in pieces if piece.strip()] or [(0, text)]
+
+
+_BROKEN_WORD = re.compile(r"^(?!(?:a|am|an|as|at|be|by|do|go|he|if|in|is|it|me|my|no|of|on|or|so|to|up|us|we"
+                          r"|hr|wk|mo|yr|ft|pt|pm|id|ok|co|st)\b)[a-z]{1,2}(?:\s|[),.;:]|$)")
+"""The last letter or two of a word that did not fit its cell, on the cell's next line ('Employmen' / 't Network')."""
+
+
 def _join_wrapped_cells(units: list[Unit], rules: tuple[Rule, ...]) -> list[Unit]:
     """PDF tables with ruled rows: text that wraps inside a cell is one unit again.
 
@@ -1003,7 +1033,10 @@ def _join_wrapped_cells(units: list[Unit], rules: tuple[Rule, ...]) -> list[Unit
                       and not _complete_label(a.text)),  # (the costliest test last)
                      None)
         if above is not None:
-            above.text = f"{above.text}{'' if above.text.endswith('-') else ' '}{u.text}"  # 'EN-' / '104233)'
+            # 'EN-' / '104233)'; 'Employmen' / 't Network)': a word broken where a narrow cell ends
+            glued = above.text.endswith("-") or _BROKEN_WORD.match(u.text) is not None \
+                and re.search(r"[A-Za-z]{4}$", above.text) is not None
+            above.text = f"{above.text}{'' if glued else ' '}{u.text}"
             above.x1 = max(above.x1 or 0, u.x1 or 0)
             above.bottom = u.bottom
             continue

@@ -6,7 +6,7 @@ import pytest
 
 from iwp_pipeline.extract.interpret import interpret, status_sentence
 from iwp_pipeline.extract.layout import BOX_GLYPHS, CHECKED, UNCHECKED, Layout, Line, ticks_and_crosses
-from iwp_pipeline.extract.units import _word_pieces, learn_person_nouns, match_label, person_nouns
+from iwp_pipeline.extract.units import _word_pieces, build_units, learn_person_nouns, match_label, person_nouns
 from iwp_pipeline.values import parse_date, parse_money
 from tests.extract.layouts import layout_from_text, pdf_layout
 
@@ -232,3 +232,133 @@ def test_a_checklist_gives_the_entry_after_its_mark_and_marks_under_status_colum
     services = {s.service: s.selected for s in record.services}
     assert services["benefits_counseling"] is True and services["job_placement"] is True
     assert services["goal_setting"] is False  # a mark under 'Not planned'
+
+
+def test_a_word_broken_where_a_narrow_cell_ends_is_joined_again():
+    rows = [
+        (1, 40, [(50, "Individual Work Plan under the Ticket to Work program")]),
+        (1, 60, [(50, "Library System (Employmen"), (200, "Bright Path Employment Services")]),
+        (1, 71, [(50, "t Network)")]),
+    ]
+    units = build_units(pdf_layout(rows))
+    assert [u.text for u in units][1] == "Library System (Employment Network)"
+
+
+def test_a_pdf_line_of_pairs_set_apart_by_dashes_is_cut_before_each_caption():
+    rows = [
+        (1, 40, [(50, "Career Librarian — Printed name: Dana Whitfield — Signature: /s/ Dana Whitfield")]),
+        (1, 52, [(50, "— Date: Tue, Mar 11, 2025")]),
+        (1, 64, [(50, "Job: Office Assistant — full time")]),  # a dash inside a value stays
+    ]
+    assert [u.text for u in build_units(pdf_layout(rows))] == [
+        "Career Librarian", "Printed name: Dana Whitfield", "Signature: /s/ Dana Whitfield",
+        "Date: Tue, Mar 11, 2025", "Job: Office Assistant — full time"]
+
+
+def test_services_lines_before_a_terms_list_found_by_content_stay_services():
+    layout = layout_from_text(NOTICE.replace("# What we will do for you\n", "# What we will do for you\n"
+                                             "Staying in touch when you start work: We will do this for you. "
+                                             "Monthly calls to keep two-way contact.\n") + """
+Important things you should know
+(1) You have the right to a copy of your plan in an accessible format you choose, such as large print, braille, audio or email.
+(2) You do not pay for anything in this plan. Our services are free of charge to you, and we will not ask for or accept money or gifts from you for them.
+(3) Taking part is voluntary. You can take your Ticket back from us (unassign it) at any time, for example if you are not happy with our services.
+(4) We keep what we know about you private, including anything about your disability. We share it only if you say yes in writing or the law requires it.
+(5) You can ask for an amendment to your plan at any time. We both have to agree to an amendment, and it must be written down, signed and dated by you and by us. We may change your plan, suspend or discontinue your services, or unassign your Ticket if you stop working with us, tell us to stop, or need services we cannot offer.
+(6) If you disagree with a decision we make, you can use the grievance procedure of Harbor Light Careers. If that does not settle the dispute, you can take it to the Ticket Program Manager, and then to the Social Security Administration.
+(7) You can contact the Protection and Advocacy for Beneficiaries of Social Security (PABSS) program in your state. PABSS can speak up for you and help you with a problem you have with us.
+(8) For benefits counseling, you see a certified work incentives counselor on our staff, or we refer you to a WIPA project through the Ticket to Work Help Line.
+(9) We will deliver the services listed under “What we will do for you” in this notice, in the way described there.
+(10) Your Plan Officer will have two-way contact with you at least once a month while you are getting your first job, and at least once every three months after that. If there is no two-way contact for 60 days in the first phase, or 180 days after that, we may unassign your Ticket.
+(11) You must report your work and earnings to Social Security, and show us your pay stubs as evidence of what you earn.
+(12) You need to make timely progress toward your goals. This keeps Social Security from starting a medical continuing disability review because of your work. Without it, you can lose that protection.
+(13) Your plan starts only after you and we have both signed and dated it and your Ticket is assigned to us. We send your plan to the Ticket Program Manager within 14 days after the last signature.
+(14) We have not agreed any other terms with you. If we agree more terms later, they must follow the Ticket Program Agreement.
+""")  # noqa: E501
+    record = interpret(layout)
+    services = {s.service: s.selected for s in record.services}
+    assert services.get("follow_up_initial") is True
+    assert sum(t.present for t in record.terms_and_conditions) >= 5
+
+
+def test_a_goal_as_a_row_of_captions_over_a_row_of_values_and_a_caption_over_the_name():
+    rows = [
+        (1, 30, [(50, "Individual Work Plan — record export, Ticket to Work")]),
+        (1, 50, [(50, "Step 1 of 9 · Profile")]),
+        (1, 65, [(55, "Profile holder"), (250, "SSN"), (400, "Phone")]),
+        (1, 75, [(55, "Maria L. Gonzalez"), (250, "900-12-3456"), (400, "555-310-7788")]),
+        (1, 100, [(50, "Step 4 of 9 · Goals")]),
+        (1, 115, [(55, "Near goal (18 months): job"), (200, "Hours/wk"), (260, "FT/PT"), (320, "Pay"), (450, "By")]),
+        (1, 125, [(55, "Office Assistant"), (200, "25"), (260, "part time"), (320, "USD 14.00/h, 25 h/wk"),
+                  (450, "within 9 months")]),
+        (1, 145, [(55, "Far goal (3-5 years): job"), (200, "Hours/wk"), (260, "FT/PT"), (320, "Pay"), (450, "By")]),
+        (1, 155, [(55, "Administrative Coordinator"), (200, "40"), (260, "full time"), (320, "USD 2,600.00/month"),
+                  (450, "within 3 years")]),
+    ]
+    record = interpret(pdf_layout(rows, bold=("Step 1 of 9 · Profile", "Step 4 of 9 · Goals")))
+    assert record.ticketholder.name == "Maria L. Gonzalez"
+    short, long = record.employment_goals.short_term, record.employment_goals.long_term
+    assert short is not None and (short.job_title, short.full_time, short.monthly_earnings, short.time_frame) == (
+        "Office Assistant", False, 1516.67, "within 9 months")
+    assert long is not None and (long.job_title, long.monthly_earnings) == ("Administrative Coordinator", 2600.0)
+
+
+def test_a_contracts_clauses_wrapped_over_pdf_lines():
+    rows = [
+        (1, 30, [(50, "INDIVIDUAL WORK PLAN AGREEMENT under the Ticket to Work program")]),
+        (1, 42, [(50, "THIS AGREEMENT is made between the individual named in Clause 1.1 (the")]),
+        (1, 54, [(50, "“Ticket User”) and the Employment Network named in Clause 1.5 (the")]),
+        (1, 66, [(50, "“Contractor”), together the “Parties”.")]),
+        (1, 90, [(50, "1. THE PARTIES")]),
+        (1, 105, [(50, "1.1"), (80, "Name of the Ticket User— Maria L. Gonzalez")]),
+        (1, 117, [(50, "1.2"), (80, "Social Security number— 900-12-3456")]),
+        (1, 129, [(50, "1.6"), (80, "Provider Identification Number (PID) of the Contractor — EN-")]),
+        (1, 139.5, [(80, "104233")]),
+        (1, 160, [(50, "5. SERVICES AND SUPPORTS")]),
+        (1, 175, [(50, "5.1"), (80, "Counseling on benefits and work incentives.— The Contractor")]),
+        (1, 185.5, [(80, "SHALL PROVIDE this service, as follows: a WIPA referral.")]),
+        (1, 200, [(50, "5.7"), (80, "Workplace accommodation assistance. — The Contractor SHALL")]),
+        (1, 210.5, [(80, "NOT PROVIDE this service under this Agreement.")]),
+        (1, 225, [(50, "5.8"), (80, "Job placement. — The Contractor SHALL PROVIDE this")]),
+        (1, 235.5, [(80, "service, as follows: direct referrals to employers.")]),
+    ]
+    record = interpret(pdf_layout(rows, bold=("1. THE PARTIES", "5. SERVICES AND SUPPORTS")))
+    assert (record.ticketholder.name, record.en.pid) == ("Maria L. Gonzalez", "EN-104233")
+    services = {s.service: (s.selected, s.description) for s in record.services}
+    assert services["benefits_counseling"] == (True, "a WIPA referral.")
+    assert services["job_accommodation"][0] is False
+    assert services["job_placement"] == (True, "direct referrals to employers.")
+
+
+def test_goal_columns_of_captions_over_values_and_a_name_wrapped_in_its_cell():
+    rows = [
+        (1, 30, [(50, "Individual Work Plan under the Ticket to Work program")]),
+        (1, 50, [(50, "Segment 2 · Our Organization (EN)")]),
+        (1, 65, [(55, "Faith Community Services (Employment Network)"), (311, "Ministry provider no. (PID)")]),
+        (1, 77, [(55, "Bright Path Employment"), (311, "EN-104233")]),
+        (1, 87.5, [(55, "Services")]),
+        (1, 110, [(50, "Segment 4 · Employment goals")]),
+        (1, 125, [(70, "Within 18 months"), (330, "In 3 to 5 years")]),
+        (1, 140, [(70, "Job"), (330, "Job")]),
+        (1, 152, [(70, "Office Assistant"), (330, "Administrative Coordinator")]),
+        (1, 167, [(70, "Hours a week"), (330, "Hours a week")]),
+        (1, 179, [(70, "25"), (330, "40")]),
+        (1, 194, [(70, "Pay"), (330, "Pay")]),
+        (1, 206, [(70, "$14.00 hourly rate"), (330, "$2,600.00 monthly rate")]),
+    ]
+    record = interpret(pdf_layout(rows, bold=("Segment 2 · Our Organization (EN)", "Segment 4 · Employment goals")))
+    assert record.en.name == "Bright Path Employment Services"
+    short, long = record.employment_goals.short_term, record.employment_goals.long_term
+    assert short is not None and (short.job_title, short.monthly_earnings) == ("Office Assistant", 1516.67)
+    assert long is not None and (long.job_title, long.monthly_earnings) == ("Administrative Coordinator", 2600.0)
+
+
+def test_a_filled_dot_among_empty_boxes_drawn_apart_is_the_chosen_option():
+    rows = [
+        (1, 30, [(50, "Individual Work Plan — record export, Ticket to Work")]),
+        (1, 50, [(50, "Planning session")]),
+        (1, 65, [(55, "Session date: 2025-02-14")]),
+        (1, 80, [(55, "Session mode")]),
+        (1, 92, [(55, "[ ] In person"), (160, "● Phone call"), (260, "[ ] Video call")]),  # three boxes apart
+    ]
+    assert interpret(pdf_layout(rows, bold=("Planning session",))).discussion.modality == "telephone"
