@@ -26,7 +26,9 @@ _MONTHS = {
 }
 _MONTH_NAME = r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"  # noqa: E501
 
-_ISO = re.compile(r"\b(\d{4})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{1,2})\b")
+_ISO = re.compile(r"\b(\d{4})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{1,2})\b"
+                  r"|\b((?:19|20)\d\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])\b")
+"""'2024-03-14', '2024/3/14', and run together '20240314' (YYYYMMDD)."""
 _US = re.compile(r"\b(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4}|\d{2})\b")
 _NAMED = re.compile(r"\b" + _MONTH_NAME + r"(?:\s+(?:the\s+)?|\s*-\s*)(\d{1,2})(?:st|nd|rd|th)?"
                     r"(?:,?\s+|\s*-\s*|,\s*)(\d{4}|['’]\d{2})\b", re.I)
@@ -93,7 +95,7 @@ def parse_date(text: str | None) -> date | None:
         text = _ORDINAL_DAY.sub(lambda m: f"{_ORDINALS.index(m[1].lower().replace(' ', '-')) + 1}th day of", text)
     candidates: list[tuple[int, date]] = []
     for m in _ISO.finditer(text):
-        d = _make(int(m[1]), int(m[2]), int(m[3]))
+        d = _make(int(m[1]), int(m[2]), int(m[3])) if m[1] else _make(int(m[4]), int(m[5]), int(m[6]))
         if d:
             candidates.append((m.start(), d))
     for m in _US.finditer(text):

@@ -558,10 +558,16 @@ def goal_fields(units: Sequence[Unit]) -> GoalFields:
     """Goals written into form fields: whole goals, and goals split into detail fields.
 
     A detail field whose own words do not say which goal it belongs to belongs to the goal named
-    last before it, by a field or by printed text ('Short-term goal' over its fields).
+    at the left of its row, else to the goal named last before it, by a field or by printed text
+    ('Short-term goal' over its fields).
     """
     out = GoalFields()
     current: str | None = None
+    columns: list[tuple[float, float, str]] = []  # (x0, x1, detail) of the detail fields read so far
+    # a goal named at the left of its row of fields ('Short-term (first 18 months)' | job | hours | ...)
+    row_names = [(v, key) for v in units if v.field is None and v.section == "goals" and v.top is not None
+                 and v.bottom is not None and (key := names_goal(v.text) or (
+                     horizon_goal(v.text) if len(v.text.split()) <= 6 and ":" not in v.text else None))]
     for u in units:
         if u.field is None:
             if u.section != "goals":
@@ -572,10 +578,17 @@ def goal_fields(units: Sequence[Unit]) -> GoalFields:
         if u.field.kind not in ("text", "choice"):
             continue
         goal, detail = goal_part(u.field)
+        if detail is None and u.section == "goals" and u.x0 is not None:
+            # a field under another of the same width whose words say what it holds: the same detail
+            detail = next((d for x0, x1, d in columns if abs(x0 - u.x0) < 2 and abs(x1 - (u.x1 or 0)) < 2), None)
+        elif detail is not None and u.x0 is not None:
+            columns.append((u.x0, u.x1 or 0.0, detail))
         if u.section != "goals" and goal is None:
             continue  # outside the goals part only a field whose words name its goal counts
         if goal is None and detail is not None and u.section == "goals":
-            goal = current
+            goal = next((key for v, key in row_names if v.page == u.page and u.top is not None and u.bottom is not None
+                         and (v.top or 0) < u.bottom and (v.bottom or 0) > u.top and (v.x1 or 0) <= (u.x0 or 0) + 2),
+                        current)
         if goal is None:
             continue
         current = goal

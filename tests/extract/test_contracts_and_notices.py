@@ -129,7 +129,8 @@ def test_goals_as_columns_under_their_horizons():
         _cell("● This plan is signed →", 0, 0, 0), _cell("● Step 1 · within 18 months →", 0, 0, 1),
         _cell("● Step 2 · in 3 to 5 years", 0, 0, 2),
         _cell("Work with the Career Librarian begins.", 0, 1, 0),
-        _cell("Job: Office Assistant\nSchedule: part time, 25 hours a week\nEarnings: $14 hr\nReach by: within 9 months",
+        _cell("Job: Office Assistant\nSchedule: part time, 25 hours a week\nEarnings: $14 hr\n"
+              "Reach by: within 9 months",
               0, 1, 1),
         _cell("Job: Administrative Coordinator\nSchedule: full time, 40 hours a week\nEarnings: $2,600 mo.\n"
               "Reach by: within 3 years", 0, 1, 2),
@@ -215,7 +216,8 @@ def _checklist_rows() -> list[tuple[int, float, list[tuple[float, str]]]]:
         (1, 185.5, [(83, "earnings"), (330, "SEP-2024; 20 hrs/wk; $240.00 weekly")]),
         (1, 210, [(54, "COMPONENT 5 — SUPPORTS AND SERVICES")]),
         (1, 225, [(54, "No."), (83, "Service"), (230, "Planned"), (276, "Not planned"), (330, "What we will do")]),
-        (1, 240, [(54, "5.1"), (84, "Benefits review"), (230, "[x]"), (330, "A WIPA referral for benefits counseling.")]),
+        (1, 240, [(54, "5.1"), (84, "Benefits review"), (230, "[x]"),
+                  (330, "A WIPA referral for benefits counseling.")]),
         (1, 255, [(54, "5.2"), (84, "Goal plan"), (276, "[x]")]),
         (1, 270, [(54, "5.3"), (84, "Job placement"), (230, "[x]"), (330, "Direct referrals to employer partners.")]),
     ]
@@ -362,3 +364,8 @@ def test_a_filled_dot_among_empty_boxes_drawn_apart_is_the_chosen_option():
         (1, 92, [(55, "[ ] In person"), (160, "● Phone call"), (260, "[ ] Video call")]),  # three boxes apart
     ]
     assert interpret(pdf_layout(rows, bold=("Planning session",))).discussion.modality == "telephone"
+
+
+def test_dates_run_together_year_first():
+    assert str(parse_date("20250214")) == "2025-02-14"
+    assert parse_date("EN20250214") is None and parse_date("20251399") is None

@@ -728,3 +728,25 @@ def test_an_amount_field_and_a_period_choice_make_the_goals_pay():
              fld("G1Hours", "Next 18 months: hours a week", "25")]
     details = goal_fields(units).details["goals.short_term"]
     assert details["goal.earnings"].text == "$17.00 per hour" and "goal.period" not in details
+
+
+def test_goal_fields_named_by_the_caption_at_their_rows_left_and_by_the_field_over_them():
+    from iwp_pipeline.extract.fields import goal_fields
+
+    def fld(name, tip, value, top, x0, x1):
+        return Unit(value, 0, field=FormField(name, "text", value=value, tooltip=tip), section="goals", part="form",
+                    page=1, top=top, bottom=top + 23, x0=x0, x1=x1)
+
+    def caption(text, top):
+        return Unit(text, 0, section="goals", page=1, top=top + 5, bottom=top + 21, x0=52, x1=119)
+
+    units = [fld("f1", "Job title", "Inventory Clerk", 413, 132, 234),
+             fld("f2", "Gross pay", "$17.00 an hour", 413, 347, 460),
+             caption("Short-term (first 18 months)", 413),  # printed after its row's fields
+             fld("f3", None, "Warehouse Lead", 436, 132, 234), fld("f4", None, "$3,100.00 a month", 436, 347, 460),
+             caption("Long-term (3 to 5 years)", 436)]
+    units[3].field = FormField("f3", "text", value="Warehouse Lead", tooltip="Job title")
+    found = goal_fields(units).details
+    assert found["goals.short_term"]["goal.job_title"].text == "Inventory Clerk"
+    assert found["goals.long_term"]["goal.job_title"].text == "Warehouse Lead"
+    assert found["goals.long_term"]["goal.earnings"].text == "$3,100.00 a month"  # under the 'Gross pay' field
