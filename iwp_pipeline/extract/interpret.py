@@ -923,6 +923,8 @@ def _signature_grids(units: Sequence[Unit]) -> Iterator[tuple[list[Unit], list[_
             else:
                 lines.append([u])
     for i, line in enumerate(lines):
+        if len(line) >= 3 and _SIGNER_COLUMN.match(line[0].text) and _grid_header(line[1:]):
+            line = line[1:]  # 'Role' heads the column that names each row's party
         if _grid_header(line):
             yield line, _pdf_grid_rows(line, lines[i + 1:])
 
@@ -1146,8 +1148,8 @@ def _checked_option(units: Sequence[Unit], reader: Reader, section: str) -> str 
     return None
 
 
-_PROMPT = re.compile(r"(?:\?|:|\bexplain\W*|\(explain\)\W*)\s*$", re.I)
-"""A line asking for a statement ('No work in the last 18 months? Explain'), not the statement."""
+_PROMPT = re.compile(r"(?:\?(?:\s+[A-Za-z]+){0,3}\W*|:|\bexplain\W*|\(explain\)\W*)\s*$", re.I)
+"""A line asking for a statement ('No work in the last 18 months? Explain', 'No past work? Say why'), not it."""
 
 
 def read_work_history(units: Sequence[Unit], reader: Reader, found: Found) -> tuple[list[WorkEntry], str | None]:

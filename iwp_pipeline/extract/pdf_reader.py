@@ -504,6 +504,8 @@ def _small_caps(prev: _Run, run: _Run) -> bool:
 
 
 _BOXY = frozenset(_GLYPHS) | frozenset("[(")
+_MARK_IN_BOX = re.compile(r"\[ \]\s*[✕✖](?=\s|$)")
+"""An empty box with a cross set on it as text of its own ('☐ ✕'): a ticked box."""
 
 
 def _normalise(text: str) -> str:
@@ -517,6 +519,7 @@ def _normalise(text: str) -> str:
     text = MARKED_BRACKETS.sub(CHECKED, text)
     text = radio_dots(EMPTY_BRACKETS.sub(UNCHECKED, text))
     text = re.sub(r"(\[[x ]\])(?=\S)", r"\1 ", text)
+    text = _MARK_IN_BOX.sub(CHECKED, text)  # '[ ] ✕ At the clinic': a cross drawn in the empty box
     return re.sub(r"\s+", " ", text).strip()
 
 

@@ -6,6 +6,7 @@ import pytest
 
 from iwp_pipeline.extract.interpret import interpret, status_sentence
 from iwp_pipeline.extract.layout import BOX_GLYPHS, CHECKED, UNCHECKED, Layout, Line, ticks_and_crosses
+from iwp_pipeline.extract.pdf_reader import _normalise
 from iwp_pipeline.extract.units import _word_pieces, build_units, learn_person_nouns, match_label, person_nouns
 from iwp_pipeline.values import parse_date, parse_money
 from tests.extract.layouts import layout_from_text, pdf_layout
@@ -369,3 +370,31 @@ def test_a_filled_dot_among_empty_boxes_drawn_apart_is_the_chosen_option():
 def test_dates_run_together_year_first():
     assert str(parse_date("20250214")) == "2025-02-14"
     assert parse_date("EN20250214") is None and parse_date("20251399") is None
+
+
+def test_a_cross_set_on_an_empty_box_a_prompt_row_and_a_signature_grid_with_a_role_column():
+    rows = [
+        (1, 30, [(50, "Individual Work Plan under the Ticket to Work program")]),
+        (1, 50, [(50, "Section C — Planning visit")]),
+        (1, 65, [(55, "Visit date: 03-04-2025")]),
+        (1, 80, [(55, "How did the visit take place? Check one.")]),
+        (1, 92, [(55, _normalise("☐ ✕ At the clinic, in person"))]),
+        (1, 104, [(55, "[ ] By telephone")]),
+        (1, 130, [(50, "Section E — Past work (last 18 months)")]),
+        (1, 145, [(55, "Employer"), (200, "Job"), (300, "From"), (360, "To"), (420, "Pay")]),
+        (1, 157, [(55, "Springfield Dental Group"), (200, "Receptionist"), (300, "06-2023"), (360, "09-2024"),
+                  (420, "$12.00 per hour, 20 hours a week")]),
+        (1, 172, [(55, "No past work? Say why")]),
+        (1, 200, [(50, "Section I — Signatures")]),
+        (1, 215, [(55, "Role"), (220, "Name"), (330, "Signature"), (440, "Date")]),
+        (1, 227, [(55, "Recruit (or representative)"), (220, "Maria L. Gonzalez"), (330, "Maria L. Gonzalez"),
+                  (440, "03-10-2025")]),
+        (1, 239, [(55, "Talent Partner"), (220, "Dana Whitfield"), (330, "Dana Whitfield"), (440, "03-11-2025")]),
+    ]
+    bold = ("Section C — Planning visit", "Section E — Past work (last 18 months)", "Section I — Signatures")
+    record = interpret(pdf_layout(rows, bold=bold))
+    assert record.discussion.modality == "in_person"
+    assert [j.employer for j in record.work_history] == ["Springfield Dental Group"]
+    th, en = record.signatures.ticketholder, record.signatures.en_representative
+    assert (th.signed, th.date) == (True, "2025-03-10")
+    assert (en.signed, en.printed_name, en.date) == (True, "Dana Whitfield", "2025-03-11")
