@@ -135,6 +135,10 @@ _CLAUSE_NUMBER = re.compile(r"\(?\d{1,2}(?:\.\d{1,2})*[.)]?")
 """A clause's or an item's number on its own ('1.2', '5.10', '(3)')."""
 
 
+_OUTLINE_MARK = re.compile(r"\(?(?:\d{1,2}(?:\.\d{1,2})*|[A-Za-z]|[ivxIVX]{2,4})[.)]")
+"""An outline's number or letter on its own: '1.', 'A.', '(b)', 'iv.'."""
+
+
 class Reader:
     """Finds the value that belongs to a label: inline, to the right, below (or above)."""
 
@@ -284,8 +288,8 @@ class Reader:
         else:
             order = self._neighbours(u, allow_above)
         for candidate in order:
-            if candidate is None or candidate.heading:
-                continue
+            if candidate is None or candidate.heading or _OUTLINE_MARK.fullmatch(candidate.text.strip()):
+                continue  # (an outline's number or letter on its own, 'A.', '1.', is no value)
             if (_is_label_unit(candidate) or _caption(candidate)) \
                     and not (wanted and len(candidate.text.split()) <= 3 and wanted(candidate.text)):
                 continue  # a label, unless it is a word or two of the kind asked for ('Telephone')
@@ -312,6 +316,11 @@ class Reader:
 
         They stand under it or start at the paragraph's left edge ('Date: April 14,' / '2026').
         """
+        return self.wrapped_lines(u, text)[0]
+
+    def wrapped_lines(self, u: Unit, text: str) -> tuple[str, list[Unit]]:
+        """``wrapped``, and the units of the lines it took."""
+        taken: list[Unit] = []
         last = u
         i = self.index(u)
         while i > 0 and self.units[i - 1].page == u.page and self.units[i - 1].line == u.line:
@@ -324,7 +333,8 @@ class Reader:
                 break
             # ('EN-' / '104233', 'one-' / 'on-one': a line broken after a hyphen joins without a space)
             text, last = f"{text}{'' if re.search(r'[A-Za-z0-9]-$', text) else ' '}{nxt.text}", nxt
-        return text
+            taken.append(nxt)
+        return text, taken
 
     def name_tail(self, u: Unit) -> Unit | None:
         """The end of a name wrapped in its cell of a flat PDF: a word or three alone on the next line, under it."""
@@ -719,8 +729,12 @@ def _first_word(text: str) -> str:
 
 
 def _opens_signer_block(units: Sequence[Unit], i: int) -> bool:
-    """``units[i]`` is a caption over a signer's lines: plain words, with a signature label right after it."""
-    u, nxt = units[i], units[i + 1] if i + 1 < len(units) else None
+    """``units[i]`` is a caption over a signer's lines: plain words, with a signature label right after it.
+
+    (An outline's number between them, 'B. The College' / '1.' / 'Signature ...', is passed over.)
+    """
+    u = units[i]
+    nxt = next((v for v in units[i + 1:i + 3] if not _OUTLINE_MARK.fullmatch(v.text.strip())), None)
     return nxt is not None and nxt.label is not None \
         and nxt.label.key in ("generic.signature", "generic.printed_name", "generic.name") \
         and not re.search(r"\d", u.text) and u.checked is None and nxt.section == u.section
@@ -734,6 +748,9 @@ def _other_signer(key: str, party: str | None, label: str) -> str | None:
     if key == "generic.signature" and party == "ticketholder" \
             and re.match(r"^\s*(?!signature\b|sign\b|date\b)[A-Za-z]", strip_lead(label), re.I):
         return "en"
+    of = re.match(r"^\s*signature of (?:the )?([A-Za-z][\w ]{2,40}?)\s*(?::|$)", strip_lead(label), re.I)
+    if key == "generic.signature" and party == "ticketholder" and of and party_of(of[1]) != "ticketholder":
+        return "en"  # 'Signature of the Career Pathways Advisor' after the person's: the other signer
     return None
 
 
@@ -1844,8 +1861,9 @@ def _scan_services(section: Sequence[Unit], reader: Reader, names: dict[str, tup
     unnamed: list[tuple[Unit, str, str]] = []
     read_in: dict[str, Unit] = {}
     last_box: Unit | None = None  # the last service checkbox, for the text field that describes it
+    carried: set[int] = set()  # lines that carry on a row's text
     for u in sorted(section, key=lambda u: u.field is not None):  # form fields last: what they hold wins
-        if u.heading:
+        if u.heading or id(u) in carried:
             continue
         if u.field is not None:
             field_service = _field_service(u.field, phases)
@@ -1891,12 +1909,12 @@ def _scan_services(section: Sequence[Unit], reader: Reader, names: dict[str, tup
         if service_key is None:
             continue
         if not rest and u.checked is None and _SERVICE_FAMILY.fullmatch(_service_name_text(u.text)) \
-                and re.match(r"^\s*\(?\d{1,2}[.)]\s", _next_text(section, u)):
+                and re.match(r"^\s*\(?\d{1,2}[.)](?:\s|$)", _next_text(section, u)):
             continue  # 'A. Career planning' over its numbered services: the family's title, not a service
         answer, rest = _answers(rest)
-        if rest and u.top is not None and (status_sentence(rest) is None or not re.search(r"[.:;]\s*$", rest)) \
-                and (said := reader.wrapped(u, rest)) != rest and status_sentence(said) is not None:
-            rest = said  # 'Name. — The Contractor' / 'SHALL NOT PROVIDE' / 'this service ...': the sentence wraps
+        if rest and u.top is not None and not re.search(r"[.:;!?]\s*$", rest):
+            rest, taken = reader.wrapped_lines(u, rest)  # 'Name. — The Contractor' / 'SHALL NOT PROVIDE' / ...
+            carried.update(id(t) for t in taken)  # (those lines are this row's text, not rows of their own)
         if re.fullmatch(r"[^.]{0,80}\?\s*(?:\([^)]{0,40}\))?\s*", rest):
             rest = ""  # 'will the Co-op do this? (circle one)': the question asked, no description
         selected = answer if answer is not None else u.checked

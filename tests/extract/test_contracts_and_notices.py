@@ -398,3 +398,37 @@ def test_a_cross_set_on_an_empty_box_a_prompt_row_and_a_signature_grid_with_a_ro
     th, en = record.signatures.ticketholder, record.signatures.en_representative
     assert (th.signed, th.date) == (True, "2025-03-10")
     assert (en.signed, en.printed_name, en.date) == (True, "Dana Whitfield", "2025-03-11")
+
+
+def test_an_outline_of_numbered_lines():
+    rows = [
+        (1, 30, [(50, "Individual Work Plan — Ticket to Work")]),
+        (1, 50, [(50, "I. THE SCHOLAR")]),
+        (1, 62, [(55, "A."), (75, "Identification")]),
+        (1, 74, [(75, "1."), (95, "Scholar's full name: Maria L. Gonzalez")]),
+        (1, 86, [(75, "2."), (95, "Social Security number: 900-12-3456")]),
+        (1, 98, [(55, "B."), (75, "Person to reach when we cannot reach the Scholar")]),
+        (1, 110, [(75, "1."), (95, "Name, relationship and phone: Rosa Gonzalez, Sister, 555-310-9901")]),
+        (1, 140, [(50, "VI. SERVICES AND SUPPORTS")]),
+        (1, 152, [(55, "A."), (75, "Career planning")]),
+        (1, 164, [(75, "1."), (95, "Understanding your benefits and work: Included — Bright Path will")]),
+        (1, 174.5, [(95, "refer Maria to a WIPA project for benefits counseling.")]),
+        (1, 186, [(75, "2."), (95, "Choosing a career path: Not included")]),
+        (1, 198, [(75, "3."), (95, "Getting the offer: Included — Direct referrals to employers.")]),
+        (1, 230, [(50, "IX. SIGNATURES")]),
+        (1, 242, [(75, "1."), (95, "Signature of the Scholar (or representative): /s/ Maria L. Gonzalez")]),
+        (1, 254, [(75, "2."), (95, "Date: 2025/3/10")]),
+        (1, 266, [(55, "B."), (75, "The College")]),
+        (1, 278, [(75, "1."), (95, "Signature of the Career Pathways Advisor: /s/ Dana Whitfield")]),
+        (1, 290, [(75, "2."), (95, "Date: 2025/3/11")]),
+    ]
+    record = interpret(pdf_layout(rows, bold=("I. THE SCHOLAR", "VI. SERVICES AND SUPPORTS",
+                                              "IX. SIGNATURES")))
+    assert record.ticketholder.name == "Maria L. Gonzalez"  # not the outline's 'A.'
+    assert record.alternate_contact.name == "Rosa Gonzalez"
+    services = {s.service: (s.selected, s.description) for s in record.services}
+    assert services["benefits_counseling"] == (
+        True, "Bright Path will refer Maria to a WIPA project for benefits counseling.")
+    assert services.get("goal_setting", (False, None))[0] is False  # 'A. Career planning' is a family, not a row
+    en = record.signatures.en_representative
+    assert (en.signed, en.date) == (True, "2025-03-11")
