@@ -1282,6 +1282,16 @@ def _work_table(section: Sequence[Unit]) -> list[WorkEntry] | None:
                 continue
             if any(c.heading for c in data):
                 return entries + block
+            if not block and data and len(data) < len(columns) and all(c.cell is not None for c in data) \
+                    and all(_work_header(c.text) is not None for c in data) \
+                    and not any(h.cell == c.cell for h, _ in columns for c in data[1:]):
+                # 'Began' | 'Ended' under a merged 'Dates': the merged column's own headers, the others kept
+                under = {c.cell: c for c in data}
+                columns = sorted([(h, k) for h, k in columns if h.cell not in under]
+                                 + [(c, m.key if (m := _work_header(c.text)) else None) for c in data],
+                                 key=lambda hk: hk[0].cell or 0)
+                i += 1
+                continue
             if sum(_work_header(c.text) is not None for c in data) >= 2:
                 break  # the next job's header row
             if any(_work_header(c.text) for c in data) or len(data) == 1 and _PROMPT.search(data[0].text):
@@ -2385,10 +2395,15 @@ def _column_head(section: Sequence[Unit], cell: Unit) -> str:
     """The text heading a Word table cell's column (its table's first row), or ''."""
     if cell.table is None or cell.cell is None:
         return ""
-    rows = [u.row for u in section if u.table == cell.table and u.part == cell.part and u.row is not None]
-    first = min(rows, default=None)
+    rows = sorted({u.row for u in section if u.table == cell.table and u.part == cell.part and u.row is not None})
+    first = rows[0] if rows else None
     if first is None or first == cell.row:
         return ""
+    if len(rows) > 2 and rows[1] != cell.row:  # 'Yes' | 'No' under a merged 'Provided?': the column's own header
+        second = next((u.text for u in section if u.table == cell.table and u.part == cell.part and u.row == rows[1]
+                       and u.cell == cell.cell), "")
+        if re.fullmatch(r"\s*(?:yes|no|y|n)\s*", second, re.I):
+            return second
     return next((u.text for u in section if u.table == cell.table and u.part == cell.part and u.row == first
                  and u.cell == cell.cell), "")
 

@@ -991,11 +991,11 @@ def _join_wrapped_cells(units: list[Unit], rules: tuple[Rule, ...]) -> list[Unit
         by_page.setdefault(r.page, []).append(r)
     heights = {page: [r.y for r in page_rules] for page, page_rules in by_page.items()}
     cells_on_line: dict[tuple[int | None, int], int] = {}
-    edges: dict[tuple[int | None, int], list[float]] = {}
+    edges: dict[tuple[int | None, int], list[tuple[float, float]]] = {}
     for u in units:
         cells_on_line[(u.page, u.line)] = cells_on_line.get((u.page, u.line), 0) + 1
         if u.x0 is not None and u.field is None:
-            edges.setdefault((u.page, u.line), []).append(u.x0)
+            edges.setdefault((u.page, u.line), []).append((u.x0, u.x1 or u.x0))
 
     def row_wraps(a_line: tuple[int | None, int], u_line: tuple[int | None, int]) -> bool:
         """The lower line carries on the cells of the upper one (a row whose cells wrap).
@@ -1004,8 +1004,8 @@ def _join_wrapped_cells(units: list[Unit], rules: tuple[Rule, ...]) -> list[Unit
         number or an item, whose neighbours wrap).
         """
         upper, lower = sorted(edges.get(a_line, [])), edges.get(u_line, [])
-        return 1 < len(lower) < len(upper) and all(any(abs(x - y) <= 3 for y in upper[1:]) for x in lower) \
-            and not any(abs(x - upper[0]) <= 3 for x in lower)
+        return 1 < len(lower) < len(upper) and not any(abs(x0 - upper[0][0]) <= 3 for x0, _ in lower) \
+            and all(any(abs(x0 - y0) <= 3 for y0, _ in upper[1:]) for x0, _ in lower)
 
     def ruled(u: Unit, y0: float, y1: float) -> bool:
         """A rule between heights y0 and y1 running under or over the unit."""
@@ -1021,7 +1021,10 @@ def _join_wrapped_cells(units: list[Unit], rules: tuple[Rule, ...]) -> list[Unit
             kept.append(u)
             continue
         open_cells = [(a, first) for a, first in open_cells if a.page == u.page and (u.top or 0) - (a.bottom or 0) < 12]
-        above = next((a for a, first in open_cells if abs((a.x0 or 0) - u.x0) <= 3 and a.line != u.line
+        above = next((a for a, first in open_cells
+                      if (abs((a.x0 or 0) - u.x0) <= 3 or abs((a.x1 or 0) - (u.x1 or 0)) <= 2
+                          and _closes_parenthesis(a.text, u.text))  # (a label set to the right, '(or' / 'rep.)')
+                      and a.line != u.line
                       and a.size == u.size and a.heading_hint == u.heading_hint and a.checked is None
                       and u.checked is None
                       and (cells_on_line[(a.page, first)] > 1 or cells_on_line[(u.page, u.line)] > 1
@@ -1112,9 +1115,14 @@ def _yes_no_cells(units: list[Unit]) -> None:
     """'Y' / 'N' in a Word table column headed 'Y/N' (or 'Selected?'): a ticked or an empty box."""
     heads = {(u.part, u.table, u.cell): u.row for u in units if u.table is not None and u.row is not None
              and _YES_NO_HEADER.match(u.text.strip())}
+    sub_heads = {(u.part, u.table, u.row) for u in units if u.table is not None and u.row is not None
+                 and u.text.strip().lower() == "no" and any(
+                     v.table == u.table and v.part == u.part and v.row == u.row and v.text.strip().lower() == "yes"
+                     for v in units)}  # a row 'Yes' | 'No' under a merged 'Provided?': the columns' own headers
     for u in units:
         head_row = heads.get((u.part, u.table, u.cell))
-        if head_row is not None and u.row is not None and u.row > head_row and _YES_NO.match(u.text.strip()):
+        if head_row is not None and u.row is not None and u.row > head_row and _YES_NO.match(u.text.strip()) \
+                and (u.part, u.table, u.row) not in sub_heads:
             u.text = "[x]" if u.text.strip().lower().startswith("y") else "[ ]"
             u.mark_cell = True
 

@@ -432,3 +432,28 @@ def test_an_outline_of_numbered_lines():
     assert services.get("goal_setting", (False, None))[0] is False  # 'A. Career planning' is a family, not a row
     en = record.signatures.en_representative
     assert (en.signed, en.date) == (True, "2025-03-11")
+
+
+def test_two_row_headers_merged_over_their_own_columns():
+    def row(table, r, *cells):  # (cell index, text): 'Dates' and 'Provided?' span two columns in Word
+        return [_cell(text, table, r, c) for c, text in cells]
+
+    lines = [
+        Line("Individual Work Plan (Ticket to Work)", paragraph=0),
+        Line("Beneficiary name: Kevin T. Brandt", paragraph=1),
+        Line("Social Security number: 901-44-1234", paragraph=2),
+        Line("Recent work (last 18 months)", paragraph=3, bold=True, style="Heading 2"),
+        *row(0, 0, (0, "Employer"), (1, "Position"), (2, "Dates"), (4, "Hours a week"), (5, "Pay")),
+        *row(0, 1, (2, "Began"), (3, "Ended")),
+        *row(0, 2, (0, "Acme Storage"), (1, "Inventory Clerk"), (2, "Jan '22"), (3, "Aug '24"), (4, "30"),
+             (5, "$16.50/h")),
+        Line("Services", paragraph=4, bold=True, style="Heading 2"),
+        *row(1, 0, (0, "Service"), (1, "Provided?"), (3, "What we will do")),
+        *row(1, 1, (1, "Yes"), (2, "No")),
+        *row(1, 2, (0, "Job search support"), (1, "[x]"), (2, "[ ]"), (3, "Weekly job leads from local warehouses.")),
+        *row(1, 3, (0, "Career pathway planning"), (1, "[ ]"), (2, "[x]")),
+    ]
+    record = interpret(Layout(kind="docx", pages=1, lines=tuple(lines)))
+    assert [(j.employer, j.start_date) for j in record.work_history] == [("Acme Storage", "2022-01")]
+    services = {s.service: s.selected for s in record.services}
+    assert services["job_search"] is True and services.get("goal_setting", False) is False
