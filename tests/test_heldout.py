@@ -6,10 +6,10 @@ field accuracy, in percent. The six templates were used to develop the reader (t
 longer held out), so these figures show it has not lost what it learned, not how it
 generalises. Raise them when the reader improves; never above what it reaches.
 Documents are checked in this process (``fixtures/heldout/evaluate.py``), not one CLI run each.
-The groups final2 to final15 were each scored on the reader before they were opened for
-development; their rows below are development figures since. The groups final16 and final17
+The groups final2 to final17 were each scored on the reader before they were opened for
+development; their rows below are development figures since. The groups final18 and final19
 are not scored here: they stay untouched (tests/test_heldout_final2.py ...
-test_heldout_final17.py only check that their documents say what their expectations claim).
+test_heldout_final19.py only check that their documents say what their expectations claim).
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from fixtures.heldout.evaluate import ALL, group_of, run, tallies
 from tests.fixture_eval import HELDOUT_DIR, expectations
 
 # (group, kind): (documents, verdict %, failing components and terms %, fields %)
-# dev to final15 are development groups now (each new score is taken on a fresh, untouched group).
+# dev to final17 are development groups now (each new score is taken on a fresh, untouched group).
 REACHED = {
     ("dev", "docx"): (31, 100.0, 100.0, 100.0),
     ("dev", "pdf-form"): (18, 100.0, 100.0, 100.0),
@@ -47,19 +47,19 @@ REACHED = {
     ("final4", "all"): (113, 97.3, 96.4, 99.8),
     # final5, opened for development after its one scoring (all 69.9 / 0.0 / 27.9)
     ("final5", "docx"): (50, 94.0, 94.0, 99.4),
-    ("final5", "pdf-form"): (15, 100.0, 100.0, 98.5),
-    ("final5", "pdf-text"): (48, 89.5, 85.4, 96.8),
-    ("final5", "all"): (113, 92.9, 91.1, 98.2),
+    ("final5", "pdf-form"): (15, 100.0, 100.0, 100.0),
+    ("final5", "pdf-text"): (48, 89.5, 85.4, 97.1),
+    ("final5", "all"): (113, 92.9, 91.1, 98.5),
     # final6, opened for development after its one scoring (all 69.9 / 0.0 / 49.3)
     ("final6", "docx"): (50, 100.0, 100.0, 100.0),
     ("final6", "pdf-form"): (15, 100.0, 100.0, 100.0),
-    ("final6", "pdf-text"): (48, 87.5, 70.8, 93.6),
-    ("final6", "all"): (113, 94.6, 87.6, 97.3),
+    ("final6", "pdf-text"): (48, 87.5, 70.8, 95.9),
+    ("final6", "all"): (113, 94.6, 87.6, 98.2),
     # final7, opened for development after its scorings (all 69.9 / 0.0 / 31.4, then 33.6, 33.7)
     ("final7", "docx"): (50, 94.0, 80.0, 98.3),
     ("final7", "pdf-form"): (15, 93.3, 93.3, 99.7),
-    ("final7", "pdf-text"): (48, 89.5, 68.7, 85.6),
-    ("final7", "all"): (113, 92.0, 76.9, 93.1),
+    ("final7", "pdf-text"): (48, 89.5, 68.7, 87.9),
+    ("final7", "all"): (113, 92.0, 76.9, 94.0),
     # final8, opened for development after its scorings (all 69.9 / 0.0 / 47.3, then 48.2)
     ("final8", "docx"): (50, 98.0, 96.0, 99.8),
     ("final8", "pdf-form"): (15, 100.0, 100.0, 96.5),
@@ -77,7 +77,7 @@ REACHED = {
     ("final10", "all"): (113, 95.5, 87.6, 98.6),
     # final11, opened for development after its scorings (all 69.9 / 0.9 / 47.5, then 48.0)
     ("final11", "docx"): (50, 94.0, 94.0, 99.7),
-    ("final11", "pdf-form"): (15, 100.0, 86.6, 90.4),
+    ("final11", "pdf-form"): (15, 100.0, 86.6, 90.9),
     ("final11", "pdf-text"): (48, 81.2, 81.2, 96.2),
     ("final11", "all"): (113, 89.3, 87.6, 97.0),
     # final12, opened for development after its scorings (all 69.9 / 0.0 / 64.4, the same twice more)
@@ -91,18 +91,28 @@ REACHED = {
     ("final13", "pdf-text"): (48, 91.6, 85.4, 99.1),
     ("final13", "all"): (113, 93.8, 90.2, 99.4),
     # final14, opened for development after its one scoring (all 69.9 / 0.0 / 49.9; 49.1 on the round-6 reader)
-    ("final14", "docx"): (50, 82.0, 48.0, 95.9),
-    ("final14", "pdf-form"): (15, 60.0, 0.0, 74.4),
-    ("final14", "pdf-text"): (48, 72.9, 0.0, 72.4),
-    ("final14", "all"): (113, 75.2, 21.2, 83.1),
+    ("final14", "docx"): (50, 89.9, 87.9, 99.5),
+    ("final14", "pdf-form"): (15, 100.0, 100.0, 100.0),
+    ("final14", "pdf-text"): (48, 74.9, 24.9, 86.0),
+    ("final14", "all"): (113, 84.9, 62.7, 93.8),
     # final15, opened for development after its one scoring (all 73.5 / 10.6 / 70.9; 66.9 on the round-6 reader)
-    ("final15", "docx"): (50, 94.0, 94.0, 96.6),
+    ("final15", "docx"): (50, 94.0, 94.0, 99.1),
     ("final15", "pdf-form"): (15, 86.6, 60.0, 98.2),
-    ("final15", "pdf-text"): (48, 81.2, 29.1, 82.5),
-    ("final15", "all"): (113, 87.6, 61.9, 90.8),
+    ("final15", "pdf-text"): (48, 91.6, 70.7, 98.5),
+    ("final15", "all"): (113, 91.9, 79.5, 98.7),
+    # final16, opened for development after its one scoring (all 69.9 / 0.0 / 61.6; 57.9 on the round-6 reader)
+    ("final16", "docx"): (50, 95.9, 95.9, 99.7),
+    ("final16", "pdf-form"): (15, 100.0, 100.0, 100.0),
+    ("final16", "pdf-text"): (48, 87.4, 74.9, 98.4),
+    ("final16", "all"): (113, 92.8, 87.5, 99.2),
+    # final17, opened for development after its one scoring (all 76.1 / 30.1 / 67.1; 65.3 on the round-6 reader)
+    ("final17", "docx"): (50, 79.9, 77.9, 98.8),
+    ("final17", "pdf-form"): (15, 100.0, 100.0, 100.0),
+    ("final17", "pdf-text"): (48, 93.7, 87.4, 97.8),
+    ("final17", "all"): (113, 88.4, 84.9, 98.5),
 }
 SCORED = (*ALL, "final2", "final3", "final4", "final5", "final6", "final7", "final8", "final9", "final10",
-          "final11", "final12", "final13", "final14", "final15")
+          "final11", "final12", "final13", "final14", "final15", "final16", "final17")
 """The groups this guard scores."""
 
 
@@ -127,6 +137,6 @@ def test_heldout_figures_do_not_drop(measured, key):
 def test_every_heldout_document_is_scored(measured):
     """Every held-out document has a kind the table names, and each group holds every kind.
 
-    final16 and final17 are not scored here (untouched groups).
+    final18 and final19 are not scored here (untouched groups).
     """
     assert set(measured) == set(REACHED)

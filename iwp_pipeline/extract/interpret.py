@@ -1427,7 +1427,9 @@ def _work_sentences(section: Sequence[Unit]) -> list[WorkEntry]:
     sentences = [s for text in paragraphs for s in _sentences(text)]
     for text in sentences:
         # 'you worked for X as a Y' first: as a plain sentence 'You worked' would be the title
-        m = _WORKED_AS.search(text) or _WORKED_AT.search(text) or _JOB_SENTENCE.match(text) or _JOB_LIST.match(text)
+        worked = "worked" in text or "employed" in text
+        m = (_WORKED_AS.search(text) or _WORKED_AT.search(text) if worked else None) \
+            or _JOB_SENTENCE.match(text) or _JOB_LIST.match(text)
         if m is None:
             continue
         rest = m["rest"] if m.re not in (_WORKED_AS, _WORKED_AT) else text

@@ -190,8 +190,9 @@ def learn_person_nouns(texts: Iterable[str], limit: int = 2) -> tuple[str, ...]:
         if word not in stop and word not in staff and not known.match(word):
             counts[word] += 2 if m["strong"] or m["plan"] else 1  # an SSN or the plan itself is the person's
     learned = [w for w, n in counts.most_common(limit) if n >= 2]
-    defined = [t for t in texts if "(" in t or _QUOTE_MARKS.search(t)]  # (a term may wrap: '(the' / '“Ticket User”)')
-    for m in _DEFINED_PARTY.finditer(" ".join(defined) if any(_QUOTE_MARKS.search(t) for t in defined) else ""):
+    quoted = [t for t in texts if "“" in t or '"' in t or "‘" in t]
+    defined = [t for t in texts if "(" in t or t in quoted] if quoted else []  # (a term may wrap: '(the' / '“Ticket')
+    for m in _DEFINED_PARTY.finditer(" ".join(defined)):
         # 'the individual named in Clause 1.1 (the “Ticket User”) and the Employment Network named in
         # Clause 1.5 (the “Contractor”)': a contract's own names for its parties
         word, party = m["term"].lower(), _defined_party(m["before"])
@@ -205,7 +206,6 @@ def learn_person_nouns(texts: Iterable[str], limit: int = 2) -> tuple[str, ...]:
 _DEFINED_PARTY = re.compile(r"(?P<before>[^()\n]{0,100})\(\s*(?:the\s+|hereinafter(?:\s+called)?\s+(?:the\s+)?)?"
                             r"[“\"‘](?P<term>[A-Z][A-Za-z\-]{2,20}(?: [A-Z][A-Za-z\-]{2,20})?)[”\"’]\)")
 """A defined term in brackets: '... the Employment Network named in Clause 1.5 (the “Contractor”)'."""
-_QUOTE_MARKS = re.compile(r"[“\"‘]")
 _PARTY_KINDS = re.compile(r"\b(?P<en>employment network|EN|provider|organi[sz]ation|agency)\b"
                           r"|\b(?P<person>individual|person|beneficiary|ticket ?holder|claimant|participant)\b", re.I)
 
