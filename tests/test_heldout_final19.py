@@ -86,10 +86,11 @@ PARTS = {
 MODALITY = {"plumstead": PLUMSTEAD_FORMAT, "sorrelby": SORRELBY_HOW, "thornbury": THORNBURY_CODES,
             "westerdale": WESTERDALE_MODE_WORDS}
 _FRAMES = (
-    (r"digital skills academy · career profile and individual work plan", r"dsa career profile · sheet \d+ of \d+"),
+    (r"career profile and individual work plan \(ticket to work\) · skills academy en",
+     r"career profile form cp-3 · sheet \d+ of \d+"),
     (r"clubhouse employment unit · member work plan \(iwp\)", r"ch-te-iwp · leaf \d*"),
     (r"myhealthplan · work plan \(iwp\) · member view", r"printed from the myhealthplan app · \d+/\d+"),
-    (r"remote employment network · individual work plan \(online form\)", r"rw-iwp web form · page \d+ of \d+"),
+    (r"remote employment services · individual work plan \(online form\)", r"rw-iwp web form · page \d+ of \d+"),
 )
 FURNITURE = "|".join(rf"(?:{h} )?{f}(?: {h})? ?" for h, f in _FRAMES)
 """Page footers and running headers (normalised), as they fall inside a part that runs onto the next page."""
