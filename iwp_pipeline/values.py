@@ -171,6 +171,7 @@ _RATE_TIMES_HOURS = re.compile(r"\$\s*(\d[\d,]*(?:\.\d+)?)\s*(?:/\s*h(?:ou)?r\.?
 """'$17.00 x 25 hrs = $425.00 a week': a rate times the hours a week, whatever the product says."""
 _WEEKLY = re.compile(r"(/\s*w(?:ee)?k\b|\b(?:per|each|every)\s+w(?:ee)?k\b|\ba\s+week\b|\bweekly\b|\bwkly\b)", re.I)
 _BIWEEKLY = re.compile(r"\b(bi-?weekly|every (two|2) weeks|every other week|fortnightly)\b", re.I)
+_DAILY = re.compile(r"(?:/\s*day\b|\b(?:a|per|each)\s+day\b|\bdaily\b)", re.I)
 _TWICE_MONTHLY = re.compile(r"\b(?:twice (?:a|per|each) month|twice monthly|semi-?monthly)\b", re.I)
 _YEARLY = re.compile(r"(/\s*y(?:ea)?r\b|\bper\s+year\b|\ba\s+year\b|\bannual(?:ly)?\b|\byearly\b|\bper annum\b)", re.I)
 _MONTHLY = re.compile(r"(/\s*mo(?:nth)?\b|\bper\s+month\b|\ba\s+month\b|\bmonthly\b|\bm(?:o)?n?thly\b|\beach month\b"
@@ -191,7 +192,7 @@ class Money:
     monthly: float
     as_written: str
     period: str
-    """``month``, ``hour``, ``week``, ``biweekly``, ``semimonthly`` or ``year``: how the figure was given."""
+    """``month``, ``hour``, ``day``, ``week``, ``biweekly``, ``four-weekly``, ``semimonthly`` or ``year``."""
 
 
 def parse_hours(text: str | None) -> float | None:
@@ -241,6 +242,11 @@ def parse_money(text: str | None, *, hours_per_week: float | None = None) -> Mon
         if hours is None:
             return None
         return Money(round(amount * hours * WEEKS_PER_MONTH, 2), written, "hour")
+    if _DAILY.search(after) and not _MONTHLY.search(after):  # '$70.00 a day, 5 days a week'
+        days = re.search(r"(\d(?:\.\d)?)\s*days?\s*(?:a|per|each|/)\s*w(?:ee)?k", text, re.I)
+        return Money(round(amount * (float(days[1]) if days else 5.0) * WEEKS_PER_MONTH, 2), written, "day")
+    if re.search(r"\bevery (?:four|4) weeks\b|\bfour-weekly\b", after, re.I):
+        return Money(round(amount * 13 / 12, 2), written, "four-weekly")  # (thirteen pay periods a year)
     if _TWICE_MONTHLY.search(after):
         return Money(round(amount * 2, 2), written, "semimonthly")
     if _BIWEEKLY.search(after):

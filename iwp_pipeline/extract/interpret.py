@@ -880,8 +880,10 @@ def collect_header_rows(units: Sequence[Unit], found: Found) -> None:
         signers: list[str | None] = []
         for row in rows:
             party = own_party or party_of(" ".join(u.text for u in row.head))
-            if party is None and row.head and "ticketholder" in signers and "en" not in signers:
-                party = "en"  # 'Apprenticeship Coordinator' in the row after the person's: the other signer
+            if party in (None, "ticketholder") and row.head and "ticketholder" in signers and "en" not in signers:
+                # 'Apprenticeship Coordinator' in the row after the person's (or 'Member Assistance
+                # Representative', which names the person's word too): the other signer
+                party = "en"
             signers.append(party)
             for column, cell in sorted(row.cells.items()):
                 label = match_label(header[column].text)
@@ -914,18 +916,22 @@ def _signature_grids(units: Sequence[Unit]) -> Iterator[tuple[list[Unit], list[_
         by_row: dict[int, list[Unit]] = {}
         for u in cells:
             by_row.setdefault(u.row or 0, []).append(u)
-        header_row = next((r for r in sorted(by_row) if _grid_header(by_row[r])), None)
+        def labels(row: list[Unit]) -> list[Unit]:  # (a 'Role' column anywhere names each row's party)
+            return [u for u in row if not _SIGNER_COLUMN.match(u.text)] if len(row) >= 3 else row
+        header_row = next((r for r in sorted(by_row) if _grid_header(labels(by_row[r]))
+                           and len(by_row[r]) - len(labels(by_row[r])) <= 1), None)
         if header_row is None:
             continue
         header = sorted(by_row[header_row], key=lambda u: u.cell or 0)
-        if len(header) >= 3 and _SIGNER_COLUMN.match(header[0].text):
-            header = header[1:]  # 'Signed by' heads the column that names each row's party
+        party_column = next((u.cell for u in header if len(header) >= 3 and _SIGNER_COLUMN.match(u.text)), None)
+        if party_column is not None:
+            header = [u for u in header if u.cell != party_column]  # 'Signed by' / 'Role' names each row's party
         first = min(u.cell or 0 for u in header)
         rows = []
         for r in sorted(r for r in by_row if r > header_row):
             row = _GridRow()
             for u in by_row[r]:
-                if (u.cell or 0) < first:
+                if (u.cell or 0) < first or party_column is not None and u.cell == party_column:
                     row.head.append(u)
                 else:
                     column = max((i for i, h in enumerate(header) if (h.cell or 0) <= (u.cell or 0)), default=0)
@@ -1553,6 +1559,14 @@ def _goal_table(section: Sequence[Unit]) -> dict[str, tuple[dict[str, str], Unit
         if len(row) == 1 and (goal := fields.names_goal(row[0].text)):
             named, columns = goal, None
             continue
+        if columns is None and len(row) >= 3 and row[0].table is not None and all(c.text.strip() for c in row[1:]) \
+                and (goal := _LONG_ROW.search(row[0].text) and "goals.long_term" or _SHORT_ROW.search(row[0].text)
+                     and "goals.short_term") and goal not in out:
+            # 'D1 Short-term goal (first 18 months)' | 'Office Assistant' | 'part time, 25 hours a week,
+            # $14.00 per hour' | 'within 9 months' under captions the vocabulary does not know: the job,
+            # then the goal's other particulars in order
+            out[goal] = ({"goal.job_title": row[1].text, "goal.other": ", ".join(c.text for c in row[2:])}, row[0])
+            continue
         if columns is None or len(row) < 2:
             continue
         name = row[0].text
@@ -1755,6 +1769,8 @@ def _training(found: Found) -> Training | None:
                     expected_completion=values["expected_completion"])
 
 
+_BULLET_ROW = re.compile(r"^\s*[▪•◦‣►▸]\s+\S")
+"""A bulleted line ('▪ Dispatch and placement'): in a services part, a service's row when it is short."""
 _NAMED_ITEM = re.compile(r"^(?P<name>[A-Z][^:.;—–]{2,50}?)(?::|\.?\s*[—–]\s|\s+-\s)\s*(?P<rest>\S.*)$", re.S)
 """'Finding employers for you: Resume writing and ...' ('... - ...'): a service's name, then what will be done."""
 
@@ -1904,7 +1920,7 @@ def _scan_services(section: Sequence[Unit], reader: Reader, names: dict[str, tup
         named = _NAMED_ITEM.match(strip_lead(u.text) if u.checked is None else _service_name_text(u.text))
         beside = reader.right(u) if service_key is None else None
         if service_key is None and (u.checked is not None or u.cell == 0 and u.row or named
-                                    or _left_box(section, u) is not None
+                                    or _BULLET_ROW.match(u.text) or _left_box(section, u) is not None
                                     or beside is not None and (_STATUS.match(beside.text) or beside.checked is not None
                                                                or _status_only(beside.text))):
             # A checklist row whose name the vocabulary does not know, or a 'Name: what we will do'

@@ -24,11 +24,12 @@ from typing import Literal
 
 CHECKED = "[x]"
 UNCHECKED = "[ ]"
-BOX_GLYPHS = {"☒": CHECKED, "☑": CHECKED, "✔": CHECKED, "✓": CHECKED, "✗": CHECKED, "✘": CHECKED, "■": CHECKED,
-              "◉": CHECKED, "⦿": CHECKED, "⊠": CHECKED, "▣": CHECKED, "⊙": CHECKED, "◼": CHECKED, "◾": CHECKED,
+BOX_GLYPHS = {"☒": CHECKED, "☑": CHECKED, "✔": CHECKED, "✓": CHECKED, "√": CHECKED, "✗": CHECKED, "✘": CHECKED,
+              "■": CHECKED, "◉": CHECKED, "⦿": CHECKED, "⊠": CHECKED, "▣": CHECKED, "⊙": CHECKED, "◼": CHECKED,
+              "◾": CHECKED,
               "☐": UNCHECKED, "□": UNCHECKED, "◻": UNCHECKED, "◽": UNCHECKED, "○": UNCHECKED, "◯": UNCHECKED}
 """Characters drawn as a ticked or an empty box (or a chosen or an open option), whatever the document."""
-TICKS = frozenset("✔✓☑")
+TICKS = frozenset("✔✓☑√")
 CROSSES = frozenset("✘✗")
 
 

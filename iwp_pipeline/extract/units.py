@@ -329,6 +329,7 @@ def build_units(layout: Layout) -> list[Unit]:
     """The layout's lines (split into segments) and fields, in reading order."""
     units: list[Unit] = []
     body = _body_size(layout)
+    under = layout.kind == "docx" and _captions_under_values(layout.lines)
     stacked = _stacked_pairs(layout.lines)
     filled_in, read_in_paragraph = _filled_in_paragraphs(layout.lines)
     for li, line in enumerate(layout.lines):
@@ -364,7 +365,7 @@ def build_units(layout: Layout) -> list[Unit]:
             for si, piece in enumerate(filled):
                 units.append(Unit(piece, 0, seg=si, **base))  # type: ignore[arg-type]
         elif (text := _without_leaders(line.text)) and line.bbox is None and line.part != "form":
-            for si, (piece, sub) in enumerate(_word_pieces(text, line.table is not None)):
+            for si, (piece, sub) in enumerate(_word_pieces(text, line.table is not None, under)):
                 units.append(Unit(piece, 0, seg=si, sub=sub, **base))  # type: ignore[arg-type]
         elif text:
             x0 = line.bbox[0] if line.bbox else None
@@ -818,13 +819,51 @@ _ITEM_LINE = re.compile(r"^(?:[A-Z][\w'’ ()/,—–-]{0,50}:\s*\S|[☒☐☑�
 """A line that is an item of a list or a 'Label: value' pair ('Employer: ...', '[x] ...', 'Commitment 1 — ...')."""
 
 
-def _word_pieces(text: str, in_table: bool) -> list[tuple[str, int | None]]:
+def _labelled_at_start(piece: str) -> str | None:
+    """'SSN 900-12-3456' as 'SSN: 900-12-3456': a known label, then its value with no colon (None if not)."""
+    words = piece.split()
+    for k in range(min(6, len(words) - 1), 0, -1):
+        hit = match_label(" ".join(words[:k]) + ":")
+        if hit is not None and not hit.rest and not hit.key.startswith(CONTEXT_ONLY):
+            return " ".join(words[:k]) + ": " + " ".join(words[k:])
+    return None
+
+
+CAPTIONS_UNDER = 3
+"""Word cells of a value over its caption a document needs before its cells are read caption first."""
+
+
+def _captions_under_values(lines: Sequence[Line]) -> bool:
+    """Whether a Word document writes each value on a line with its caption under it, in table cells.
+
+    'Maria L. Gonzalez' over "Clubhouse Member's full name", '900-12-3456' over 'Social Security
+    number': at least ``CAPTIONS_UNDER`` two-line cells whose second line is a known label and whose
+    first is not, and more than twice as many as cells with a label over a value.
+    """
+    below = above = 0
+    for line in lines:
+        if line.table is None or line.text.count("\n") != 1:
+            continue
+        first, second = (part.strip() for part in line.text.split("\n"))
+        first_label, second_label = match_label(first), match_label(second)
+        if second_label is not None and not second_label.rest and first_label is None:
+            below += 1
+        elif first_label is not None and not first_label.rest and second_label is None:
+            above += 1
+    return below >= CAPTIONS_UNDER and below > 2 * above
+
+
+def _word_pieces(text: str, in_table: bool, under: bool = False) -> list[tuple[str, int | None]]:
     """A Word paragraph or cell as label-or-value pieces, each with its line in the cell (or None).
 
     A cell whose lines are labels with their values under them (two columns drawn as a table)
     is cut into its lines; a short paragraph holding a second 'Label:' ('Signature: /s/ Ana
     Ruiz    Date: 03/10/2025') into one piece per label.
     """
+    if under and in_table and text.count("\n") == 1:
+        value, caption = (part.strip() for part in text.split("\n"))
+        if caption and match_label(value) is None:  # in a document of values over their captions: caption first
+            return [(f"{caption}: {value}" if value else f"{caption}: —", None)]
     if "\n" in text:
         lines = [line.strip() for line in text.split("\n") if line.strip()]
         hits = [match_label(line) for line in lines]
@@ -837,6 +876,10 @@ def _word_pieces(text: str, in_table: bool) -> list[tuple[str, int | None]]:
             # ('Employer: ...' / 'Job: ...', '[x] Sorting out your benefits — ...', 'Commitment 1 —
             # ...'): each line read as a paragraph of its own
             return [(piece, k) for k, line in enumerate(lines) for piece, _ in _word_pieces(line, in_table)]
+    dotted = re.split(r"\s+·\s+", text) if " · " in text else []
+    if len(dotted) > 1 and _labelled_at_start(dotted[0]) and sum(bool(_labelled_at_start(p)) for p in dotted) >= 2:
+        # 'SSN 900-12-3456 · Tel. 555-310-7788 · Alternate point of contact Rosa ...': pairs with no colon
+        return [(_labelled_at_start(piece) or piece, None) for piece in dotted]
     bars = re.split(r"\s+\|\s+", text)
     if len(bars) > 1 and all(re.match(r"^[^:|]{1,60}:\s*\S", b) for b in bars):
         return [(b, None) for b in bars]  # 'Position: Clerk | From: 01/22 | To: 08/24': pairs in a row

@@ -457,3 +457,68 @@ def test_two_row_headers_merged_over_their_own_columns():
     assert [(j.employer, j.start_date) for j in record.work_history] == [("Acme Storage", "2022-01")]
     services = {s.service: s.selected for s in record.services}
     assert services["job_search"] is True and services.get("goal_setting", False) is False
+
+
+def test_values_written_over_their_captions_in_word_cells_and_a_days_pay():
+    lines = [
+        Line("MEMBER WORK PLAN", paragraph=0),
+        Line("Individual Work Plan under the Ticket to Work program", paragraph=1),
+        Line("UNIT 1 · THE MEMBER", paragraph=2, bold=True, style="Heading 2"),
+        _cell("Maria L. Gonzalez\nClubhouse Member's full name", 0, 0, 0),
+        _cell("900-12-3456\nSocial Security number", 0, 0, 1),
+        _cell("555-310-7788\nMember's phone", 0, 0, 2),
+        _cell("\nClubhouse EN provider number (PID)", 0, 1, 0),  # an empty rule: a blank
+        Line("UNIT 5 · EMPLOYMENT GOALS", paragraph=3, bold=True, style="Heading 2"),
+        Line("Step 1 — in the next 18 months", paragraph=4),
+        _cell("Office Assistant\nJob I want", 1, 0, 0), _cell("25\nHours a week", 1, 0, 1),
+        _cell("$70.00 a day, 5 days a week\nPay I expect", 1, 0, 2), _cell("within 9 months\nBy when", 1, 0, 3),
+    ]
+    record = interpret(Layout(kind="docx", pages=1, lines=tuple(lines)))
+    assert (record.ticketholder.name, record.ticketholder.ssn) == ("Maria L. Gonzalez", "900-12-3456")
+    assert record.en.pid is None
+    goal = record.employment_goals.short_term
+    assert goal is not None and (goal.job_title, goal.monthly_earnings) == ("Office Assistant", 1516.67)
+    assert parse_money("$120.00 a day, 5 days a week").monthly == 2600.0
+    assert ticks_and_crosses("√ At the Clubhouse")["√"] == CHECKED
+
+
+def test_a_word_signature_grid_with_its_role_column_second_and_a_goal_table_under_unknown_captions():
+    def row(table, r, *texts):
+        return [_cell(text, table, r, c) for c, text in enumerate(texts)]
+
+    lines = [
+        Line("Individual Work Plan (Ticket to Work)", paragraph=0),
+        Line("Union Member name: Maria L. Gonzalez", paragraph=1),
+        Line("Social Security number: 900-12-3456", paragraph=2),
+        Line("Employment goals", paragraph=3, bold=True, style="Heading 2"),
+        *row(0, 0, "Goal", "Specific: the job", "Measurable: schedule and pay", "Time-bound: reach it"),
+        *row(0, 1, "D1 Short-term goal (first 18 months)", "Office Assistant",
+             "part time, 25 hours a week, $14.00 per hour", "within 9 months"),
+        Line("Services and supports", paragraph=4, bold=True, style="Heading 2"),
+        Line("Included in this plan — what your Representative will do:", paragraph=5),
+        Line("▪ Job placement", paragraph=6),
+        Line("Direct referrals to employer partners hiring office staff.", paragraph=7),
+        Line("Signature certificate", paragraph=8, bold=True, style="Heading 2"),
+        *row(1, 0, "Signer (printed name)", "Role", "Electronic signature", "Date signed"),
+        *row(1, 1, "Maria L. Gonzalez", "Union Member (or representative)", "/e/ Maria L. Gonzalez", "March 10, 2025"),
+        *row(1, 2, "Dana Whitfield", "Member Assistance Representative", "/e/ Dana Whitfield", "March 11, 2025"),
+    ]
+    record = interpret(Layout(kind="docx", pages=1, lines=tuple(lines)))
+    goal = record.employment_goals.short_term
+    assert goal is not None and (goal.job_title, goal.hours_per_week, goal.monthly_earnings) == (
+        "Office Assistant", 25.0, 1516.67)
+    services = {s.service: (s.selected, s.description) for s in record.services}
+    assert services["job_placement"] == (True, "Direct referrals to employer partners hiring office staff.")
+    th, en = record.signatures.ticketholder, record.signatures.en_representative
+    assert (th.signed, th.date) == (True, "2025-03-10")
+    assert (en.signed, en.printed_name, en.date) == (True, "Dana Whitfield", "2025-03-11")
+
+
+def test_pairs_set_apart_by_middle_dots_with_no_colon_and_pay_every_four_weeks():
+    pieces = [p for p, _ in _word_pieces(
+        "SSN 900-12-3456 · Tel. 555-310-7788 · Alternate point of contact Rosa Gonzalez, Sister, 555-310-9901", False)]
+    assert pieces == ["SSN: 900-12-3456", "Tel.: 555-310-7788",
+                      "Alternate point of contact: Rosa Gonzalez, Sister, 555-310-9901"]
+    assert [p for p, _ in _word_pieces("Part time · 25 hours a week · $1,400.00 every four weeks", False)] == [
+        "Part time · 25 hours a week · $1,400.00 every four weeks"]  # no labels: one piece
+    assert parse_money("$1,400.00 every four weeks").monthly == 1516.67
