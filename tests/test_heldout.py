@@ -6,10 +6,10 @@ field accuracy, in percent. The six templates were used to develop the reader (t
 longer held out), so these figures show it has not lost what it learned, not how it
 generalises. Raise them when the reader improves; never above what it reaches.
 Documents are checked in this process (``fixtures/heldout/evaluate.py``), not one CLI run each.
-The groups final2 to final17 were each scored on the reader before they were opened for
-development; their rows below are development figures since. The groups final18 and final19
+The groups final2 to final19 were each scored on the reader before they were opened for
+development; their rows below are development figures since. The groups final20 and final21
 are not scored here: they stay untouched (tests/test_heldout_final2.py ...
-test_heldout_final19.py only check that their documents say what their expectations claim).
+test_heldout_final21.py only check that their documents say what their expectations claim).
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from fixtures.heldout.evaluate import ALL, group_of, run, tallies
 from tests.fixture_eval import HELDOUT_DIR, expectations
 
 # (group, kind): (documents, verdict %, failing components and terms %, fields %)
-# dev to final17 are development groups now (each new score is taken on a fresh, untouched group).
+# dev to final19 are development groups now (each new score is taken on a fresh, untouched group).
 REACHED = {
     ("dev", "docx"): (31, 100.0, 100.0, 100.0),
     ("dev", "pdf-form"): (18, 100.0, 100.0, 100.0),
@@ -46,10 +46,10 @@ REACHED = {
     ("final4", "pdf-text"): (48, 93.7, 93.7, 99.7),
     ("final4", "all"): (113, 97.3, 96.4, 99.8),
     # final5, opened for development after its one scoring (all 69.9 / 0.0 / 27.9)
-    ("final5", "docx"): (50, 94.0, 94.0, 99.4),
+    ("final5", "docx"): (50, 94.0, 94.0, 99.6),
     ("final5", "pdf-form"): (15, 100.0, 100.0, 100.0),
     ("final5", "pdf-text"): (48, 89.5, 85.4, 97.1),
-    ("final5", "all"): (113, 92.9, 91.1, 98.5),
+    ("final5", "all"): (113, 92.9, 91.1, 98.6),
     # final6, opened for development after its one scoring (all 69.9 / 0.0 / 49.3)
     ("final6", "docx"): (50, 100.0, 100.0, 100.0),
     ("final6", "pdf-form"): (15, 100.0, 100.0, 100.0),
@@ -96,10 +96,10 @@ REACHED = {
     ("final14", "pdf-text"): (48, 74.9, 24.9, 86.0),
     ("final14", "all"): (113, 84.9, 62.7, 93.8),
     # final15, opened for development after its one scoring (all 73.5 / 10.6 / 70.9; 66.9 on the round-6 reader)
-    ("final15", "docx"): (50, 94.0, 94.0, 99.1),
+    ("final15", "docx"): (50, 94.0, 94.0, 99.3),
     ("final15", "pdf-form"): (15, 86.6, 60.0, 98.2),
     ("final15", "pdf-text"): (48, 91.6, 70.7, 98.5),
-    ("final15", "all"): (113, 91.9, 79.5, 98.7),
+    ("final15", "all"): (113, 91.9, 79.5, 98.8),
     # final16, opened for development after its one scoring (all 69.9 / 0.0 / 61.6; 57.9 on the round-6 reader)
     ("final16", "docx"): (50, 95.9, 95.9, 99.7),
     ("final16", "pdf-form"): (15, 100.0, 100.0, 100.0),
@@ -110,9 +110,20 @@ REACHED = {
     ("final17", "pdf-form"): (15, 100.0, 100.0, 100.0),
     ("final17", "pdf-text"): (48, 93.7, 87.4, 97.8),
     ("final17", "all"): (113, 88.4, 84.9, 98.5),
+    # final18, opened for development after its one scoring (all 73.5 / 8.8 / 71.7; 64.4 on the round-7 reader)
+    ("final18", "docx"): (50, 79.9, 41.9, 84.5),
+    ("final18", "pdf-form"): (15, 86.6, 66.6, 98.2),
+    ("final18", "pdf-text"): (48, 72.8, 4.1, 67.5),
+    ("final18", "all"): (113, 77.8, 29.1, 79.1),
+    # final19, opened for development after its one scoring (all 69.9 / 0.0 / 58.7; 55.6 on the round-7 reader)
+    ("final19", "docx"): (50, 79.9, 45.9, 89.1),
+    ("final19", "pdf-form"): (15, 59.9, 0.0, 92.1),
+    ("final19", "pdf-text"): (48, 72.8, 0.0, 69.4),
+    ("final19", "all"): (113, 74.2, 20.3, 81.1),
 }
 SCORED = (*ALL, "final2", "final3", "final4", "final5", "final6", "final7", "final8", "final9", "final10",
-          "final11", "final12", "final13", "final14", "final15", "final16", "final17")
+          "final11", "final12", "final13", "final14", "final15", "final16", "final17",
+          "final18", "final19")
 """The groups this guard scores."""
 
 
@@ -137,6 +148,6 @@ def test_heldout_figures_do_not_drop(measured, key):
 def test_every_heldout_document_is_scored(measured):
     """Every held-out document has a kind the table names, and each group holds every kind.
 
-    final18 and final19 are not scored here (untouched groups).
+    final20 and final21 are not scored here (untouched groups).
     """
     assert set(measured) == set(REACHED)
