@@ -351,8 +351,22 @@ def _service_words(words: tuple[str, ...]) -> str | None:
 
 
 def in_no_column(f: FormField) -> bool:
-    """A checkbox under a 'No' column header: ticked, it says the row's thing is not so."""
-    return bool(f.column_header and _NO.match(f.column_header.strip(" :")))
+    """A checkbox under a 'No' column header, or a thing's 'No' box: ticked, it says the row's thing is not so.
+
+    The 'No' of a pair of boxes is told by its column, its tooltip ('Worksite coaching: No') or
+    the last word of its name ('chkSvcCoachNo').
+    """
+    if f.column_header and _NO.match(f.column_header.strip(" :")):
+        return True
+    if f.tooltip and _SAYS_NO.search(f.tooltip):
+        return True
+    return _NAMED_NO.search(f.name) is not None
+
+
+_SAYS_NO = re.compile(r"(?:[:\-–—]|\bor)\s*no\s*\??\s*$", re.I)
+"""A box's tooltip that ends in its answer 'No' ('Worksite coaching: No')."""
+_NAMED_NO = re.compile(r"(?:(?<=[a-z0-9])No|[_.\-\s]no)$")
+"""A box's name that ends in 'No' as a word of its own ('chkSvcCoachNo', 'svc_coach_no'), not 'Info'."""
 
 
 def chosen_yes_no(f: FormField) -> bool | None:
@@ -385,6 +399,38 @@ def _work_words(words: tuple[str, ...]) -> tuple[str, int | None] | None:
     return None
 
 
+_LISTED = re.compile(r"\(([^()]*[,;][^()]*)\)")
+"""A caption's list of what its field holds: '(employer, title, dates, hours, pay)'."""
+
+
+def _listed_columns(f: FormField, value: str) -> dict[str, str] | None:
+    """A job written whole into one field whose caption lists its parts (:func:`listed_parts`)."""
+    for hint in (f.tooltip, f.label):
+        if hint and (parts := listed_parts(hint, value)) is not None:
+            return parts
+    return None
+
+
+def listed_parts(caption: str, value: str) -> dict[str, str] | None:
+    """A job written whole under a caption that lists its parts, as {column key: value}.
+
+    'Job 1 (employer, title, dates, hours, pay)' over 'Lakeside Grocery, Cashier, 01/2022-05/2023,
+    ...'. The caption's list must name the employer and at least two other columns; the value is
+    cut at its semicolons, else at its commas, into as many pieces as the list names (else only
+    the employer, the first piece, is taken). None when the caption lists no such parts.
+    """
+    m = _LISTED.search(caption)
+    if m is None:
+        return None
+    keys = [_first_full(readings(item.strip()), WORK_KEYS) for item in re.split(r"[,;/]|\band\b", m[1])]
+    if "work.employer" not in keys or sum(k is not None for k in keys) < 3:
+        return None
+    pieces = [p.strip() for p in re.split(r"\s*;\s*" if ";" in value else r",\s+", value)]
+    if len(pieces) != len(keys):
+        return {"work.employer": pieces[0]} if keys[0] == "work.employer" else None
+    return {k: p for k, p in zip(keys, pieces, strict=True) if k is not None and p}
+
+
 def work_rows(units: Sequence[Unit]) -> list[dict[str, str]] | None:
     """The jobs written into work-history fields, as {column key: value} per job (in order).
 
@@ -403,6 +449,13 @@ def work_rows(units: Sequence[Unit]) -> list[dict[str, str]] | None:
         seen = True
         key, number = part
         if not u.text:
+            continue
+        if (listed := _listed_columns(u.field, u.text)) is not None:
+            # 'Job 1 (employer, title, dates, hours, pay)': the whole job in one field, its parts in that order
+            if number is not None:
+                numbered.setdefault(number, {}).update(listed)
+            else:
+                sequence.append(listed)
             continue
         if number is not None:
             numbered.setdefault(number, {})[key] = u.text

@@ -82,7 +82,8 @@ _TIME_FRAME = re.compile(
 _JOB_AS = re.compile(r"\b(?:as an?|position as an?|work as an?|job as an?)\s+([A-Za-z][A-Za-z /&-]{2,40}?)"
                      r"(?=[,.;(]|\s+(?:at|for|with|earning|making|working|in|within|by|\d))", re.I)
 _FULL_PART = re.compile(r"\b(full|part)[- ]time\b", re.I)
-_SIGNED_NOTE = re.compile(r"/s/|electronically signed|e-?signed|signed (?:via|with|by)|docusign|adobe sign", re.I)
+_SIGNED_NOTE = re.compile(r"//\s*signed\s*//|/s/|electronically signed|e-?signed|signed (?:via|with|by)|docusign"
+                          r"|adobe sign", re.I)
 _REDUCE = re.compile(r"\b(reduc|suspend|terminat|discontinu|remov|no longer|stop|end(?:ing|ed)?\b)\w*", re.I)
 _DISPUTE = re.compile(r"\b(disput|grievance|PABSS|protection and advocacy|appeal)\w*", re.I)
 _SOU_TEXT = re.compile(r"\bI(?:,\s+(?:the\s+)?[\w' ]{1,30},)?\s+"
@@ -172,6 +173,18 @@ class Reader:
         if nxt.line == u.line and nxt.field is None and u.field is None and nxt.page == u.page:
             return nxt
         return self._field_beside(u)
+
+    def left(self, u: Unit) -> Unit | None:
+        """The unit before ``u`` on the same line or in the same table row (printed text only)."""
+        i = self.index(u) - 1
+        if i < 0 or u.sub is not None or u.field is not None:
+            return None
+        prev = self.units[i]
+        if prev.field is not None or prev.part != u.part:
+            return None
+        if u.table is not None:
+            return prev if (prev.table, prev.row) == (u.table, u.row) else None
+        return prev if prev.line == u.line and prev.page == u.page else None
 
     def _field_beside(self, u: Unit) -> Unit | None:
         """A form field just before ``u`` in reading order that stands right of it on its line.
@@ -767,7 +780,7 @@ def mark_party_signature_lines(units: Sequence[Unit]) -> None:
     for u in units:
         if u.section != "signatures" or u.field is not None or u.heading:
             continue
-        m = _PARTY_CAPTION.match(u.text)
+        m = _PARTY_CAPTION.match(strip_lead(u.text))  # '(a) Veteran (or representative): //signed// ...'
         if m is None or re.search(r"\b(?:name|date|signed on|dated|title)\b", m.group(1), re.I):
             continue
         party = party_of(m.group(1))
@@ -1183,7 +1196,8 @@ def read_work_history(units: Sequence[Unit], reader: Reader, found: Found) -> tu
         entries = [e for e in map(_work_entry, rows) if e is not None]
     else:  # a table of jobs, even one with no rows, says what jobs there are
         table = _work_table(_transposed(section, _WORK_COLUMNS))
-        entries = table if table is not None else (_work_groups(section, reader) or _work_sentences(section))
+        entries = table if table is not None else (_work_listed(section, reader) or _work_groups(section, reader)
+                                                   or _work_sentences(section))
     statement = None
     unticked = fields.unticked_box_labels(section)  # 'No work in the last 18 months' beside an empty box
     for u in section:
@@ -1412,6 +1426,21 @@ def _sentences(text: str) -> list[str]:
     return [s for s in re.split(r"(?<=[.!?])\s+(?=[A-Z])", text) if s]
 
 
+def _work_listed(section: Sequence[Unit], reader: Reader) -> list[WorkEntry]:
+    """Jobs each written whole under a caption listing their parts ('Job 1 (employer, title, dates, hours, pay)')."""
+    entries = []
+    for u in section:
+        if u.field is not None or "(" not in u.text or fields.listed_parts(u.text, "") is None:
+            continue
+        i = reader.index(u) + 1  # the value beside the caption, or on the line after it
+        nxt = reader.right(u) or (reader.units[i] if i < len(reader.units) else None)
+        if nxt is not None and nxt.field is None and nxt.section == u.section \
+                and fields.listed_parts(nxt.text, "") is None and (parts := fields.listed_parts(u.text, nxt.text)) \
+                and (entry := _work_entry(parts)) is not None:
+            entries.append(entry)
+    return entries
+
+
 def _work_sentences(section: Sequence[Unit]) -> list[WorkEntry]:
     """Past jobs written as sentences, when there is no table or labels.
 
@@ -1508,8 +1537,12 @@ def read_goals(units: Sequence[Unit], reader: Reader, found: Found) -> Employmen
             subs[key] = cells
             texts[key] = (fields.describe_goal(cells), first)
     for key, (cells, first) in table.items():
-        if key not in texts and len(subs[key]) < 2:  # a table of goals: a row each (or a table each), a column
-            # per detail (details read by their captions already are the goal's)
+        # a table of goals: a row each (or a table each), a column per detail (details read by their captions
+        # already are the goal's; a row opened by the goal's label is read by its cells, not as one text)
+        at = texts[key][1] if key in texts else None
+        in_row = at is not None and (at.page, at.line, at.table, at.row) == (first.page, first.line, first.table,
+                                                                             first.row)
+        if key not in texts and len(subs[key]) < 2 or in_row and len(subs[key]) < len(cells):
             subs[key] = cells
             texts[key] = (fields.describe_goal(cells), first)
     in_fields = fields.goal_fields(units)  # goals written into form fields win over printed text
@@ -1623,7 +1656,7 @@ def _caption_row_goal(reader: Reader, u: Unit) -> dict[str, str]:
     row = [v for v in reader.units[i + 1:i + 12] if v.page == u.page and v.top is not None
            and abs(v.top - u.top) < 3 and v.field is None]
     captions = [(v, hit.key if (hit := match_label(v.text + ":", _GOAL_SUB)) is not None and not hit.rest
-                 else "goal.other" if len(v.text.split()) <= 2 and not re.search(r"[\d:]", v.text) else None)
+                 else "goal.other" if len(v.text.split()) <= 4 and not re.search(r"[\d:]", v.text) else None)
                 for v in row]  # ('FT/PT', 'By': captions the vocabulary does not know, read by their values)
     if sum(key not in (None, "goal.other") for _, key in captions) < 2 or any(key is None for _, key in captions):
         return {}
@@ -1637,7 +1670,7 @@ def _caption_row_goal(reader: Reader, u: Unit) -> dict[str, str]:
         key = min(columns, key=lambda c: abs(c[0] - (v.x0 or 0.0)))[1]
         if key == "goal.other" and re.match(r"^(?:within|by|in|before)\b", v.text, re.I):
             key = "goal.time_frame"
-        details[key] = f"{details[key]}, {v.text}" if key == "goal.other" and key in details else \
+        details[key] = f"{details[key]}, {v.text}" if key in ("goal.other", "goal.hours") and key in details else \
             details.get(key, v.text)
     return details if len(details) >= 2 else {}
 
@@ -1707,8 +1740,12 @@ def _split_goal_lines(text: str | None, subs: dict[str, str]) -> str | None:
 
 def _goal(text: str | None, subs: dict[str, str]) -> Goal:
     all_text = " ".join([text or ""] + list(subs.values()))
-    hours = parse_hours(subs.get("goal.hours")) or parse_hours(text)
-    full = _FULL_PART.search(subs.get("goal.hours", "") + " " + (text or ""))
+    in_column = subs.get("goal.hours", "")
+    hours = parse_hours(in_column) or parse_hours(text)
+    if hours is None and len(bare := re.findall(r"\d+(?:\.\d+)?", in_column)) == 1 and "$" not in in_column \
+            and re.fullmatch(r"\d{1,2}", bare[0]) and 0 < int(bare[0]) <= 80:
+        hours = int(bare[0])  # '25' under 'Hrs/wk' ('part time, 25'): the one number in the hours column
+    full = _FULL_PART.search(in_column + " " + (text or "")) or re.search(r"\b([FP])T\b", in_column)
     earnings_text = subs.get("goal.earnings") or _money_phrase(text)
     money = parse_money(earnings_text, hours_per_week=hours) if earnings_text else None
     if money is None and earnings_text and subs.get("goal.earnings"):
@@ -1722,7 +1759,7 @@ def _goal(text: str | None, subs: dict[str, str]) -> Goal:
         m = _TIME_FRAME.search(all_text)
         frame = m.group(0) if m else None
     return Goal(description=clean(text), job_title=title, hours_per_week=hours,
-                full_time=(full.group(1).lower() == "full") if full else (hours >= 35 if hours else None),
+                full_time=(full.group(1).lower() in ("full", "f")) if full else (hours >= 35 if hours else None),
                 time_frame=frame, monthly_earnings=money.monthly if money else None,
                 earnings_as_written=clean(earnings_text))
 
@@ -1921,6 +1958,7 @@ def _scan_services(section: Sequence[Unit], reader: Reader, names: dict[str, tup
         beside = reader.right(u) if service_key is None else None
         if service_key is None and (u.checked is not None or u.cell == 0 and u.row or named
                                     or _BULLET_ROW.match(u.text) or _left_box(section, u) is not None
+                                    or (before := reader.left(u)) is not None and _status_only(before.text)
                                     or beside is not None and (_STATUS.match(beside.text) or beside.checked is not None
                                                                or _status_only(beside.text))):
             # A checklist row whose name the vocabulary does not know, or a 'Name: what we will do'
@@ -1947,6 +1985,8 @@ def _scan_services(section: Sequence[Unit], reader: Reader, names: dict[str, tup
             rest = ""  # 'will the Co-op do this? (circle one)': the question asked, no description
         selected = answer if answer is not None else u.checked
         status_cell = _status_beside(u, reader) if not rest else None
+        if status_cell is None and (before := reader.left(u)) is not None and before.checked is None:
+            status_cell = _cell_status(before.text)  # 'Yes' / 'No' in a status column left of the name
         if status_cell is not None:  # 'Agreed' / 'Not needed', 'ON' / 'OFF' in the row: the words decide
             selected = status_cell
         if selected is None:
@@ -1978,12 +2018,21 @@ def _scan_services(section: Sequence[Unit], reader: Reader, names: dict[str, tup
         if not description and not marked_beside and status_cell is None and not _row_has_cells(section, u):
             # in a table row, the row below is another service
             below = reader.below(u)
+            for _ in range(2):  # past the row's own '[x] Yes' / '[ ] No' lines under its name
+                if below is not None and below.checked is not None and _ANSWER.match(below.text):
+                    below = reader.below(below)
             if below is not None and below.checked is None and not below.heading and below.label is None \
                     and not _service_in([below.text], names)[0] and below.section == "services":
                 description, _ = reader.long_text(below, below.text)
                 prompt = re.match(r"^if\b[^:]{0,60}:\s*", description or "", re.I)
                 if prompt:  # 'If YES, what my Career Ally will do: ...': the answer after the prompt
                     description = description[prompt.end():]
+        if not description and status_cell and (mark := reader.right(u)) is not None and mark.checked is not None \
+                and _ANSWER.match(mark.text) and (under := reader.below(mark)) is not None and under.checked is None \
+                and not under.heading and under.label is None and under.section == "services" \
+                and not _service_in([under.text], names)[0]:
+            description, _ = reader.long_text(under, under.text)  # '[x] Yes  [ ] No' beside the name, what
+            # will be done under the boxes
         if description and (status := _STATUS.match(description)):
             # 'INCLUDED - Weekly job leads ...' / 'Not included' in a status column: the answer
             selected = status["no"] is None
@@ -2146,7 +2195,10 @@ def _follow_up_phases(section: Sequence[Unit], names: dict[str, tuple[re.Pattern
         if u.field is not None:
             if u.field.kind != "checkbox" or not u.field.label:
                 continue
-            key, name = _field_service(u.field, {}), " ".join(u.field.label.split())
+            name = u.field.label
+            if re.fullmatch(r"\s*(?:yes|no|y|n)\s*", name, re.I):
+                name = u.field.row_label or u.field.tooltip or ""  # a row's 'Yes' / 'No' box: the row names it
+            key, name = _field_service(u.field, {}), " ".join(name.split())
         else:
             key = _service_in([u.text], names)[0]
             name = (_service_label(u.text, names[key]) or "") if key is not None else ""
@@ -2271,7 +2323,8 @@ def _service_in(hints: list[str], names: dict[str, tuple[re.Pattern[str], ...]])
                     rest = re.sub(r"^[\s:.\-–—)]+", "", rest)
                     rest = re.sub(r"^(?:\(?(?:services?|assistance|supports?|help)\)?\s*[:.\-–—]?\s*)", "", rest,
                                   flags=re.I)
-                    rest = "" if is_absent(re.sub(r"^[\s:.\-–—]+(?=\S)", "", rest)) else rest
+                    bare = re.sub(r"^[\s:.\-–—]+(?=\S)", "", rest)
+                    rest = "" if is_absent(bare) and not _STATUS.match(bare) else rest  # ('Not provided' answers)
                     if re.fullmatch(r"\s*\([^()]{1,40}\)\s*", rest):
                         rest = ""  # 'Work incentives planning (benefits)': a word of the name in brackets
                     return key, rest

@@ -133,6 +133,8 @@ def _page_runs(page: pdfium.PdfPage, number: int) -> tuple[list[_Run], list[Rule
                 text = text.replace("\r", " ").replace("\n", " ").replace("\x02", "-").replace("\ufffe", "-").strip()
                 if not text:
                     continue
+                if first >= 0 and _LETTER_SPACED.fullmatch(text) and sum(c.isalpha() for c in text) >= 0.35 * len(text):
+                    text = _spaced_letters(textpage, first, len(text))
                 run = _Run(text, left, height - top, right, height - bottom)
                 if runs:
                     _trim_overlap(runs[-1], run)
@@ -145,6 +147,28 @@ def _page_runs(page: pdfium.PdfPage, number: int) -> tuple[list[_Run], list[Rule
         textpage.close()
     _mark_underlines(runs, rules)
     return _apply_boxes(runs, boxes), rules, images
+
+
+_LETTER_SPACED = re.compile(r"(?:[^\s] ){4,}[^\s]")
+"""A run of single characters set apart: a title in letter-spaced capitals ('T H E   P R O G R A M')."""
+
+
+def _spaced_letters(textpage: pdfium.PdfTextPage, first: int, length: int) -> str:
+    """A letter-spaced title's words: its letters closed up, its words apart where the gap is wider.
+
+    pdfium gives one space between every two letters, so the gaps between the letters' boxes
+    say where a word ends: wider than one and a half times the usual gap.
+    """
+    boxes = [(textpage.get_text_range(i, 1), textpage.get_charbox(i)) for i in range(first, first + length)]
+    letters = [(c, box) for c, box in boxes if c.strip()]
+    gaps = [b[0] - a[2] for (_, a), (_, b) in zip(letters, letters[1:], strict=False)]
+    if not gaps:
+        return "".join(c for c, _ in letters)
+    usual = sorted(gaps)[len(gaps) // 2]
+    out = letters[0][0]
+    for gap, (c, _) in zip(gaps, letters[1:], strict=True):
+        out += (" " if gap > 1.5 * usual + 0.5 else "") + c
+    return out
 
 
 def _trim_overlap(prev: _Run, run: _Run) -> None:
@@ -484,6 +508,12 @@ def _without_furniture(lines: list[Line], heights: list[float]) -> list[Line]:
 
 
 def _join(runs: list[_Run]) -> str:
+    if len(runs) >= 3 and all(len(r.text) == 1 and r.text.isalpha() for r in runs):
+        # a title whose letters are set one by one ('T H E   P R O G R A M'): words apart where the gap is wider
+        gaps = [b.x0 - a.x1 for a, b in zip(runs, runs[1:], strict=False)]
+        usual = sorted(gaps)[len(gaps) // 2]
+        return runs[0].text + "".join((" " if gap > 1.5 * usual + 0.5 else "") + r.text
+                                      for gap, r in zip(gaps, runs[1:], strict=True))
     out = runs[0].text
     for prev, run in zip(runs, runs[1:], strict=False):
         gap = run.x0 - prev.x1

@@ -376,10 +376,13 @@ def build_units(layout: Layout) -> list[Unit]:
                 units.append(Unit(piece, 0, x0=at, x1=x1, top=top, bottom=bottom, seg=si if si else None,
                                   **base))  # type: ignore[arg-type]
     if layout.kind != "docx":
-        units = _join_wrapped_cells(units, layout.rules)
+        # a line that opens with a label run out to its value by dot leaders starts a row of its own
+        leader_lines = {(line.page, li) for li, line in enumerate(layout.lines)
+                        if _LEADERS.search(line.segments[0].text if line.segments else line.text)}
+        units = _join_wrapped_cells(units, layout.rules, leader_lines)
         if not layout.fields:  # a fillable form's printed text is its labels, set where its fields are
             units = _prose_columns(units)
-    units = _party_matrices(_run_in_pairs(units))
+    units = _party_matrices(_run_in_pairs(_questions_and_answers(units)))
     for f in layout.fields:
         units.append(_field_unit(f))
     if layout.fields:
@@ -907,6 +910,98 @@ RUN_IN_LINE_GAP = 4.0
 """Most space between two lines (points) of a wrapped paragraph of pairs, on top of a line's height."""
 
 
+_ASKED = re.compile(r"^\s*(?:Q(?:uestion)?\s*\d{0,3}\s*[.:)]|Q\d{1,3}\b)\s*(?=\S)", re.I)
+"""A question's mark: 'Q.', 'Q1.', 'Question 3:'."""
+_ANSWERED = re.compile(r"^\s*(?:A(?:nswer)?\s*[.:)]|Answer\s*[\-–—])\s*", re.I)
+"""An answer's mark: 'A.', 'Answer:'."""
+QA_PAIRS = 3
+_YES_OR_NO = re.compile(r"^\s*(?:yes|no)\b", re.I)
+"""Fewest marked questions with a marked answer right after them for a document to be read as questions and answers."""
+
+
+def _questions_and_answers(units: list[Unit]) -> list[Unit]:
+    """A plan written as marked questions and answers ('Q1. What is your name?' / 'Answer: Maria ...').
+
+    Where at least ``QA_PAIRS`` questions are followed by their marked answer, the marks are taken
+    off both: the question (with the lines it wraps onto) is then a label whose value is under it
+    (as in a questionnaire, :func:`as_label`), and the answer is the value itself. An answer that
+    opens with Yes or No joins its question into one line ('Training: No.'), as a checklist row
+    reads. An 'A.' after anything but a marked question stays as it is (a lettered part or item).
+    """
+    pairs: list[tuple[int, int]] = []
+    for i, u in enumerate(units):
+        if u.field is not None or not _ASKED.match(u.text):
+            continue
+        # the answer right after the question, or after the lines its question wraps onto (a PDF)
+        for j in range(i + 1, min(i + 4, len(units))):
+            v = units[j]
+            if v.field is not None or _ASKED.match(v.text):
+                break
+            if _ANSWERED.match(v.text):
+                if j == i + 1 or units[j - 1].text.rstrip().endswith("?"):
+                    pairs.append((i, j))
+                break
+            if u.text.rstrip().endswith("?"):
+                break
+    if len(pairs) < QA_PAIRS:
+        return units
+    merged: set[int] = set()
+    for i, j in pairs:
+        asked = " ".join(units[k].text.strip() for k in range(i, j))
+        merged.update(range(i + 1, j))
+        question = as_label(_ASKED.sub("", asked, count=1))
+        units[i].heading_hint = False  # a bold question is a particular's caption, not a part's title
+        answer = _ANSWERED.sub("", units[j].text, count=1)
+        if _YES_OR_NO.match(answer):
+            # 'Will the Job Center provide “Training”?' / 'No.': one line, the thing asked about and its answer
+            units[i].text = question.rstrip(" ?:") + ": " + answer
+            merged.add(j)
+        else:
+            units[i].text, units[j].text = question, answer
+    return [u for i, u in enumerate(units) if i not in merged]
+
+
+_ASKS_FOR = (
+    # 'What is your name? (the Jobseeker)', "What is the Desk's Provider ID (PID)?": what it names
+    re.compile(r"^(?:what|which) (?:is|are|was) (?P<what>(?:the|your|our|his|her|their) [^?]{1,60})\?"
+               r"\s*(?:\([^)]{0,40}\))?\s*$", re.I),
+    # 'Who is your Career Navigator?': the person with that title
+    re.compile(r"^who (?:is|was|will be) (?:the|your|our|his|her|their) (?P<what>[^?]{1,40})\?\s*$", re.I),
+    # 'Which Library Workforce Desk (Employment Network) is this?', 'Which Job Center is your Employment Network?'
+    re.compile(r"^which (?P<what>[^?]{1,60}?) (?:is|was) (?:this|it|(?:the|your|our) (?P<kind>[^?]{1,40}))\?\s*$",
+               re.I),
+    # 'What phone number can we reach you at?': the thing asked for
+    re.compile(r"^what (?P<what>(?:[a-z]+ ){0,2}[a-z]+) (?:can|may|should|do|does|will) (?:we|you|I|they) [^?]{1,60}"
+               r"\?\s*$", re.I),
+)
+
+
+_ASKED_ABOUT = re.compile(r"^(?:will|would|does|do|can|is|are|shall)\b[^“”\"?]{0,60}[“\"](?P<name>[^“”\"]{2,60})[”\"]"
+                          r"[^?]{0,30}\?\s*$", re.I)
+"""A yes-or-no question about a thing named in quotation marks."""
+
+
+def as_label(question: str) -> str:
+    """A question asking for one particular, as that particular's caption ('What is your name?' -> 'your name:').
+
+    A question that a label already reads as written is left as it is ('How did we meet?',
+    'What job do you want within the next 18 months?').
+    """
+    text = question.strip()
+    if "?" not in text or match_label(text) is not None:
+        return question
+    if quoted := _ASKED_ABOUT.match(text):
+        return quoted["name"]  # 'Will the Job Center provide “Training”?': the thing asked about
+    for asks in _ASKS_FOR:
+        if m := asks.match(text):
+            kind = m.groupdict().get("kind")
+            return m["what"].strip() + (f" ({kind.strip()})" if kind else "") + ":"
+    first, comma, _ = text.partition(",")
+    if comma and match_label(first + "?") is not None:
+        return first + ":"  # 'What did we talk about, why are the goals within reach, ...?': its first question
+    return question
+
+
 def _run_in_pairs(units: list[Unit]) -> list[Unit]:
     """Particulars run together in one paragraph ('Name: Kevin; SSN: 901-...; Phone: 555-...') as separate pairs.
 
@@ -1015,7 +1110,9 @@ _BROKEN_WORD = re.compile(r"^(?!(?:a|am|an|as|at|be|by|do|go|he|if|in|is|it|me|m
 """The last letter or two of a word that did not fit its cell, on the cell's next line ('Employmen' / 't Network')."""
 
 
-def _join_wrapped_cells(units: list[Unit], rules: tuple[Rule, ...]) -> list[Unit]:
+def _join_wrapped_cells(units: list[Unit], rules: tuple[Rule, ...],
+                        leader_lines: set[tuple[int | None, int]] | frozenset[tuple[int | None, int]] = frozenset(),
+                        ) -> list[Unit]:
     """PDF tables with ruled rows: text that wraps inside a cell is one unit again.
 
     A unit continues the unit above it when both stand in a ruled table (a rule runs over the
@@ -1027,7 +1124,9 @@ def _join_wrapped_cells(units: list[Unit], rules: tuple[Rule, ...]) -> list[Unit
     stacked labels with their values stay apart. Without a rule, a row whose cells wrap together
     (the line under it holds fewer cells, each under one of the row's, none under its first) is
     joined the same way. A line broken after a hyphen joins without a
-    space ('EN-' / '104233)').
+    space ('EN-' / '104233)'). A line in ``leader_lines`` (a label run out to its value by dot
+    leaders) starts a row: none of its units carries on the one above; a line holding only text
+    under such a row's value carries that value on.
     """
     by_page: dict[int, list[Rule]] = {}
     for r in sorted(rules, key=lambda r: r.y):
@@ -1060,8 +1159,11 @@ def _join_wrapped_cells(units: list[Unit], rules: tuple[Rule, ...]) -> list[Unit
     open_cells: list[tuple[Unit, int]] = []
     """Cells that may still continue: (unit, the line it first stood on)."""
     for u in units:
-        if u.top is None or u.x0 is None or u.field is not None:
+        if u.top is None or u.x0 is None or u.field is not None or (u.page, u.line) in leader_lines:
             kept.append(u)
+            if u.top is not None and u.x0 is not None and u.field is None:
+                open_cells = [(a, first) for a, first in open_cells if a.page == u.page]
+                open_cells.append((u, u.line))
             continue
         open_cells = [(a, first) for a, first in open_cells if a.page == u.page and (u.top or 0) - (a.bottom or 0) < 12]
         above = next((a for a, first in open_cells
@@ -1074,7 +1176,9 @@ def _join_wrapped_cells(units: list[Unit], rules: tuple[Rule, ...]) -> list[Unit
                            or _closes_parenthesis(a.text, u.text))
                       and 0 <= (u.top or 0) - (a.bottom or 0) <= max(4.0, 0.8 * ((u.bottom or 0) - (u.top or 0)))
                       and (ruled(a, (a.top or 0) - 14, (a.top or 0)) or a.text.count("(") > a.text.count(")")
-                           or row_wraps((a.page, first), (u.page, u.line)))
+                           or row_wraps((a.page, first), (u.page, u.line))
+                           or (a.page, first) in leader_lines and cells_on_line[(u.page, u.line)] == 1
+                           and cells_on_line[(a.page, first)] > 1 and u.x0 > min(edges[(a.page, first)])[0] + 3)
                       and not ruled(a, (a.bottom or 0) - 1, (u.top or 0) + 1)
                       and not _complete_label(a.text)),  # (the costliest test last)
                      None)
@@ -1329,7 +1433,7 @@ def _caps_title(u: Unit) -> bool:
             and len(u.text.split()) <= 5 and match_label(u.text) is None)
 
 
-_DASHED_ROLE = re.compile(r"\s+[—–-]\s+(?=(?:signature|signed|date signed|printed name|print name|name|title)\b)",
+_DASHED_ROLE = re.compile(r"\s+[—–-]\s+(?=(?:signature|signed|date signed|printed name|print name|name|title|date)\b)",
                           re.I)
 """'Neighbor or representative — signature': a party and its line's role, set apart by a dash."""
 
@@ -1739,6 +1843,9 @@ def assign_sections(units: list[Unit]) -> Parts:
         if sec and current in SECTION_ORDER and sec in SECTION_ORDER and u.order not in series \
                 and SECTION_ORDER.index(sec) < SECTION_ORDER.index(current) and not _strong_heading(u):
             sec = None  # plain title-case text ('Career Goal Setting') does not go back a section
+        if sec and current == "services" and sec in ("goals", "work_history", "discussion") \
+                and len(u.text.split()) <= 6 and _service_row_name(units, u):
+            sec = None  # 'Vocational goal review' in a list of services: a service's row, not the goals' title
         if sec and sec == current and (m := match_label(u.text)) is not None \
                 and m.key.split(".")[0] in _SECTION_LABEL_FAMILIES.get(sec, ()):
             sec = None  # 'Short-term vocational goal' under 'Vocational Goals' is a label of that section
@@ -1750,6 +1857,20 @@ def assign_sections(units: list[Unit]) -> Parts:
         target.append(u)
     _signatures_by_content(parts.main)
     return parts
+
+
+def _service_row_name(units: list[Unit], u: Unit) -> bool:
+    """``u`` names a service (by a pattern, or by its stems beside a row's box or its Yes / No)."""
+    if any(any_match(patterns, u.text) for patterns in vocabulary()["services"].values()):
+        return True
+    def answer(v: Unit | None) -> bool:
+        return v is not None and v is not u and (
+            v.field is not None and v.field.kind == "checkbox"
+            or re.fullmatch(r"\s*(?:yes|no|\[[x ]\](?:\s*(?:yes|no))?)\s*", v.text, re.I) is not None)
+
+    before = units[u.order - 1] if 0 < u.order <= len(units) else None
+    after = units[u.order + 1] if u.order + 1 < len(units) else None
+    return (answer(before) or answer(after)) and service_by_cues(u.text) is not None
 
 
 SIGNATURE_LINES = 2
