@@ -174,6 +174,7 @@ _BIWEEKLY = re.compile(r"\b(bi-?weekly|every (two|2) weeks|every other week|fort
 _DAILY = re.compile(r"(?:/\s*day\b|\b(?:a|per|each)\s+day\b|\bdaily\b)", re.I)
 _TWICE_MONTHLY = re.compile(r"\b(?:twice (?:a|per|each) month|twice monthly|semi-?monthly)\b", re.I)
 _YEARLY = re.compile(r"(/\s*y(?:ea)?r\b|\bper\s+year\b|\ba\s+year\b|\bannual(?:ly)?\b|\byearly\b|\bper annum\b)", re.I)
+_QUARTERLY = re.compile(r"(/\s*q(?:ua)?r?t(?:e)?r?\b|\b(?:per|a|each|every)\s+quarter\b|\bquarterly\b)", re.I)
 _MONTHLY = re.compile(r"(/\s*mo(?:nth)?\b|\bper\s+month\b|\ba\s+month\b|\bmonthly\b|\bm(?:o)?n?thly\b|\beach month\b"
                       r"|\bmonth\b)", re.I)
 _HOURS = re.compile(r"(\d{1,2}(?:\.\d+)?)\s*(?:-\s*\d{1,2}\s*)?(?:hours?|hrs?\.?|h)\s*(?:a|per|/|each|every)?\s*(?:w(?:ee)?k|wk)\b", re.I)  # noqa: E501
@@ -192,7 +193,7 @@ class Money:
     monthly: float
     as_written: str
     period: str
-    """``month``, ``hour``, ``day``, ``week``, ``biweekly``, ``four-weekly``, ``semimonthly`` or ``year``."""
+    """``month``, ``hour``, ``day``, ``week``, ``biweekly``, ``four-weekly``, ``semimonthly``, ``quarter``, ``year``."""
 
 
 def parse_hours(text: str | None) -> float | None:
@@ -255,4 +256,6 @@ def parse_money(text: str | None, *, hours_per_week: float | None = None) -> Mon
         return Money(round(amount * WEEKS_PER_MONTH, 2), written, "week")
     if _YEARLY.search(after):
         return Money(round(amount / 12, 2), written, "year")
+    if _QUARTERLY.search(after):
+        return Money(round(amount / 3, 2), written, "quarter")
     return Money(round(amount, 2), written, "month")

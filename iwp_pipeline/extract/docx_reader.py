@@ -358,13 +358,13 @@ class _Walker:
                 elif tc.find(f"{_W}tbl") is not None:
                     self.frame_cell(tc, index, r, col, part)
                 else:
-                    text, bold = self.cell_text(tc)
+                    text, bold, title = self.cell_text(tc)
                     if text.strip():
                         cell_paragraphs = tc.findall(f"{_W}p")  # each one's text, empty ones too, when several
                         paragraphs = tuple(self.paragraph_text(p)[0] for p in cell_paragraphs) \
                             if len(cell_paragraphs) > 1 else ()
                         self.lines.append(Line(text, table=index, row=r, cell=col, part=part, bold=bold,
-                                               paragraphs=paragraphs))
+                                               paragraphs=paragraphs, title_bold=title))
                 col += span
 
     def frame_cell(self, tc: etree._Element, index: int, r: int, col: int, part: str) -> None:
@@ -378,7 +378,7 @@ class _Walker:
 
         def flush() -> None:
             if pieces:
-                text, bold = self.cell_text(pieces)
+                text, bold, _ = self.cell_text(pieces)
                 if text.strip():
                     self.lines.append(Line(text, table=index, row=r, cell=col, part=part, bold=bold))
                 pieces.clear()
@@ -391,8 +391,13 @@ class _Walker:
                 pieces.append(child)
         flush()
 
-    def cell_text(self, tc: etree._Element | list[etree._Element]) -> tuple[str, bool]:
+    def cell_text(self, tc: etree._Element | list[etree._Element]) -> tuple[str, bool, bool]:
+        """A cell's text (paragraphs on lines of their own), whether it is all bold, and whether only its first is.
+
+        A first paragraph bold over plain ones is the cell's title ('About me' over 'My name: ...').
+        """
         pieces, all_bold = [], True
+        bolds: list[bool] = []
         last: _Para | None = None
         for child in tc:
             if not isinstance(child.tag, str):
@@ -404,20 +409,26 @@ class _Walker:
                     continue  # 'Nombre completo' in small italics under 'Full name': a translation, not a value
                 if text:
                     pieces.append(text)
-                    all_bold = all_bold and para.text_runs > 0 and para.bold_runs == para.text_runs
+                    bolds.append(para.text_runs > 0 and para.bold_runs == para.text_runs)
+                    all_bold = all_bold and bolds[-1]
                     last = para
                 for box in para.textboxes:
-                    pieces.extend(self.paragraph_text(p)[0] for p in box.iter(f"{_W}p"))
+                    boxed = [self.paragraph_text(p)[0] for p in box.iter(f"{_W}p")]
+                    pieces.extend(boxed)
+                    bolds.extend(False for _ in boxed)
             elif tag == "tbl":
                 for tr in child.findall(f"{_W}tr"):
                     cells = [self.cell_text(tc2)[0] for tc2 in tr.findall(f"{_W}tc")]
+                    bolds.append(False)
                     pieces.append(" | ".join(c for c in cells if c))
             elif tag == "sdt":
                 content = child.find(f"{_W}sdtContent")
                 if content is not None:
                     for p in content.findall(f"{_W}p"):
                         pieces.append(self.paragraph_text(p)[0])
-        return "\n".join(p for p in pieces if p), bool(pieces) and all_bold
+                        bolds.append(False)
+        title = len(bolds) > 1 and bolds[0] and not any(bolds[1:])
+        return "\n".join(p for p in pieces if p), bool(pieces) and all_bold, title
 
 
 RINGED_WORDS = 6

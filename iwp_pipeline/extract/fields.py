@@ -331,8 +331,21 @@ def unticked_box_labels(units: Sequence[Unit]) -> set[str]:
 
 
 def service_of(f: FormField) -> str | None:
-    """The service a field is about: the service named earliest in its tooltip, label or name."""
-    return _service_words(field_words(f))
+    """The service a field is about: the one its name spells as the record does, else the one named earliest.
+
+    Earliest in its tooltip, label or name. 'iwp[services][job_development][details]' is job
+    development whatever is printed near its box (the next row's name under a details box).
+    """
+    return _keyed_service(f.name) or _service_words(field_words(f))
+
+
+@lru_cache(maxsize=4096)
+def _keyed_service(name: str) -> str | None:
+    lowered = name.lower()
+    for key in sorted(vocabulary()["services"], key=len, reverse=True):
+        if re.search(rf"(?<![a-z0-9]){key}(?![a-z0-9])", lowered) and ("_" in key or f"[{key}]" in lowered):
+            return key
+    return None
 
 
 @lru_cache(maxsize=4096)

@@ -80,7 +80,7 @@ _TIME_FRAME = re.compile(
     r"(?:\d+|one|two|three|four|five|six|nine|twelve|eighteen)\s*(?:-\s*\d+\s*)?(?:months?|years?|weeks?)\b"
     r"|\bby\s+(?:the\s+end\s+of\s+)?(?:[A-Z][a-z]+\.?\s+)?\d{4}\b|\bby\s+\d{1,2}/\d{1,2}/\d{2,4}\b", re.I)
 _JOB_AS = re.compile(r"\b(?:as an?|position as an?|work as an?|job as an?)\s+([A-Za-z][A-Za-z /&-]{2,40}?)"
-                     r"(?=[,.;(]|\s+(?:at|for|with|earning|making|working|in|within|by|\d))", re.I)
+                     r"(?=[,.;(]|\s+[—–]\s|\s+(?:at|for|with|earning|making|working|in|within|by|\d))", re.I)
 _FULL_PART = re.compile(r"\b(full|part)[- ]time\b", re.I)
 _SIGNED_NOTE = re.compile(r"//\s*signed\s*//|/s/|electronically signed|e-?signed|signed (?:via|with|by)|docusign"
                           r"|adobe sign", re.I)
@@ -756,10 +756,12 @@ def _opens_signer_block(units: Sequence[Unit], i: int) -> bool:
 def _other_signer(key: str, party: str | None, label: str) -> str | None:
     """'Recruiter signature' (no party word) right after the person's signature: the EN's, the other signer.
 
-    Only a signature label that names who signs with words of its own, not a bare 'Signature'.
+    Only a signature label that names who signs with words of its own, not a bare 'Signature' (nor
+    'e-signed:', 'Signed:').
     """
     if key == "generic.signature" and party == "ticketholder" \
-            and re.match(r"^\s*(?!signature\b|sign\b|date\b)[A-Za-z]", strip_lead(label), re.I):
+            and re.match(r"^\s*(?!signature\b|sign\b|date\b|e-?sign|signed\s*:|electronic)[A-Za-z]", strip_lead(label),
+                         re.I):
         return "en"
     of = re.match(r"^\s*signature of (?:the )?([A-Za-z][\w ]{2,40}?)\s*(?::|$)", strip_lead(label), re.I)
     if key == "generic.signature" and party == "ticketholder" and of and party_of(of[1]) != "ticketholder":
@@ -959,19 +961,31 @@ def _signature_grids(units: Sequence[Unit]) -> Iterator[tuple[list[Unit], list[_
             else:
                 lines.append([u])
     for i, line in enumerate(lines):
-        if len(line) >= 3 and _SIGNER_COLUMN.match(line[0].text) and _grid_header(line[1:]):
-            line = line[1:]  # 'Role' heads the column that names each row's party
-        if _grid_header(line):
+        role = next((u for u in line if _SIGNER_COLUMN.match(u.text)), None) if len(line) >= 3 else None
+        if role is not None and _grid_header([u for u in line if u is not role]):
+            # 'Role' heads the column that names each row's party, first or anywhere in the header
+            yield [u for u in line if u is not role], _pdf_grid_rows([u for u in line if u is not role],
+                                                                    lines[i + 1:], role)
+        elif _grid_header(line):
             yield line, _pdf_grid_rows(line, lines[i + 1:])
 
 
-def _pdf_grid_rows(header: list[Unit], lines: list[list[Unit]]) -> list[_GridRow]:
+def _pdf_grid_rows(header: list[Unit], lines: list[list[Unit]], role: Unit | None = None) -> list[_GridRow]:
     """The rows under a PDF table header.
 
     A line with a row head and a cell starts a row; a line with only some of them continues the
-    row above (text wrapped in its cell).
+    row above (text wrapped in its cell). Under a ``role`` column set among the others, what is
+    written is the row's head too (it names the row's party).
     """
     left = min(h.x0 or 0 for h in header)
+    if role is not None and (role.x0 or 0) < left:
+        role = None  # the role column first: left of the others, the row's head as usual
+    after_role = min((h.x0 or 0 for h in header if role is not None and (h.x0 or 0) > (role.x0 or 0)),
+                     default=float("inf"))
+
+    def under_role(u: Unit) -> bool:
+        return role is not None and (role.x0 or 0) - 4 <= (u.x0 or 0) < after_role - 4
+
     rows: list[_GridRow] = []
     previous = header[0]
     for line in lines:
@@ -979,8 +993,8 @@ def _pdf_grid_rows(header: list[Unit], lines: list[list[Unit]]) -> list[_GridRow
         if u0.heading or (u0.page == previous.page and (u0.top or 0) - (previous.bottom or 0) > GRID_ROW_GAP) \
                 or (u0.page != previous.page and (u0.top or 0) > PAGE_TOP_ZONE):
             break
-        head = [u for u in line if (u.x1 or 0) <= left + 2]
-        body = [u for u in line if (u.x1 or 0) > left + 2]
+        head = [u for u in line if (u.x1 or 0) <= left + 2 or under_role(u)]
+        body = [u for u in line if (u.x1 or 0) > left + 2 and not under_role(u)]
         if any(u.x0 is not None and u.x0 < left - 2 and (u.x1 or 0) > left + 2 for u in line):
             break  # text running across the columns: the table has ended
         if head and body or not rows:
@@ -1018,9 +1032,14 @@ def read_discussion(units: Sequence[Unit], reader: Reader, found: Found) -> Disc
                     break
     if summary and where is not None:
         found.put("discussion.summary", summary, where)
-    modality_text = found.get("discussion.modality") or _checked_option(units, reader, "discussion") \
+    labelled = found.get("discussion.modality")
+    if labelled and labelled.count(UNCHECKED) == 1 and CHECKED not in labelled:
+        labelled = None  # the first of options set one under another, not ticked: the ticked one is further down
+    modality_text = labelled or _checked_option(units, reader, "discussion") \
         or _modality_sentence(units) or next((s for s in prose.meeting_sentences(units) if _names_modality(s)), None) \
         or _lone_modality(units) or _modality_answered(units, reader)
+    if modality_text and (coded := _CODE.fullmatch(modality_text.strip())):
+        modality_text = _legend_meaning(units, coded[0]) or modality_text  # 'TC' under 'TC = telephone call'
     return Discussion(
         date=iso_date(found.get("discussion.date")),
         modality=normalise_modality(modality_text),
@@ -1091,6 +1110,19 @@ def _lone_modality(units: Sequence[Unit]) -> str | None:
              and u.label is None and u.checked is None and len(u.text.split()) <= LONE_MODALITY_WORDS
              and _names_modality(u.text)]
     return found[0] if len(found) == 1 else None
+
+
+_CODE = re.compile(r"[A-Z]{1,4}")
+"""A value written as a short code in capitals ('TC'), explained elsewhere by a legend."""
+
+
+def _legend_meaning(units: Sequence[Unit], code: str) -> str | None:
+    """What a legend line says a code means ('Contact types: IP = in person · TC = telephone call')."""
+    pattern = re.compile(rf"(?<![\w-]){re.escape(code)}\s*[=:–—-]\s*([^=·;|,]+?)\s*(?=[·;|,]|\s+[A-Z]{{1,4}}\s*=|$)")
+    for u in units:
+        if u.field is None and u.text.count("=") >= 2 and (m := pattern.search(u.text)):
+            return m[1]
+    return None
 
 
 def normalise_modality(text: str | None) -> str | None:
@@ -1413,9 +1445,9 @@ _WORKED_AT = re.compile(r"\b(?:worked|was employed|were employed)\s+(?:at|for|wi
                         r"\s*(?:,|\.|\bfrom\b|\bsince\b|\(|$)")
 """The employer first: '... the Artist worked at Springfield Dental Group as Receptionist, about 20 hours ...'."""
 _JOB_LIST = re.compile(r"^(?P<employer>[A-Z][^,;:—–]{1,60}?)\s*(?:[,;]|\s[—–]\s)\s*(?:as\s+(?:an?\s+)?)?"
-                       r"(?P<title>[A-Z][^,;:(]{1,40}?)\s*(?:[,;]|(?=\())\s*(?P<rest>.+)$")
+                       r"(?P<title>[A-Z][^,;:(—–]{1,40}?)\s*(?:[,;—–]|(?=\())\s*(?P<rest>.+)$")
 """A past job as a list: 'Acme Storage, Inventory Clerk, January 2022 to August 2024, $495 weekly' (employer first),
-'Acme Storage — Inventory Clerk (January/2022 to August/2024), ...'."""
+'Acme Storage — Inventory Clerk (January/2022 to August/2024), ...', 'Acme — Clerk — Jan '22 to ...'."""
 _MONTH = r"[A-Z][a-z]+\.?(?:[ /-]\d{4}|\s*['’]\d{2})|\d{1,2}[/.-]\d{2,4}|\d{4}\s+[A-Z][a-z]{2,8}"
 """A month as a job's dates give it: 'June 2023', "June '23", '6/2023', '2023 Jun'."""
 _MONTH_SPAN = re.compile(rf"(?P<start>{_MONTH})\s+(?:to|-|–|—|through|until)\s+(?P<end>{_MONTH}|present|now|today)",
@@ -1704,6 +1736,8 @@ def _goal_columns_on_page(section: Sequence[Unit]) -> dict[str, tuple[dict[str, 
         if len(heads) != 2 or heads[0][1] == heads[1][1]:
             continue
         after = [v for v in placed[i:] if v not in row and not v.heading]
+        if rows := _captioned_goal_rows(after, heads):
+            return rows
         columns: dict[str, list[Unit]] = {heads[0][1]: [], heads[1][1]: []}
         for v in after:  # under the caption nearest its left edge
             columns[min(heads, key=lambda h: abs(h[0] - (v.x0 or 0.0)))[1]].append(v)
@@ -1713,6 +1747,39 @@ def _goal_columns_on_page(section: Sequence[Unit]) -> dict[str, tuple[dict[str, 
                 out[key] = (details, lines[0])
         return out
     return {}
+
+
+def _captioned_goal_rows(after: list[Unit], heads: list[tuple[float, str, Unit]],
+                         ) -> dict[str, tuple[dict[str, str], Unit]]:
+    """Goals as columns under their horizons with the details' captions down the left.
+
+    'Job' | 'Office Assistant' | 'Administrative Coordinator': each line's values are its
+    caption's, in the column of the goal whose horizon is nearest above.
+    """
+    left = heads[0][0]
+    out: dict[str, tuple[dict[str, str], Unit]] = {}
+    by_line: dict[tuple[int | None, int], list[Unit]] = {}
+    for v in after:
+        by_line.setdefault((v.page, v.line), []).append(v)
+    for line in by_line.values():
+        caption = line[0]
+        if (caption.x1 or 0) > left + 2 or len(line) < 2:
+            if out:
+                break  # the table has ended
+            continue
+        hit = match_label(caption.text + ":", _GOAL_SUB)
+        sub = hit.key if hit is not None and not hit.rest else "goal.other" if len(caption.text.split()) <= 4 else None
+        if sub is None:
+            break
+        if any(_goal_detail_label(v.text) for v in line[1:]):
+            return {}  # each goal's column has captions of its own: read column by column
+        for v in line[1:]:
+            key = min(heads, key=lambda h: abs(h[0] - (v.x0 or 0.0)))[1]
+            details, _ = out.setdefault(key, ({}, v))
+            details[sub] = f"{details[sub]}, {v.text}" if sub in details else v.text
+    if not any(sub != "goal.other" for details, _ in out.values() for sub in details):
+        return {}
+    return out if len(out) == 2 or any(len(d) >= 2 for d, _ in out.values()) else {}
 
 
 def _goal_detail_label(text: str) -> bool:
@@ -1927,6 +1994,8 @@ def _scan_services(section: Sequence[Unit], reader: Reader, names: dict[str, tup
     read_in: dict[str, Unit] = {}
     last_box: Unit | None = None  # the last service checkbox, for the text field that describes it
     carried: set[int] = set()  # lines that carry on a row's text
+    forced_names = {" ".join(_service_name_text(x.text).lower().split()): forced[id(x)][0]
+                    for x in section if forced and id(x) in forced and forced[id(x)][0]}
     for u in sorted(section, key=lambda u: u.field is not None):  # form fields last: what they hold wins
         if u.heading or id(u) in carried:
             continue
@@ -1964,7 +2033,8 @@ def _scan_services(section: Sequence[Unit], reader: Reader, names: dict[str, tup
             # A checklist row whose name the vocabulary does not know, or a 'Name: what we will do'
             # line of a list of the services given: read the name by its word stems.
             name = named["name"] if named else _service_name_text(u.text)
-            if len(name.split()) <= (9 if named else 7 if u.checked is not None or u.table is not None
+            if len(name.split()) <= (9 if named or _BULLET_ROW.match(u.text) else 7 if u.checked is not None
+                                     or u.table is not None
                                      or beside is not None else 5) \
                     and not name.endswith((".", ";", ",")):  # a name, not a description
                 rest = named["rest"] if named else ""
@@ -1972,6 +2042,10 @@ def _scan_services(section: Sequence[Unit], reader: Reader, names: dict[str, tup
                         and not _first_row(section, u):
                     unnamed.append((u, name, rest))
                 service_key, rest = forced.get(id(u), (None, rest)) if forced else (None, rest)
+        if service_key is None and u.checked is None and forced_names:
+            # a row's name read by its stems, written again over what will be done for it
+            service_key = forced_names.get(" ".join(_service_name_text(u.text).lower().split()))
+            rest = ""
         if service_key is None:
             continue
         if not rest and u.checked is None and _SERVICE_FAMILY.fullmatch(_service_name_text(u.text)) \
@@ -1993,7 +2067,15 @@ def _scan_services(section: Sequence[Unit], reader: Reader, names: dict[str, tup
             left = _left_box(section, u)
             selected = left if left is not None else (None if has_boxes else True)
         if selected is None and service_key in services:
-            continue  # named again without a box of its own: prose (a description), not its row
+            # named again without a box of its own: prose, not its row; or a list of what will be done for
+            # each service included ('Employer relationships' over its description)
+            known = services[service_key]
+            if known.selected and not known.description and not rest and (under := reader.below(u)) is not None \
+                    and under.checked is None and not under.heading and under.label is None \
+                    and under.section == "services" and not _service_in([under.text], names)[0] \
+                    and not _chip(under) and len(under.text.split()) > 3:
+                services[service_key] = replace(known, description=clean(_indented_text(reader, under)))
+            continue
         description = rest
         marked_beside = False
         if not description:
@@ -2001,7 +2083,8 @@ def _scan_services(section: Sequence[Unit], reader: Reader, names: dict[str, tup
             while nxt is not None and (nxt.checked is not None and (
                     not strip_lead(nxt.text).strip(" []xX") or _ANSWER.match(nxt.text)) or _status_only(nxt.text)):
                 nxt = reader.right(nxt)  # past the Yes / No mark cells of a checklist row
-            marked_beside = nxt is not None and nxt.checked is not None and not _names_service(nxt.text, names)
+            marked_beside = nxt is not None and nxt.checked is not None and not _names_service(nxt.text, names) \
+                and not _chip(nxt)  # ('[x] Employer relationships' beside it: another service's chip, not a status)
             if marked_beside and selected is None:
                 # a status mark beside the name with what will be done after it ('PLANNED Weekly job
                 # leads ...' under a key line): the mark answers, its text describes
@@ -2263,6 +2346,28 @@ def _status_over(section: Sequence[Unit], mark: Unit) -> bool | None:
             if (status := _cell_status(" ".join(words[:n]))) is not None:
                 return status
     return None
+
+
+def _indented_text(reader: Reader, first: Unit) -> str:
+    """A paragraph under a name, on a page its lines set at its first line's left edge (a Word paragraph: itself)."""
+    pieces, prev = [first.text], first
+    i = reader.index(first) + 1
+    while first.top is not None and i < len(reader.units):
+        nxt = reader.units[i]
+        if nxt.page != prev.page or nxt.top is None or nxt.x0 is None or abs(nxt.x0 - (first.x0 or 0)) > 3 \
+                or nxt.top - (prev.bottom or nxt.top) > 6 or nxt.heading or nxt.label is not None \
+                or nxt.field is not None or nxt.checked is not None:
+            break
+        pieces.append(nxt.text)
+        prev, i = nxt, i + 1
+    return " ".join(pieces)
+
+
+def _chip(u: Unit) -> bool:
+    """A box with a short service name of its own after it ('[x] Employer relationships'), named by its stems."""
+    name = _service_name_text(u.text).strip()
+    return 0 < len(name.split()) <= 4 and not name.endswith((".", ";", ":", "!")) \
+        and service_by_cues(written_out(name)[0]) is not None  # (a sentence after a mark describes)
 
 
 def _bare_mark(text: str) -> bool:

@@ -105,6 +105,8 @@ class Line:
     """Font size in points (the largest on the line), when known."""
     paragraphs: tuple[str, ...] = ()
     """A Word table cell of several paragraphs: each one's text, the empty ones too."""
+    title_bold: bool = False
+    """A Word table cell of several paragraphs whose first paragraph alone is bold (a title over the rest)."""
     blanks: tuple[tuple[int, int], ...] = ()
     """Blanks filled in inside printed words: where in ``text`` each underlined blank's value is (start,
     end); an empty blank is an empty span ('This plan is written for ___Maria L. Gonzalez___ ...'). A Word

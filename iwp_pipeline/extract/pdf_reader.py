@@ -534,8 +534,8 @@ def _small_caps(prev: _Run, run: _Run) -> bool:
 
 
 _BOXY = frozenset(_GLYPHS) | frozenset("[(")
-_MARK_IN_BOX = re.compile(r"\[ \]\s*[✕✖](?=\s|$)")
-"""An empty box with a cross set on it as text of its own ('☐ ✕'): a ticked box."""
+_MARK_IN_BOX = re.compile(r"\[ \]\s*[✕✖▸►▶](?=\s|$)")
+"""An empty box with a cross or a pointer set on it as text of its own ('☐ ✕', '○ ▸'): a ticked box."""
 
 
 def _normalise(text: str) -> str:
@@ -549,7 +549,7 @@ def _normalise(text: str) -> str:
     text = MARKED_BRACKETS.sub(CHECKED, text)
     text = radio_dots(EMPTY_BRACKETS.sub(UNCHECKED, text))
     text = re.sub(r"(\[[x ]\])(?=\S)", r"\1 ", text)
-    text = _MARK_IN_BOX.sub(CHECKED, text)  # '[ ] ✕ At the clinic': a cross drawn in the empty box
+    text = _MARK_IN_BOX.sub(CHECKED, text)  # '[ ] ✕ At the clinic', '[ ] ▸ In person': a mark set on the box
     return re.sub(r"\s+", " ", text).strip()
 
 
@@ -645,7 +645,7 @@ def _apply_boxes(runs: list[_Run], boxes: list[_Box]) -> list[_Run]:
                   and r.bottom <= box.bottom + 2]
         if inside:
             for r in inside:
-                if r.text.strip() in ("X", "x", "✓", "✔", "[x]", "☒", "☑"):
+                if r.text.strip() in ("X", "x", "✓", "✔", "[x]", "☒", "☑", "▪", "■", "●", "•", "◼"):
                     r.text = CHECKED
             continue
         out.append(_Run(CHECKED if box.checked else UNCHECKED, box.x0, box.top, box.x1, box.bottom))

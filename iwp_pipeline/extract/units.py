@@ -365,8 +365,15 @@ def build_units(layout: Layout) -> list[Unit]:
             for si, piece in enumerate(filled):
                 units.append(Unit(piece, 0, seg=si, **base))  # type: ignore[arg-type]
         elif (text := _without_leaders(line.text)) and line.bbox is None and line.part != "form":
-            for si, (piece, sub) in enumerate(_word_pieces(text, line.table is not None, under)):
-                units.append(Unit(piece, 0, seg=si, sub=sub, **base))  # type: ignore[arg-type]
+            pieces = _word_pieces(text, line.table is not None, under)
+            if line.title_bold and "\n" in text and len(pieces) == 1:  # a cell's bold title over one more line
+                title, rest = (part.strip() for part in text.split("\n", 1))
+                pieces = [(title, 0), *((piece, 1 + (sub or 0)) for piece, sub in _word_pieces(rest, True, under))]
+            for si, (piece, sub) in enumerate(pieces):
+                # the cell's title, unless it names a signer or is a caption ('CAREER SEEKER (OR REPRESENTATIVE)')
+                title = line.title_bold and sub == 0 and party_of(piece) is None and match_label(piece) is None
+                own = dict(base, heading_hint=True) if title else base
+                units.append(Unit(piece, 0, seg=si, sub=sub, **own))  # type: ignore[arg-type]
         elif text:
             x0 = line.bbox[0] if line.bbox else None
             x1 = line.bbox[2] if line.bbox else None
@@ -382,7 +389,7 @@ def build_units(layout: Layout) -> list[Unit]:
         units = _join_wrapped_cells(units, layout.rules, leader_lines)
         if not layout.fields:  # a fillable form's printed text is its labels, set where its fields are
             units = _prose_columns(units)
-    units = _party_matrices(_run_in_pairs(_questions_and_answers(units)))
+    units = _party_matrices(_run_in_pairs(_questions_and_answers(_without_help_column(units))))
     for f in layout.fields:
         units.append(_field_unit(f))
     if layout.fields:
@@ -908,6 +915,28 @@ RUN_IN_PAIRS = 2
 """Known labels a text runs together with semicolons before it is read as separate pairs."""
 RUN_IN_LINE_GAP = 4.0
 """Most space between two lines (points) of a wrapped paragraph of pairs, on top of a line's height."""
+
+
+_HELP_HEAD = re.compile(r"^\s*(?:why we ask|why we need (?:this|it)|help|notes? for you|guidance|tips?|what this means)"
+                        r"\s*:?\s*$", re.I)
+"""The head of a column of help notes beside a form's rows ('Why we ask'), not of values."""
+
+
+def _without_help_column(units: list[Unit]) -> list[Unit]:
+    """A flat form's right-hand column of help notes under a 'Why we ask' head, left out.
+
+    The notes ('We call this person only if we cannot reach you.') explain the rows beside them;
+    read as text they would be taken for the values under the labels. On a page, every unit
+    set where the head is (its left edge within a few points), below it, is a note; a head
+    repeated over each part starts the column again.
+    """
+    heads = [u for u in units if u.field is None and u.x0 is not None and u.seg and _HELP_HEAD.match(u.text)]
+    if not heads:
+        return units
+    notes = {id(u) for h in heads for u in units
+             if u is h or u.field is None and u.page == h.page and u.x0 is not None and abs(u.x0 - (h.x0 or 0)) <= 4
+             and (u.top or 0) >= (h.top or 0) and u.seg}
+    return [u for u in units if id(u) not in notes]
 
 
 _ASKED = re.compile(r"^\s*(?:Q(?:uestion)?\s*\d{0,3}\s*[.:)]|Q\d{1,3}\b)\s*(?=\S)", re.I)

@@ -243,3 +243,150 @@ def test_a_letter_spaced_title_reads_as_its_words():
 
     texts = [line.text for line in read_pdf(_letter_spaced_pdf()).lines]
     assert "THE PROGRAM" in texts
+
+
+@pytest.mark.parametrize("text, monthly", [
+    ("$4,550.00 per quarter", 1516.67),
+    ("$7,800 quarterly", 2600.0),
+    ("$900/qtr", 300.0),
+])
+def test_pay_by_the_quarter(text, monthly):
+    from iwp_pipeline.values import parse_money
+
+    money = parse_money(text)
+    assert money is not None and money.monthly == monthly and money.period == "quarter"
+
+
+def test_a_coded_modality_read_through_its_legend_and_e_signed_lines():
+    record = interpret(pdf_layout([
+        *TITLE,
+        (1, 100, [(50, "Planning contact")]),
+        (1, 120, [(50, "Contact date"), (300, "12 May 2025")]),
+        (1, 135, [(50, "Contact type"), (300, "VC")]),
+        (1, 150, [(50, "Contact types: IP = in person · TC = telephone call · VC = video call")]),
+        (1, 200, [(50, "Signatures")]),
+        (1, 220, [(50, "Plan Member (or representative)")]),
+        (1, 235, [(50, "e-signed: Tomas R. Ibarra")]),
+        (1, 250, [(50, "Signed on"), (300, "20 May 2025")]),
+        (1, 270, [(50, "Care Coordinator")]),
+        (1, 285, [(50, "e-signed: Ruth Okonkwo")]),
+        (1, 300, [(50, "Printed name"), (300, "Ruth Okonkwo")]),
+        (1, 315, [(50, "Signed on"), (300, "21 May 2025")]),
+    ], bold=("Planning contact", "Signatures")))
+    assert record.discussion.modality == "video"
+    assert record.signatures.ticketholder.signed and str(record.signatures.ticketholder.date) == "2025-05-20"
+    assert record.signatures.en_representative.printed_name == "Ruth Okonkwo"
+    assert str(record.signatures.en_representative.date) == "2025-05-21"
+
+
+def test_a_pdf_signature_grid_with_its_role_column_second():
+    signatures = interpret(pdf_layout([
+        *TITLE,
+        (1, 100, [(90, "Signature certificate")]),
+        (1, 120, [(90, "Signer (printed name)"), (206, "Role"), (343, "Electronic signature"), (465, "Date signed")]),
+        (1, 140, [(90, "Tomas R. Ibarra"), (206, "Member (or representative)"), (342, "/e/ Tomas R. Ibarra"),
+                  (465, "May 20, 2025")]),
+        (1, 160, [(90, "Ruth Okonkwo"), (206, "Program Representative"), (342, "/e/ Ruth Okonkwo"),
+                  (465, "May 21, 2025")]),
+    ], bold=("Signature certificate",))).signatures
+    assert signatures.ticketholder.signed and str(signatures.ticketholder.date) == "2025-05-20"
+    assert signatures.en_representative.printed_name == "Ruth Okonkwo"
+    assert str(signatures.en_representative.date) == "2025-05-21"
+
+
+def test_goals_as_columns_with_their_captions_down_the_left():
+    goals = interpret(pdf_layout([
+        *TITLE,
+        (1, 100, [(50, "Goals")]),
+        (1, 120, [(235, "Short-term (within 18 months)"), (380, "Long-term (3 to 5 years)")]),
+        (1, 135, [(90, "Job"), (235, "Stock clerk"), (380, "Store manager")]),
+        (1, 150, [(90, "Full or part time"), (235, "Part time"), (380, "Full time")]),
+        (1, 165, [(90, "Schedule"), (235, "30 hrs/wk"), (380, "40 hrs/wk")]),
+        (1, 180, [(90, "Pay"), (235, "$16.00/hr"), (380, "$3,800.00/mo")]),
+        (1, 195, [(90, "Target date"), (235, "within 6 months"), (380, "within 4 years")]),
+    ], bold=("Goals",))).employment_goals
+    assert goals.short_term.job_title == "Stock clerk" and goals.short_term.monthly_earnings == 2080.0
+    assert goals.short_term.full_time is False
+    assert goals.long_term.job_title == "Store manager" and goals.long_term.monthly_earnings == 3800.0
+
+
+def test_a_word_profile_of_titled_cells_and_first_person_parts():
+    from iwp_pipeline.extract.layout import Layout, Line
+
+    cells = [
+        ("About me\nMy name: Tomas R. Ibarra\nMy Social Security number: 900-44-1298", True),
+        ("Someone who supports me\nName: Ana Ibarra\nRelationship: Aunt\nPhone: 555-777-1300", True),
+        ("Where I'm headed\nSoon (within 18 months): I want to work as a Stock clerk — part time, 30 hours a week — "
+         "$16.00 an hour — within 6 months", True),
+        ("Where I've worked (last 18 months)\nJob 1: Harbor Foods — Stocker — Feb '24 to Nov '24 — "
+         "30 hours a week — $2,015 a month", True),
+    ]
+    lines = [Line("My Work Plan — Individual Work Plan (Ticket to Work)", paragraph=0, bold=True),
+             Line("EN PID: EN-400500", paragraph=1)]
+    lines += [Line(text, table=0, row=0, cell=i, title_bold=title) for i, (text, title) in enumerate(cells)]
+    record = interpret(Layout(kind="docx", pages=1, lines=tuple(lines)))
+    assert record.ticketholder.name == "Tomas R. Ibarra"
+    assert record.alternate_contact.name == "Ana Ibarra"
+    assert record.employment_goals.short_term.job_title == "Stock clerk"
+    assert [j.employer for j in record.work_history] == ["Harbor Foods"]
+
+
+def test_chips_two_to_a_line_and_what_will_be_done_for_each_listed_after():
+    rows = [*TITLE, (1, 100, [(50, "Services")]),
+            (1, 120, [(50, "[x] Benefits and budgeting counseling"), (300, "Career goal planning")]),
+            (1, 135, [(50, "Job coaching at work"), (300, "[x] Employer relationships")]),
+            (1, 150, [(50, "[x] Job search sessions"), (300, "Accommodation requests")]),
+            (1, 175, [(50, "What the Coach will do for each included service")]),
+            (1, 190, [(50, "Benefits and budgeting counseling")]),
+            (1, 203, [(60, "Referral to a certified benefits counselor at the WIPA project.")]),
+            (1, 220, [(50, "Employer relationships")]),
+            (1, 233, [(60, "Introductions to three hiring managers in retail.")]),
+            (1, 250, [(50, "Job search sessions")]),
+            (1, 263, [(60, "Weekly leads and help with every application.")])]
+    record = interpret(pdf_layout(rows, bold=("Services", "Benefits and budgeting counseling", "Employer relationships",
+                                              "Job search sessions")))
+    chosen = {s.service: s.description for s in record.services if s.selected}
+    assert set(chosen) == {"benefits_counseling", "job_development", "job_search"}
+    assert chosen["job_development"] == "Introductions to three hiring managers in retail."
+
+
+def test_a_column_of_help_notes_beside_a_forms_rows_is_not_read_as_values():
+    record = interpret(pdf_layout([
+        *TITLE,
+        (1, 100, [(50, "Area 1 · Account holder"), (395, "Why we ask")]),
+        (1, 120, [(50, "Account holder's full name"), (395, "Use the name on your Social Security records.")]),
+        (1, 132, [(54, "Tomas R. Ibarra")]),
+        (1, 150, [(50, "Someone else we may speak with (name, relationship, phone)"),
+                  (395, "We call this person only if we cannot reach you.")]),
+        (1, 162, [(54, "Ana Ibarra, Aunt, 555-777-1300")]),
+        (1, 190, [(50, "Area 2 · Planning session"), (395, "Why we ask")]),
+        (1, 210, [(50, "How the session took place"), (395, "Choose one.")]),
+        (1, 222, [(54, "[ ] Video session")]),
+        (1, 234, [(54, "[x] In person at a partner site")]),
+    ], bold=("Area 1 · Account holder", "Area 2 · Planning session")))
+    assert record.ticketholder.name == "Tomas R. Ibarra"
+    assert record.alternate_contact.name == "Ana Ibarra"
+    assert record.discussion.modality == "in_person"
+
+
+def test_a_pointer_set_on_an_empty_box_is_the_chosen_option():
+    from iwp_pipeline.extract.pdf_reader import _normalise
+
+    assert _normalise("○ ▸ In person at a partner site") == "[x] In person at a partner site"
+    assert _normalise("▸ Services") == "▸ Services"  # a title's glyph, no box
+
+
+@pytest.mark.parametrize("name, label, service", [
+    ("iwp[services][job_development][details]", "Online skills courses", "job_development"),
+    ("iwp[services][training][details]", "Job board coaching", "training"),
+    ("svc_job_search_notes", "Accommodation requests", "job_search"),
+    ("training_type", "Job search help", "job_search"),  # no service's own key: the printed words
+])
+def test_a_field_named_with_the_records_own_service_key(name, label, service):
+    from iwp_pipeline.extract.fields import service_of
+
+    assert service_of(FormField(name=name, kind="text", label=label)) == service
+
+
+def test_an_account_holders_e_signature_caption():
+    assert match_label("Member (or representative) e-signature").key == "generic.signature"
