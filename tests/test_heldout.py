@@ -6,10 +6,10 @@ field accuracy, in percent. The six templates were used to develop the reader (t
 longer held out), so these figures show it has not lost what it learned, not how it
 generalises. Raise them when the reader improves; never above what it reaches.
 Documents are checked in this process (``fixtures/heldout/evaluate.py``), not one CLI run each.
-The groups final2 to final19 were each scored on the reader before they were opened for
-development; their rows below are development figures since. The groups final20 and final21
-are not scored here: they stay untouched (tests/test_heldout_final2.py ...
-test_heldout_final21.py only check that their documents say what their expectations claim).
+The groups final2 to final21 were each scored on the reader before they were opened for
+development; their rows below are development figures since. The groups final22 and final23
+(scored once on the round-10 reader) are not guarded here yet (tests/test_heldout_final2.py ...
+test_heldout_final23.py only check that their documents say what their expectations claim).
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from fixtures.heldout.evaluate import ALL, group_of, run, tallies
 from tests.fixture_eval import HELDOUT_DIR, expectations
 
 # (group, kind): (documents, verdict %, failing components and terms %, fields %)
-# dev to final19 are development groups now (each new score is taken on a fresh, untouched group).
+# dev to final21 are development groups now (each new score is taken on a fresh, untouched group).
 REACHED = {
     ("dev", "docx"): (31, 100.0, 100.0, 100.0),
     ("dev", "pdf-form"): (18, 100.0, 100.0, 100.0),
@@ -53,13 +53,13 @@ REACHED = {
     # final6, opened for development after its one scoring (all 69.9 / 0.0 / 49.3)
     ("final6", "docx"): (50, 100.0, 100.0, 100.0),
     ("final6", "pdf-form"): (15, 100.0, 100.0, 100.0),
-    ("final6", "pdf-text"): (48, 87.5, 70.8, 95.9),
-    ("final6", "all"): (113, 94.6, 87.6, 98.2),
+    ("final6", "pdf-text"): (48, 87.5, 70.8, 98.0),
+    ("final6", "all"): (113, 94.6, 87.6, 99.1),
     # final7, opened for development after its scorings (all 69.9 / 0.0 / 31.4, then 33.6, 33.7)
     ("final7", "docx"): (50, 94.0, 80.0, 98.3),
     ("final7", "pdf-form"): (15, 93.3, 93.3, 99.7),
-    ("final7", "pdf-text"): (48, 89.5, 68.7, 87.9),
-    ("final7", "all"): (113, 92.0, 76.9, 94.0),
+    ("final7", "pdf-text"): (48, 89.5, 68.7, 88.9),
+    ("final7", "all"): (113, 92.0, 76.9, 94.5),
     # final8, opened for development after its scorings (all 69.9 / 0.0 / 47.3, then 48.2)
     ("final8", "docx"): (50, 98.0, 96.0, 99.8),
     ("final8", "pdf-form"): (15, 100.0, 100.0, 96.5),
@@ -77,9 +77,9 @@ REACHED = {
     ("final10", "all"): (113, 95.5, 87.6, 98.6),
     # final11, opened for development after its scorings (all 69.9 / 0.9 / 47.5, then 48.0)
     ("final11", "docx"): (50, 94.0, 94.0, 99.7),
-    ("final11", "pdf-form"): (15, 100.0, 86.6, 90.9),
-    ("final11", "pdf-text"): (48, 81.2, 81.2, 96.2),
-    ("final11", "all"): (113, 89.3, 87.6, 97.0),
+    ("final11", "pdf-form"): (15, 100.0, 86.6, 95.3),
+    ("final11", "pdf-text"): (48, 81.2, 81.2, 97.2),
+    ("final11", "all"): (113, 89.3, 87.6, 98.0),
     # final12, opened for development after its scorings (all 69.9 / 0.0 / 64.4, the same twice more)
     ("final12", "docx"): (50, 94.0, 94.0, 99.7),
     ("final12", "pdf-form"): (15, 93.3, 93.3, 99.7),
@@ -93,8 +93,8 @@ REACHED = {
     # final14, opened for development after its one scoring (all 69.9 / 0.0 / 49.9; 49.1 on the round-6 reader)
     ("final14", "docx"): (50, 89.9, 87.9, 99.5),
     ("final14", "pdf-form"): (15, 100.0, 100.0, 100.0),
-    ("final14", "pdf-text"): (48, 74.9, 24.9, 86.0),
-    ("final14", "all"): (113, 84.9, 62.7, 93.8),
+    ("final14", "pdf-text"): (48, 74.9, 24.9, 87.0),
+    ("final14", "all"): (113, 84.9, 62.7, 94.2),
     # final15, opened for development after its one scoring (all 73.5 / 10.6 / 70.9; 66.9 on the round-6 reader)
     ("final15", "docx"): (50, 94.0, 94.0, 99.3),
     ("final15", "pdf-form"): (15, 86.6, 60.0, 98.2),
@@ -111,19 +111,29 @@ REACHED = {
     ("final17", "pdf-text"): (48, 93.7, 87.4, 97.8),
     ("final17", "all"): (113, 88.4, 84.9, 98.5),
     # final18, opened for development after its one scoring (all 73.5 / 8.8 / 71.7; 64.4 on the round-7 reader)
-    ("final18", "docx"): (50, 79.9, 41.9, 84.5),
+    ("final18", "docx"): (50, 91.9, 89.9, 99.4),
     ("final18", "pdf-form"): (15, 86.6, 66.6, 98.2),
-    ("final18", "pdf-text"): (48, 72.8, 4.1, 67.5),
-    ("final18", "all"): (113, 77.8, 29.1, 79.1),
+    ("final18", "pdf-text"): (48, 74.9, 22.8, 79.5),
+    ("final18", "all"): (113, 84.0, 58.3, 90.8),
     # final19, opened for development after its one scoring (all 69.9 / 0.0 / 58.7; 55.6 on the round-7 reader)
     ("final19", "docx"): (50, 79.9, 45.9, 89.1),
-    ("final19", "pdf-form"): (15, 59.9, 0.0, 92.1),
-    ("final19", "pdf-text"): (48, 72.8, 0.0, 69.4),
-    ("final19", "all"): (113, 74.2, 20.3, 81.1),
+    ("final19", "pdf-form"): (15, 73.2, 19.9, 96.4),
+    ("final19", "pdf-text"): (48, 79.1, 20.7, 88.8),
+    ("final19", "all"): (113, 78.7, 31.8, 89.9),
+    # final20, opened for development after its one scoring (all 85.8 / 52.2 / 77.1; 74.5 on the round-8 reader)
+    ("final20", "docx"): (50, 89.9, 89.9, 99.5),
+    ("final20", "pdf-form"): (15, 100.0, 100.0, 100.0),
+    ("final20", "pdf-text"): (48, 95.7, 91.6, 99.1),
+    ("final20", "all"): (113, 93.7, 91.9, 99.4),
+    # final21, opened for development after its one scoring (all 69.9 / 0.0 / 67.1; 67.1 on the round-8 reader)
+    ("final21", "docx"): (50, 83.9, 83.9, 99.2),
+    ("final21", "pdf-form"): (15, 100.0, 100.0, 100.0),
+    ("final21", "pdf-text"): (48, 87.4, 83.2, 99.1),
+    ("final21", "all"): (113, 87.5, 85.7, 99.2),
 }
 SCORED = (*ALL, "final2", "final3", "final4", "final5", "final6", "final7", "final8", "final9", "final10",
           "final11", "final12", "final13", "final14", "final15", "final16", "final17",
-          "final18", "final19")
+          "final18", "final19", "final20", "final21")
 """The groups this guard scores."""
 
 
@@ -148,6 +158,6 @@ def test_heldout_figures_do_not_drop(measured, key):
 def test_every_heldout_document_is_scored(measured):
     """Every held-out document has a kind the table names, and each group holds every kind.
 
-    final20 and final21 are not scored here (untouched groups).
+    final22 and final23 are not scored here (scored once, not yet developed on).
     """
     assert set(measured) == set(REACHED)
