@@ -48,7 +48,7 @@ _ROMAN_DATE = re.compile(r"\b(\d{1,2})[-./]" + _ROMAN_MONTH + r"[-./](\d{4})\b")
 """'4-III-2025': the month in Roman numerals."""
 _ROMAN_MONTH_YEAR = re.compile(r"(?<![\w-])" + _ROMAN_MONTH + r"[-./](\d{4})\b")
 _MONTH_YEAR_NUM = re.compile(r"\b(\d{1,2})\s*[/.-]\s*(\d{4})\b")
-_YEAR_MONTH = re.compile(r"\b(\d{4})-(\d{1,2})\b")
+_YEAR_MONTH = re.compile(r"\b(\d{4})[-./](\d{1,2})\b(?![-./]\d)")
 
 
 def is_absent(text: str | None) -> bool:

@@ -1448,7 +1448,8 @@ _JOB_LIST = re.compile(r"^(?P<employer>[A-Z][^,;:—–]{1,60}?)\s*(?:[,;]|\s[�
                        r"(?P<title>[A-Z][^,;:(—–]{1,40}?)\s*(?:[,;—–]|(?=\())\s*(?P<rest>.+)$")
 """A past job as a list: 'Acme Storage, Inventory Clerk, January 2022 to August 2024, $495 weekly' (employer first),
 'Acme Storage — Inventory Clerk (January/2022 to August/2024), ...', 'Acme — Clerk — Jan '22 to ...'."""
-_MONTH = r"[A-Z][a-z]+\.?(?:[ /-]\d{4}|\s*['’]\d{2})|\d{1,2}[/.-]\d{2,4}|\d{4}\s+[A-Z][a-z]{2,8}"
+_MONTH = (r"[A-Z][a-z]+\.?(?:[ /-]\d{4}|\s*['’]\d{2})|\d{1,2}[/.-]\d{2,4}|\d{4}\s+[A-Z][a-z]{2,8}"
+          r"|\d{4}[./-]\d{1,2}(?!\d)")
 """A month as a job's dates give it: 'June 2023', "June '23", '6/2023', '2023 Jun'."""
 _MONTH_SPAN = re.compile(rf"(?P<start>{_MONTH})\s+(?:to|-|–|—|through|until)\s+(?P<end>{_MONTH}|present|now|today)",
                          re.I)

@@ -23,7 +23,8 @@ from iwp_pipeline.reference import EN_WORD, with_nouns
 from iwp_pipeline.resources import load_json_data
 from iwp_pipeline.values import parse_date
 
-_LEAD = re.compile(r"^\s*(?:\[[x ]\]\s*)?(?:(?:\(?[0-9]{1,2}[a-z]?[.)]|\(?[a-z][.)]|\(?[ivx]{1,4}[.)]|[•·▪■◦\-–*])\s+"
+_LEAD = re.compile(r"^\s*(?:\[[x ]\]\s*)?(?:(?:\(?[0-9]{1,2}[a-z]?[.)]|\(?[a-z][.)]|\(?[ivx]{1,4}[.)]"
+                   r"|[•·▪■◦\-–*▸►➤])\s+"
                    r"|[0-9]{1,2}\.[0-9]{1,2}\.?\s+(?=(?-i:[A-Z])))?", re.I)
 """Numbering, bullets and a checkbox before a label: '3.', '1a.', '(ii)', '7.1 ', '•', '[x]'."""
 _CHECK = re.compile(r"\[(x| )\]")
@@ -814,6 +815,11 @@ def _capitals(text: str) -> tuple[int, float]:
     return len(letters), (sum(c.isupper() for c in letters) / len(letters) if letters else 0.0)
 
 
+_BOX_NUMBER = re.compile(r"^(?P<n>\d{1,2}[a-z]?)\s+(?P<caption>[A-Za-z(].*)$")
+"""A form box's number before its caption ('27 Short-term goal (first 18 months): occupation')."""
+_BARE_MARK = re.compile(r"\[[x ]\]")
+
+
 def _caption_line(line: str) -> bool:
     """A cell's first line that captions the value under it: a known label, or a short line in capitals."""
     hit = match_label(line)
@@ -876,6 +882,13 @@ def _word_pieces(text: str, in_table: bool, under: bool = False) -> list[tuple[s
             return [(f"{caption}: {value}" if value else f"{caption}: —", None)]
     if "\n" in text:
         lines = [line.strip() for line in text.split("\n") if line.strip()]
+        if in_table and len(lines) == 2 and (boxed := _BOX_NUMBER.match(lines[0])) \
+                and len(boxed["caption"].split()) <= 14 and not boxed["caption"].rstrip().endswith("."):
+            # '14 Employer 1' over 'Springfield Dental Group': a numbered box's caption over its value; a
+            # box holding only a mark ('10 Meeting held: At the centre' over '✔') is that option ticked
+            if _BARE_MARK.fullmatch(lines[1]):
+                return [(f"{lines[1]} {boxed['caption']}", None)]
+            return [(boxed["caption"], 0), (lines[1], 1)]
         hits = [match_label(line) for line in lines]
         bare = sum(1 for hit in hits if hit is not None and not hit.rest)
         if in_table and (bare >= 2 or len(lines) == 2 and _caption_line(lines[0]) and not _caption_line(lines[1])):
@@ -1379,8 +1392,8 @@ def looks_like_heading(u: Unit) -> bool:
 
 _TITLE_GLYPHS = "▾▿▸▹►▶▼▽◆◇❖➤➢"
 """Glyphs that mark a line as a part's title ('▾ Services', '► Your goals'); not bullets or boxes."""
-_TITLE_GLYPH = re.compile(rf"^[{_TITLE_GLYPHS}]\s*[A-Za-z]")
-"""A title glyph before a short line's words: the line is a part's title."""
+_TITLE_GLYPH = re.compile(rf"^[{_TITLE_GLYPHS}]\s*[A-Za-z](?![^:]{{0,80}}:\s*\S)")
+"""A title glyph before a short line's words: the line is a part's title (not '▸ Mobile: 555-...', a pair)."""
 
 
 def _strong_heading(u: Unit) -> bool:
@@ -1422,6 +1435,10 @@ _STYLED_NUMBER = re.compile(r"^(?:\d{1,2}|[A-Z])[.)]\s+(?=[A-Za-z])")
 """A list number before a title set in a heading style (bold or a Word heading): the part's number."""
 
 
+_DOCUMENT_TITLE = re.compile(r"^\s*(?:letter|memorandum|memo|deed|instrument)s? of (?:agreement|understanding)\b", re.I)
+"""A document's own title naming its kind of agreement, not a part of the plan."""
+
+
 def heading_section(u: Unit) -> str | None:
     """The section a heading unit starts, if it is a heading of a known section.
 
@@ -1436,6 +1453,8 @@ def heading_section(u: Unit) -> str | None:
         return None
     if any_match(vocabulary()["no_work_history"], u.text):
         return None  # 'No employment in the last 18 months? Explain' asks for a statement
+    if _DOCUMENT_TITLE.match(strip_lead(u.text)):
+        return None  # 'LETTER OF AGREEMENT', 'MEMORANDUM OF UNDERSTANDING': what the whole document is
     whole = written_out(_DECORATION.sub("", strip_lead(u.text)).strip())[0]
     text = _INSTRUCTION.sub("", whole).strip()
     bare = _SECTION_NUMBER.sub("", text, count=1)
@@ -1462,8 +1481,8 @@ def _caps_title(u: Unit) -> bool:
             and len(u.text.split()) <= 5 and match_label(u.text) is None)
 
 
-_DASHED_ROLE = re.compile(r"\s+[—–-]\s+(?=(?:signature|signed|date signed|printed name|print name|name|title|date)\b)",
-                          re.I)
+_DASHED_ROLE = re.compile(r"\s+[—–-]\s+(?=(?:signature|signed|date signed|printed name|print name|(?:full |legal )?name"
+                         r"|title|date)\b)", re.I)
 """'Neighbor or representative — signature': a party and its line's role, set apart by a dash."""
 
 
@@ -1665,6 +1684,17 @@ TRANSLATION = re.compile(r"\s[·/|]\s|(?<=[a-z])/(?=[A-ZÁÉÍÓÚÑ][a-záéí�
 '... months/Trabajo ...' as a PDF export sets it)."""
 
 
+_LEAD_ALONE = re.compile(r"[A-Za-z]{3,15}\s+(?:\d{1,2}|[IVX]{1,4}|[A-L])")
+"""A series' lead and number alone ('ARTICLE 1', 'SCHEDULE C'), the title beside it."""
+
+
+def _beside(a: Unit, b: Unit) -> bool:
+    """``b`` stands right of ``a``: the next cell of its table row, or the next piece of its line."""
+    if a.table is not None:
+        return (a.table, a.row, a.part) == (b.table, b.row, b.part) and b.field is None
+    return a.line == b.line and a.page == b.page and a.top is not None and b.field is None
+
+
 def series_titles(units: Sequence[Unit]) -> dict[int, str]:
     """Part titles known by their series: one lead word numbered through the plan.
 
@@ -1677,10 +1707,13 @@ def series_titles(units: Sequence[Unit]) -> dict[int, str]:
     (``UNPLACED``: a title of the series whose words name no part).
     """
     groups: dict[str, list[tuple[Unit, str, str]]] = {}
-    for u in units:
+    for i, u in enumerate(units):
         if u.field is not None:
             continue
-        m = _SERIES_TITLE.match(_uncircled(u.text.strip()))
+        text = _uncircled(u.text.strip())
+        if i and _LEAD_ALONE.fullmatch(units[i - 1].text.strip()) and _beside(units[i - 1], u):
+            text = f"{units[i - 1].text.strip()} — {text}"  # 'ARTICLE 1' in its own cell, the title in the next
+        m = _SERIES_TITLE.match(text)
         if m:
             kind = "digit" if m["n"].isdigit() else "letter" if len(m["n"]) == 1 else "roman"
             # 'Stage 3 · Etapa 3 — Work in ...': the lead given again in a second language is no part of the title
@@ -1899,6 +1932,10 @@ def _service_row_name(units: list[Unit], u: Unit) -> bool:
 
     before = units[u.order - 1] if 0 < u.order <= len(units) else None
     after = units[u.order + 1] if u.order + 1 < len(units) else None
+    near = units[max(0, u.order - 3):u.order + 4]
+    if any(v.field is not None and v.field.label and " ".join(v.field.label.split()) == " ".join(u.text.split())
+           for v in near):
+        return True  # the printed name of a form field beside it ('Career goal advising' by its box)
     return (answer(before) or answer(after)) and service_by_cues(u.text) is not None
 
 

@@ -390,3 +390,60 @@ def test_a_field_named_with_the_records_own_service_key(name, label, service):
 
 def test_an_account_holders_e_signature_caption():
     assert match_label("Member (or representative) e-signature").key == "generic.signature"
+
+
+# --- round 11 (final22 and final23 opened) -------------------------------------------------------------------
+
+
+def test_a_memorandum_with_numbered_articles_in_cells_beside_their_titles():
+    record = interpret(layout_from_text("""
+MEMORANDUM OF UNDERSTANDING
+Individual Work Plan — Ticket to Work program
+ARTICLE 1 | The Crew Applicant
+▸ Crew Applicant: Tomas R. Ibarra
+▸ Social Security no.: 900-44-1298
+▸ Who else we can call (name, relationship, phone): Ana Ibarra, Aunt, 555-777-1300
+ARTICLE 2 | The Restaurant Group (Employment Network)
+▸ Restaurant Group (Employment Network): Northgate Foods
+▸ Franchise EN code (PID): EN-773311
+ARTICLE 3 | The Hiring Conversation
+▸ Date we talked: 2025.05.12
+▸ Where we talked: Across the table at one of our restaurants
+ARTICLE 4 | Career Path
+Step | Position | Hours a week | Pay | Reach by
+Step 1 · first 18 months | Line cook | 30 | $16.00/h | within 6 months
+ARTICLE 5 | Work in the Last 18 Months
+Harbor Foods — Stocker — 2024.02 to 2024.11 — 30 h/wk — $15.50/h
+"""))
+    assert record.ticketholder.name == "Tomas R. Ibarra" and record.ticketholder.ssn == "900-44-1298"
+    assert record.en.name == "Northgate Foods" and record.en.pid == "EN-773311"
+    assert str(record.discussion.date) == "2025-05-12" and record.discussion.modality == "in_person"
+    assert record.alternate_contact.name == "Ana Ibarra"
+    assert [(j.employer, j.start_date) for j in record.work_history] == [("Harbor Foods", "2024-02")]
+    assert record.statement_of_understanding.present is False  # the memorandum's title is no statement
+
+
+def test_numbered_boxes_of_a_word_form_caption_their_values():
+    from iwp_pipeline.extract.layout import Layout, Line
+
+    cells = ["1 Industry Jobseeker — full name\nTomas R. Ibarra", "2 Social Security number\n900-44-1298",
+             "9 Date of meeting\n2025-05-12", "10 Meeting held: At the Association’s training centre",
+             "11 Meeting held: Telephone call\n[x]", "12 Meeting held: Video conference"]
+    lines = [Line("INDIVIDUAL WORK PLAN (TICKET TO WORK)", paragraph=0, bold=True),
+             Line("EN PID: EN-400500", paragraph=1)]
+    lines += [Line(text, table=0, row=0, cell=i) for i, text in enumerate(cells)]
+    record = interpret(Layout(kind="docx", pages=1, lines=tuple(lines)))
+    assert record.ticketholder.name == "Tomas R. Ibarra"
+    assert record.discussion.modality == "telephone"
+    assert match_label("At the Association’s training centre") is None
+    from iwp_pipeline.extract.interpret import normalise_modality
+
+    assert normalise_modality("At the Association’s training centre") == "in_person"
+
+
+def test_a_document_titled_as_a_kind_of_agreement_is_not_a_part():
+    from iwp_pipeline.extract.units import Unit, heading_section
+
+    for title in ("LETTER OF AGREEMENT", "MEMORANDUM OF UNDERSTANDING"):
+        assert heading_section(Unit(title, 0, heading_hint=True)) is None
+    assert heading_section(Unit("Statement of Understanding", 0, heading_hint=True)) == "sou"
