@@ -206,7 +206,7 @@ class _Walker:
         para = _Para()
         self._inline(p, para)
         _mark_ringed_option(para)
-        text = "".join(para.parts)
+        text = _underlined_option("".join(para.parts))
         if para.struck:  # the separators left by options struck out ('held: ~~A~~ / B / ~~C~~')
             text = re.sub(r"(?:\s*/\s*){2,}", " / ", text)
             text = re.sub(r"(:\s*)/\s*|\s*/\s*$", r"\1", text)
@@ -484,6 +484,25 @@ _SYMBOL_FONT = re.compile(r"^Wingdings", re.I)
 
 _BLANK_OPEN, _BLANK_CLOSE = "\x01", "\x02"
 """Where an underlined run starts and ends in a paragraph's text while it is read."""
+
+
+def _underlined_option(text: str) -> str:
+    """Options set apart by slashes, the chosen one alone underlined, as boxes ('[ ] By phone  [x] By video call').
+
+    'In person (home visit or office) / By phone / By video call' with 'By video call' underlined:
+    two to six options of at most eight words, no caption before them, exactly one of them
+    underlined whole.
+    """
+    if _BLANK_OPEN not in text or " / " not in text or ":" in text:
+        return text
+    options = [o.strip() for o in re.split(r"\s+/\s+", text.strip())]
+    plain = [o.replace(_BLANK_OPEN, "").replace(_BLANK_CLOSE, "").strip() for o in options]
+    marked = [i for i, o in enumerate(options)
+              if o.startswith(_BLANK_OPEN) and o.endswith(_BLANK_CLOSE) and o.count(_BLANK_OPEN) == 1]
+    if not 2 <= len(options) <= 6 or len(marked) != 1 or any(not p or len(p.split()) > 8 for p in plain) \
+            or sum(o.count(_BLANK_OPEN) for o in options) != 1:
+        return text
+    return "  ".join(f"{CHECKED if i == marked[0] else UNCHECKED} {p}" for i, p in enumerate(plain))
 
 
 def _fill_in_blanks(text: str) -> tuple[str, tuple[tuple[int, int], ...]]:

@@ -476,10 +476,15 @@ class Reader:
                 break
             if any(re.search(s, nxt.text, re.I) for s in stops) or nxt.checked is not None:
                 break
+            if nxt.sub is not None and _CELL_PAIR.match(nxt.text):
+                break  # the next line of a cell read line by line is a pair of its own ('Supports in this plan: ...')
             pieces.append(nxt.text)
             i += 1
         return " ".join(pieces), where
 
+
+_CELL_PAIR = re.compile(r"^[A-Z][\w'’ ()/&-]{1,40}:\s+\S")
+"""A line of a cell that opens with a caption and its colon ('Supports in this plan: Rent, ...')."""
 
 _SIGNATURE_LABELS = ("generic.signature", "generic.date")
 
@@ -711,7 +716,10 @@ def label_targets(units: Sequence[Unit]) -> Iterator[tuple[str, Unit]]:
         if u.label is None:
             if section in ("part1", "signatures", None):
                 words = len(re.findall(r"[A-Za-z]+", u.text))
-                if words <= 6 and (named := party_of(u.text)):
+                if section == "signatures" and person_signed and words <= 5 \
+                        and vocabulary()["staff_caption"].match(u.text.strip()):
+                    party = "en"  # 'Tenant Services Coordinator' over a block: the EN's staff, whatever word leads it
+                elif words <= 6 and (named := party_of(u.text)):
                     party = named
                 elif section == "signatures" and party == "ticketholder" and person_signed and words <= 4 \
                         and _opens_signer_block(units, i):
@@ -759,9 +767,9 @@ def _other_signer(key: str, party: str | None, label: str) -> str | None:
     Only a signature label that names who signs with words of its own, not a bare 'Signature' (nor
     'e-signed:', 'Signed:').
     """
+    label = re.sub(r"^\s*\d{1,2}[a-z]?\s+(?=[A-Za-z])", "", strip_lead(label))  # ('34 COORDINATOR SIGNATURE')
     if key == "generic.signature" and party == "ticketholder" \
-            and re.match(r"^\s*(?!signature\b|sign\b|date\b|e-?sign|signed\s*:|electronic)[A-Za-z]", strip_lead(label),
-                         re.I):
+            and re.match(r"^\s*(?!signature\b|sign\b|date\b|e-?sign|signed\s*:|electronic)[A-Za-z]", label, re.I):
         return "en"
     of = re.match(r"^\s*signature of (?:the )?([A-Za-z][\w ]{2,40}?)\s*(?::|$)", strip_lead(label), re.I)
     if key == "generic.signature" and party == "ticketholder" and of and party_of(of[1]) != "ticketholder":
@@ -1445,7 +1453,7 @@ _WORKED_AT = re.compile(r"\b(?:worked|was employed|were employed)\s+(?:at|for|wi
                         r"\s*(?:,|\.|\bfrom\b|\bsince\b|\(|$)")
 """The employer first: '... the Artist worked at Springfield Dental Group as Receptionist, about 20 hours ...'."""
 _JOB_LIST = re.compile(r"^(?P<employer>[A-Z][^,;:—–]{1,60}?)\s*(?:[,;]|\s[—–]\s)\s*(?:as\s+(?:an?\s+)?)?"
-                       r"(?P<title>[A-Z][^,;:(—–]{1,40}?)\s*(?:[,;—–]|(?=\())\s*(?P<rest>.+)$")
+                       r"(?P<title>[A-Z][^,;:(—–·]{1,40}?)\s*(?:[,;—–·]|(?=\())\s*(?P<rest>.+)$")
 """A past job as a list: 'Acme Storage, Inventory Clerk, January 2022 to August 2024, $495 weekly' (employer first),
 'Acme Storage — Inventory Clerk (January/2022 to August/2024), ...', 'Acme — Clerk — Jan '22 to ...'."""
 _MONTH = (r"[A-Z][a-z]+\.?(?:[ /-]\d{4}|\s*['’]\d{2})|\d{1,2}[/.-]\d{2,4}|\d{4}\s+[A-Z][a-z]{2,8}"
@@ -2034,6 +2042,10 @@ def _scan_services(section: Sequence[Unit], reader: Reader, names: dict[str, tup
             # A checklist row whose name the vocabulary does not know, or a 'Name: what we will do'
             # line of a list of the services given: read the name by its word stems.
             name = named["name"] if named else _service_name_text(u.text)
+            if named and 0 < len(named["rest"].split()) <= 3 and named["rest"].strip()[:1].islower() \
+                    and not re.search(r"[.;!?]\s*$", named["rest"]) and not named["name"].rstrip().endswith(".") \
+                    and not _STATUS.match(named["rest"]) and _cell_status(named["rest"]) is None:
+                name, named = f"{named['name']}: {named['rest'].strip()}", None  # 'Follow-up: first job', the name
             if len(name.split()) <= (9 if named or _BULLET_ROW.match(u.text) else 7 if u.checked is not None
                                      or u.table is not None
                                      or beside is not None else 5) \
@@ -2121,6 +2133,8 @@ def _scan_services(section: Sequence[Unit], reader: Reader, names: dict[str, tup
             # 'INCLUDED - Weekly job leads ...' / 'Not included' in a status column: the answer
             selected = status["no"] is None
             description = description[status.end():] if selected else ""
+        if description and (note := _SEE_NOTE.match(description)):
+            description = _note_text(section, note[1]) or description  # 'Yes — see note 2': the note says what
         elif description and (said := status_sentence(description)) is not None:
             # 'We are not doing this for you now.' / 'The Contractor SHALL PROVIDE this service, as
             # follows: ...': the plan's sentence answers, what follows it describes
@@ -2346,6 +2360,19 @@ def _status_over(section: Sequence[Unit], mark: Unit) -> bool | None:
         for n in (2, 1):
             if (status := _cell_status(" ".join(words[:n]))) is not None:
                 return status
+    return None
+
+
+_SEE_NOTE = re.compile(r"^\s*\(?see (?:note|footnote|remark) ([0-9a-z]{1,2})\)?\.?\s*$", re.I)
+"""A service's cell pointing to a note under the table ('see note 2')."""
+
+
+def _note_text(section: Sequence[Unit], number: str) -> str | None:
+    """The text of the numbered note in the part ('Note 2.   Resume writing ...'), if any."""
+    pattern = re.compile(rf"^\s*(?:note|footnote|remark)\s+{re.escape(number)}\s*[.:)—–-]\s*(\S.*)$", re.I)
+    for u in section:
+        if u.field is None and (m := pattern.match(u.text)):
+            return m[1].strip()
     return None
 
 
@@ -2994,6 +3021,10 @@ def _dots_among_boxes(units: list[Unit]) -> None:
             u.text = CHECKED + u.text[1:]
 
 
+_NAMES_THE_PLAN = re.compile(r"individual work plan|\bIWP\b", re.I)
+"""A line that names the plan itself."""
+
+
 def _interpret(units: list[Unit]) -> Record:
     _join_date_boxes(units)
     _dots_among_boxes(units)
@@ -3001,6 +3032,9 @@ def _interpret(units: list[Unit]) -> Record:
     for u in units:
         if u.field is None and not u.heading:
             u.label = match_label(u.text)
+    if units and units[0].field is None and units[0].label is not None and looks_like_heading(units[0]) \
+            and _NAMES_THE_PLAN.search(units[0].text):
+        units[0].label = None  # 'ENCOUNTER NOTE — INDIVIDUAL WORK PLAN': the document's title, not a caption
     _label_en_words(units)
     _label_staff_captions(units)
     _name_before_ssn(units)

@@ -1449,6 +1449,13 @@ def heading_section(u: Unit) -> str | None:
     """
     if _CLOSING.match(u.text) and u.field is None:
         return "signatures"  # a letter's 'Sincerely,': its signatures follow
+    lead, dash, tail = u.text.strip().partition(" — ")
+    if u.heading_hint and u.field is None and dash and len(lead.split()) <= 2 and 2 <= len(tail.split()) <= 20 \
+            and not tail.rstrip().endswith((".", ":", "?")):
+        # 'S  Subjective — what we discussed, ...', 'P  Plan — services ordered': a lettered title whose
+        # words after the dash say which part it is
+        if named := _section_named(tail, _HEADING_SECTIONS[2:]) or by_cues("section_cues", tail):
+            return named
     if not looks_like_heading(u):
         return None
     if any_match(vocabulary()["no_work_history"], u.text):
@@ -1555,8 +1562,25 @@ sentence is not searched to its end for them."""
 
 
 def match_label(text: str, keys: tuple[str, ...] | None = None) -> LabelMatch | None:
-    """The vocabulary label ``text`` starts with (longest match wins), with the rest of the text."""
-    return _match_label(text, keys, _learned_person)
+    """The vocabulary label ``text`` starts with (longest match wins), with the rest of the text.
+
+    A form box's number before a caption with nothing after it ('6 DISTRICT EN NO. (PID)') is
+    passed over.
+    """
+    hit = _match_label(text, keys, _learned_person)
+    if hit is None and text[:1].isdigit() and (boxed := _BOX_NUMBER_LEAD.match(text)) \
+            and (not _AMOUNT_UNIT.match(text, boxed.end()) or text[boxed.end():].isupper()):
+        inner = _match_label(text[boxed.end():], keys, _learned_person)
+        if inner is not None and not inner.rest:
+            return inner
+    return hit
+
+
+_BOX_NUMBER_LEAD = re.compile(r"^\d{1,2}[a-z]?\s+(?=[A-Za-z(])")
+"""A form box's number before its caption ('6 DISTRICT EN NO. (PID)', '14 HRS/WK')."""
+_AMOUNT_UNIT = re.compile(r"(?:hours?|hrs?|h|wks?|weeks?|months?|mos?|years?|yrs?|days?|min(?:ute)?s?|per|a|an|x|am|pm"
+                          r"|percent)\b", re.I)
+"""A unit after a number: '30 hrs/wk' is an amount, not box 30's caption (unless set in capitals as captions are)."""
 
 
 @lru_cache(maxsize=8192)

@@ -447,3 +447,65 @@ def test_a_document_titled_as_a_kind_of_agreement_is_not_a_part():
     for title in ("LETTER OF AGREEMENT", "MEMORANDUM OF UNDERSTANDING"):
         assert heading_section(Unit(title, 0, heading_hint=True)) is None
     assert heading_section(Unit("Statement of Understanding", 0, heading_hint=True)) == "sou"
+
+
+def test_an_encounter_note_with_lettered_soap_parts():
+    record = interpret(layout_from_text("""
+# ENCOUNTER NOTE — INDIVIDUAL WORK PLAN
+Peer Participant: Tomas R. Ibarra
+EN PID: EN-400500
+# S Subjective — what we discussed, why the goals are within reach, how the Center will help
+Tomas wants steady warehouse work and has forklift experience from his last job, so the goals fit; the
+Center's job leads and benefits planning will help him reach them within the year.
+# P Plan — services ordered for this Participant
+# | Service | Order status | What the Coach will do
+P1 | Money-and-benefits planning | ORDERED | Referral to a WIPA counselor.
+P2 | Job coaching | not ordered
+P3 | Job-search sessions with your coach | ORDERED | Two job leads a week.
+"""))
+    assert record.discussion.summary.startswith("Tomas wants steady warehouse work")
+    chosen = {s.service for s in record.services if s.selected}
+    assert chosen == {"benefits_counseling", "job_search"}
+
+
+def test_numbered_boxes_of_a_flat_form_and_the_other_signers_box():
+    assert match_label("6 DISTRICT EN NO. (PID)").key == "en.pid"
+    assert match_label("12 Main Street") is None
+    signatures = interpret(pdf_layout([
+        *TITLE,
+        (1, 100, [(50, "SIGNATURES")]),
+        (1, 120, [(50, "32 YOUNG ADULT (OR REPRESENTATIVE) SIGNATURE"), (400, "33 DATE")]),
+        (1, 132, [(50, "Tomas R. Ibarra"), (400, "MAY 20, 2025")]),
+        (1, 150, [(50, "34 TRANSITION COORDINATOR SIGNATURE"), (250, "35 PRINTED NAME"), (400, "36 DATE")]),
+        (1, 162, [(50, "Ruth Okonkwo"), (250, "Ruth Okonkwo"), (400, "MAY 21, 2025")]),
+    ], bold=("SIGNATURES",))).signatures
+    assert signatures.ticketholder.signed and str(signatures.ticketholder.date) == "2025-05-20"
+    assert signatures.en_representative.printed_name == "Ruth Okonkwo"
+    assert str(signatures.en_representative.date) == "2025-05-21"
+
+
+def test_services_described_in_numbered_notes_under_the_table():
+    record = interpret(layout_from_text("""
+INDIVIDUAL WORK PLAN (IWP) - Ticket to Work
+EN PID: EN-400500
+# 06 — Supports from the Housing Provider
+Support | In this plan?
+Rent, benefits and income planning | Yes — see note 1
+Job coach at the worksite | No
+Searching and applying for jobs | Yes — see note 2
+Note 1.   Referral to a WIPA counselor.
+Note 2.   Two job leads a week and help with each application.
+"""))
+    chosen = {s.service: s.description for s in record.services if s.selected}
+    assert chosen == {"benefits_counseling": "Referral to a WIPA counselor.",
+                      "job_search": "Two job leads a week and help with each application."}
+
+
+def test_one_underlined_option_among_options_set_apart_by_slashes():
+    from iwp_pipeline.extract.docx_reader import _BLANK_CLOSE, _BLANK_OPEN, _underlined_option
+
+    text = f"In person (home visit or office) / By phone / {_BLANK_OPEN}By video call{_BLANK_CLOSE}"
+    assert _underlined_option(text) == "[ ] In person (home visit or office)  [ ] By phone  [x] By video call"
+    assert _underlined_option("In person / By phone / By video call") == "In person / By phone / By video call"
+    both = f"{_BLANK_OPEN}In person{_BLANK_CLOSE} / By phone / {_BLANK_OPEN}By video call{_BLANK_CLOSE}"
+    assert _underlined_option(both) == both  # two underlined: no answer read
