@@ -6,10 +6,10 @@ field accuracy, in percent. The six templates were used to develop the reader (t
 longer held out), so these figures show it has not lost what it learned, not how it
 generalises. Raise them when the reader improves; never above what it reaches.
 Documents are checked in this process (``fixtures/heldout/evaluate.py``), not one CLI run each.
-The groups final2 to final21 were each scored on the reader before they were opened for
-development; their rows below are development figures since. The groups final22 and final23
-(scored once on the round-10 reader) are not guarded here yet (tests/test_heldout_final2.py ...
-test_heldout_final23.py only check that their documents say what their expectations claim).
+The groups final2 to final23 were each scored on the reader before they were opened for
+development; their rows below are development figures since. The groups final24 and final25
+(scored once on the round-11 reader) are not guarded here yet (tests/test_heldout_final2.py ...
+test_heldout_final25.py only check that their documents say what their expectations claim).
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from fixtures.heldout.evaluate import ALL, group_of, run, tallies
 from tests.fixture_eval import HELDOUT_DIR, expectations
 
 # (group, kind): (documents, verdict %, failing components and terms %, fields %)
-# dev to final21 are development groups now (each new score is taken on a fresh, untouched group).
+# dev to final23 are development groups now (each new score is taken on a fresh, untouched group).
 REACHED = {
     ("dev", "docx"): (31, 100.0, 100.0, 100.0),
     ("dev", "pdf-form"): (18, 100.0, 100.0, 100.0),
@@ -56,10 +56,10 @@ REACHED = {
     ("final6", "pdf-text"): (48, 87.5, 70.8, 98.0),
     ("final6", "all"): (113, 94.6, 87.6, 99.1),
     # final7, opened for development after its scorings (all 69.9 / 0.0 / 31.4, then 33.6, 33.7)
-    ("final7", "docx"): (50, 94.0, 80.0, 98.3),
+    ("final7", "docx"): (50, 94.0, 80.0, 99.0),
     ("final7", "pdf-form"): (15, 93.3, 93.3, 99.7),
     ("final7", "pdf-text"): (48, 89.5, 68.7, 88.9),
-    ("final7", "all"): (113, 92.0, 76.9, 94.5),
+    ("final7", "all"): (113, 92.0, 76.9, 94.8),
     # final8, opened for development after its scorings (all 69.9 / 0.0 / 47.3, then 48.2)
     ("final8", "docx"): (50, 98.0, 96.0, 99.8),
     ("final8", "pdf-form"): (15, 100.0, 100.0, 96.5),
@@ -130,10 +130,20 @@ REACHED = {
     ("final21", "pdf-form"): (15, 100.0, 100.0, 100.0),
     ("final21", "pdf-text"): (48, 87.4, 83.2, 99.1),
     ("final21", "all"): (113, 87.5, 85.7, 99.2),
+    # final22, opened for development after its one scoring (all 69.9 / 0.9 / 51.1; the same on the round-9 reader)
+    ("final22", "docx"): (50, 69.9, 3.9, 95.2),
+    ("final22", "pdf-form"): (15, 59.9, 6.6, 91.5),
+    ("final22", "pdf-text"): (48, 72.8, 0.0, 59.9),
+    ("final22", "all"): (113, 69.8, 2.6, 79.7),
+    # final23, opened for development after its one scoring (all 76.1 / 21.2 / 69.8; 70.6 on the round-9 reader)
+    ("final23", "docx"): (50, 91.9, 79.9, 95.6),
+    ("final23", "pdf-form"): (15, 100.0, 100.0, 100.0),
+    ("final23", "pdf-text"): (48, 81.1, 45.7, 90.1),
+    ("final23", "all"): (113, 88.4, 68.0, 93.8),
 }
 SCORED = (*ALL, "final2", "final3", "final4", "final5", "final6", "final7", "final8", "final9", "final10",
           "final11", "final12", "final13", "final14", "final15", "final16", "final17",
-          "final18", "final19", "final20", "final21")
+          "final18", "final19", "final20", "final21", "final22", "final23")
 """The groups this guard scores."""
 
 
@@ -158,6 +168,6 @@ def test_heldout_figures_do_not_drop(measured, key):
 def test_every_heldout_document_is_scored(measured):
     """Every held-out document has a kind the table names, and each group holds every kind.
 
-    final22 and final23 are not scored here (scored once, not yet developed on).
+    final24 and final25 are not scored here (scored once, not yet developed on).
     """
     assert set(measured) == set(REACHED)
