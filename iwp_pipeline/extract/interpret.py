@@ -19,6 +19,7 @@ from iwp_pipeline.extract import fields, prose
 from iwp_pipeline.extract.layout import CHECKED, UNCHECKED, FormField, Layout
 from iwp_pipeline.extract.terms import recognise_terms, terms_list_by_content
 from iwp_pipeline.extract.units import (
+    BOX_NUMBER,
     CONTEXT_ONLY,
     TRANSLATION,
     UNPLACED,
@@ -767,7 +768,7 @@ def _other_signer(key: str, party: str | None, label: str) -> str | None:
     Only a signature label that names who signs with words of its own, not a bare 'Signature' (nor
     'e-signed:', 'Signed:').
     """
-    label = re.sub(r"^\s*\d{1,2}[a-z]?\s+(?=[A-Za-z])", "", strip_lead(label))  # ('34 COORDINATOR SIGNATURE')
+    label = BOX_NUMBER.sub("", strip_lead(label), count=1)  # ('34 COORDINATOR SIGNATURE')
     if key == "generic.signature" and party == "ticketholder" \
             and re.match(r"^\s*(?!signature\b|sign\b|date\b|e-?sign|signed\s*:|electronic)[A-Za-z]", label, re.I):
         return "en"
@@ -1767,10 +1768,7 @@ def _captioned_goal_rows(after: list[Unit], heads: list[tuple[float, str, Unit]]
     """
     left = heads[0][0]
     out: dict[str, tuple[dict[str, str], Unit]] = {}
-    by_line: dict[tuple[int | None, int], list[Unit]] = {}
-    for v in after:
-        by_line.setdefault((v.page, v.line), []).append(v)
-    for line in by_line.values():
+    for line in _rows(after):
         caption = line[0]
         if (caption.x1 or 0) > left + 2 or len(line) < 2:
             if out:

@@ -160,15 +160,20 @@ def _spaced_letters(textpage: pdfium.PdfTextPage, first: int, length: int) -> st
     say where a word ends: wider than one and a half times the usual gap.
     """
     boxes = [(textpage.get_text_range(i, 1), textpage.get_charbox(i)) for i in range(first, first + length)]
-    letters = [(c, box) for c, box in boxes if c.strip()]
-    gaps = [b[0] - a[2] for (_, a), (_, b) in zip(letters, letters[1:], strict=False)]
+    return _spaced_out([(c, box[0], box[2]) for c, box in boxes if c.strip()])
+
+
+def _spaced_out(letters: list[tuple[str, float, float]]) -> str:
+    """Letters set one by one, (letter, left, right) in order: closed up, words apart where the gap is wider.
+
+    A word ends where the gap is wider than one and a half times the usual (median) gap.
+    """
+    gaps = [b[1] - a[2] for a, b in zip(letters, letters[1:], strict=False)]
     if not gaps:
-        return "".join(c for c, _ in letters)
+        return "".join(c for c, _, _ in letters)
     usual = sorted(gaps)[len(gaps) // 2]
-    out = letters[0][0]
-    for gap, (c, _) in zip(gaps, letters[1:], strict=True):
-        out += (" " if gap > 1.5 * usual + 0.5 else "") + c
-    return out
+    return letters[0][0] + "".join((" " if gap > 1.5 * usual + 0.5 else "") + c
+                                   for gap, (c, _, _) in zip(gaps, letters[1:], strict=True))
 
 
 def _trim_overlap(prev: _Run, run: _Run) -> None:
@@ -509,11 +514,7 @@ def _without_furniture(lines: list[Line], heights: list[float]) -> list[Line]:
 
 def _join(runs: list[_Run]) -> str:
     if len(runs) >= 3 and all(len(r.text) == 1 and r.text.isalpha() for r in runs):
-        # a title whose letters are set one by one ('T H E   P R O G R A M'): words apart where the gap is wider
-        gaps = [b.x0 - a.x1 for a, b in zip(runs, runs[1:], strict=False)]
-        usual = sorted(gaps)[len(gaps) // 2]
-        return runs[0].text + "".join((" " if gap > 1.5 * usual + 0.5 else "") + r.text
-                                      for gap, r in zip(gaps, runs[1:], strict=True))
+        return _spaced_out([(r.text, r.x0, r.x1) for r in runs])  # a title set letter by letter ('T H E   P R ...')
     out = runs[0].text
     for prev, run in zip(runs, runs[1:], strict=False):
         gap = run.x0 - prev.x1

@@ -815,8 +815,6 @@ def _capitals(text: str) -> tuple[int, float]:
     return len(letters), (sum(c.isupper() for c in letters) / len(letters) if letters else 0.0)
 
 
-_BOX_NUMBER = re.compile(r"^(?P<n>\d{1,2}[a-z]?)\s+(?P<caption>[A-Za-z(].*)$")
-"""A form box's number before its caption ('27 Short-term goal (first 18 months): occupation')."""
 _BARE_MARK = re.compile(r"\[[x ]\]")
 
 
@@ -882,13 +880,13 @@ def _word_pieces(text: str, in_table: bool, under: bool = False) -> list[tuple[s
             return [(f"{caption}: {value}" if value else f"{caption}: —", None)]
     if "\n" in text:
         lines = [line.strip() for line in text.split("\n") if line.strip()]
-        if in_table and len(lines) == 2 and (boxed := _BOX_NUMBER.match(lines[0])) \
-                and len(boxed["caption"].split()) <= 14 and not boxed["caption"].rstrip().endswith("."):
+        if in_table and len(lines) == 2 and (boxed := BOX_NUMBER.match(lines[0])) \
+                and len((caption := lines[0][boxed.end():]).split()) <= 14 and not caption.rstrip().endswith("."):
             # '14 Employer 1' over 'Springfield Dental Group': a numbered box's caption over its value; a
             # box holding only a mark ('10 Meeting held: At the centre' over '✔') is that option ticked
             if _BARE_MARK.fullmatch(lines[1]):
-                return [(f"{lines[1]} {boxed['caption']}", None)]
-            return [(boxed["caption"], 0), (lines[1], 1)]
+                return [(f"{lines[1]} {caption}", None)]
+            return [(caption, 0), (lines[1], 1)]
         hits = [match_label(line) for line in lines]
         bare = sum(1 for hit in hits if hit is not None and not hit.rest)
         if in_table and (bare >= 2 or len(lines) == 2 and _caption_line(lines[0]) and not _caption_line(lines[1])):
@@ -1568,7 +1566,7 @@ def match_label(text: str, keys: tuple[str, ...] | None = None) -> LabelMatch | 
     passed over.
     """
     hit = _match_label(text, keys, _learned_person)
-    if hit is None and text[:1].isdigit() and (boxed := _BOX_NUMBER_LEAD.match(text)) \
+    if hit is None and text[:1].isdigit() and (boxed := BOX_NUMBER.match(text)) \
             and (not _AMOUNT_UNIT.match(text, boxed.end()) or text[boxed.end():].isupper()):
         inner = _match_label(text[boxed.end():], keys, _learned_person)
         if inner is not None and not inner.rest:
@@ -1576,8 +1574,8 @@ def match_label(text: str, keys: tuple[str, ...] | None = None) -> LabelMatch | 
     return hit
 
 
-_BOX_NUMBER_LEAD = re.compile(r"^\d{1,2}[a-z]?\s+(?=[A-Za-z(])")
-"""A form box's number before its caption ('6 DISTRICT EN NO. (PID)', '14 HRS/WK')."""
+BOX_NUMBER = re.compile(r"^\d{1,2}[a-z]?\s+(?=[A-Za-z(])")
+"""A form box's number before its caption ('6 DISTRICT EN NO. (PID)', '14 HRS/WK', '27 Short-term goal ...')."""
 _AMOUNT_UNIT = re.compile(r"(?:hours?|hrs?|h|wks?|weeks?|months?|mos?|years?|yrs?|days?|min(?:ute)?s?|per|a|an|x|am|pm"
                           r"|percent)\b", re.I)
 """A unit after a number: '30 hrs/wk' is an amount, not box 30's caption (unless set in capitals as captions are)."""
